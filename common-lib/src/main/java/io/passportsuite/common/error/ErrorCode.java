@@ -1,0 +1,54 @@
+package io.passportsuite.common.error;
+
+/**
+ * The suite's stable error codes and the HTTP status each maps to. Codes are part of the public
+ * contract of every surface: they may be added, never renamed. The documented ones come from the
+ * API references the suite implements; the rest are the suite's own for cases those leave open.
+ */
+public enum ErrorCode {
+
+    // Request shape
+    MALFORMED_REQUEST(400),
+    VALIDATION_FAILED(400),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    METHOD_NOT_ALLOWED(405),
+    NOT_FOUND(404),
+
+    // Authentication and authorisation
+    UNAUTHORIZED(401),
+    INVALID_TOKEN(401),
+    INVALID_API_KEY(401),
+    FORBIDDEN(403),
+    TENANT_MISMATCH(403),
+    UNKNOWN_APP(404),
+
+    // Documented by the Pixel Game Server reference (envelope surface)
+    LOGIN_FAILED(401),
+    REGISTER_FAILED(409),
+    GITHUB_OAUTH_FAILED(401),
+    SEND_CODE_FAILED(400),
+    RESET_PASSWORD_FAILED(400),
+    CHANGE_PASSWORD_FAILED(400),
+    ADMIN_LOGIN_FAILED(401),
+    ADMIN_USERS_FAILED(400),
+    ADMIN_OPERATION_FAILED(400),
+    /** A verification code returned in the response: only in an explicit dev/test mode. */
+    TEST_MODE_ONLY(206),
+
+    // Limits and availability
+    RATE_LIMITED(429),
+    SERVICE_UNAVAILABLE(503),
+    GATEWAY_TIMEOUT(504),
+    INTERNAL_ERROR(500);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

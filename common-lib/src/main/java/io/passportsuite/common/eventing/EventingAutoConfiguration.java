@@ -1,0 +1,87 @@
+package io.passportsuite.common.eventing;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Gives every service with a database and Kafka on its classpath the outbox (writer + relay) and
+ * the processed-event log, on tables created in that service's own database.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+        FlywayAutoConfiguration.class, KafkaAutoConfiguration.class})
+@ConditionalOnClass({KafkaTemplate.class, JdbcClient.class, Flyway.class})
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(OutboxProperties.class)
+public class EventingAutoConfiguration {
+
+    @Bean
+    EventingSchema eventingSchema(DataSource dataSource) {
+        return new EventingSchema(dataSource);
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(EventingSchema schema, DataSource dataSource, ObjectProvider<JsonMapper> jsonMapper) {
+        return new OutboxWriter(JdbcClient.create(dataSource), jsonMapper.getIfAvailable(JsonMapper::new));
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(EventingSchema schema, DataSource dataSource) {
+        return new ProcessedEvents(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    OutboxBacklog outboxBacklog(EventingSchema schema, DataSource dataSource) {
+        return new OutboxBacklog(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    OutboxMetrics outboxMetrics(ObjectProvider<MeterRegistry> registry, OutboxBacklog backlog) {
+        return new OutboxMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), backlog);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(EventingSchema schema, DataSource dataSource, PlatformTransactionManager transactionManager,
+            KafkaProperties kafkaProperties, OutboxProperties properties, OutboxMetrics metrics) {
+        return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager),
+                OutboxRelay.producer(kafkaProperties.buildProducerProperties(), properties), properties, metrics);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "passport.outbox.enabled", matchIfMissing = true)
+    OutboxRelayWorker outboxRelayWorker(OutboxRelay relay, OutboxProperties properties) {
+        return new OutboxRelayWorker(relay, properties);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class OutboxHealthConfiguration {
+
+        @Bean
+        OutboxHealthIndicator outboxHealthIndicator(OutboxBacklog backlog, OutboxProperties properties) {
+            return new OutboxHealthIndicator(backlog, properties);
+        }
+    }
+}

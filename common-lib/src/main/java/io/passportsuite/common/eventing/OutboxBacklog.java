@@ -1,0 +1,32 @@
+package io.passportsuite.common.eventing;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** How far behind the relay is: what the health indicator and the metrics report. */
+public class OutboxBacklog {
+
+    private final JdbcClient jdbc;
+
+    public OutboxBacklog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Snapshot read() {
+        return jdbc.sql("""
+                SELECT count(*) AS pending, min(created_at) AS oldest, max(last_error) AS last_error
+                FROM outbox_event WHERE sent_at IS NULL
+                """)
+                .query((rs, n) -> {
+                    OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
+                    Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest, OffsetDateTime.now());
+                    return new Snapshot(rs.getLong("pending"), age, rs.getString("last_error"));
+                })
+                .single();
+    }
+
+    public record Snapshot(long pending, Duration oldestAge, String lastError) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.passportsuite.common.eventing;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Relay counters and the backlog gauge, exported with the service's other metrics. */
+public class OutboxMetrics {
+
+    private final Counter relayed;
+    private final Counter failures;
+
+    public OutboxMetrics(MeterRegistry registry, OutboxBacklog backlog) {
+        this.relayed = Counter.builder("outbox.relayed").description("Outbox events acknowledged by Kafka")
+                .register(registry);
+        this.failures = Counter.builder("outbox.relay.failures").description("Relay rounds that hit a send failure")
+                .register(registry);
+        Gauge.builder("outbox.pending", backlog, b -> b.read().pending())
+                .description("Outbox events not yet acknowledged by Kafka")
+                .register(registry);
+    }
+
+    void relayed(int count) {
+        relayed.increment(count);
+    }
+
+    void failed() {
+        failures.increment();
+    }
+}

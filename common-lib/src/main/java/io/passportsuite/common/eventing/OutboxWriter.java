@@ -1,0 +1,38 @@
+package io.passportsuite.common.eventing;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.passportsuite.common.events.EventEnvelope;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records an event in the outbox table. It must run inside the transaction that makes the state
+ * change, so the change and its event commit or roll back together; the relay publishes later.
+ */
+public class OutboxWriter {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper jsonMapper;
+
+    public OutboxWriter(JdbcClient jdbc, JsonMapper jsonMapper) {
+        this.jdbc = jdbc;
+        this.jsonMapper = jsonMapper;
+    }
+
+    public void append(String topic, EventEnvelope event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("An outbox event must be written inside the transaction of its state change");
+        }
+        jdbc.sql("""
+                INSERT INTO outbox_event (event_id, topic, event_key, event_type, envelope, created_at)
+                VALUES (:eventId, :topic, :key, :type, CAST(:envelope AS jsonb), now())
+                """)
+                .param("eventId", event.eventId())
+                .param("topic", topic)
+                .param("key", event.subject())
+                .param("type", event.type())
+                .param("envelope", jsonMapper.writeValueAsString(event))
+                .update();
+    }
+}

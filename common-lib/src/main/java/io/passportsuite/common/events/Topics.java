@@ -1,0 +1,20 @@
+package io.passportsuite.common.events;
+
+/** Kafka topic names. The version suffix changes only with an incompatible envelope change. */
+public final class Topics {
+
+    /** Account lifecycle: registered, profile updated, logged in, disabled... keyed by user id. */
+    public static final String USER_EVENTS = "passport.user-events.v1";
+
+    /** Sessions revoked by logout, refresh-token reuse, password change or account disable. */
+    public static final String SESSION_REVOCATIONS = "passport.session-revocations.v1";
+
+    /** Messages to deliver (verification codes, password resets, welcome mails). */
+    public static final String NOTIFICATION_REQUESTS = "notification.requests.v1";
+
+    /** Notification requests that failed every retry. */
+    public static final String NOTIFICATION_REQUESTS_DEAD_LETTER = "notification.requests.v1.dlt";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,29 @@
+package io.passportsuite.common.web;
+
+import java.util.List;
+
+/**
+ * Headers the gateway sets for the services behind it. The gateway strips every one of these
+ * from incoming requests before setting them from a verified token, so a client can never
+ * claim an identity; services accept them only together with the gateway's credential.
+ */
+public final class SuiteHeaders {
+
+    /** Correlates a request across gateway, services and logs; accepted from clients. */
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    public static final String USER_ID = "X-Passport-User-Id";
+    public static final String USER_ROLE = "X-Passport-User-Role";
+    public static final String APP_ID = "X-Passport-App-Id";
+    public static final String SESSION_ID = "X-Passport-Session-Id";
+
+    /** Proves a request came through the gateway (or another service), not from outside. */
+    public static final String INTERNAL_CREDENTIAL = "X-Passport-Internal-Credential";
+
+    /** Identity headers a client must never be able to set. */
+    public static final List<String> IDENTITY_HEADERS =
+            List.of(USER_ID, USER_ROLE, APP_ID, SESSION_ID, INTERNAL_CREDENTIAL);
+
+    private SuiteHeaders() {
+    }
+}

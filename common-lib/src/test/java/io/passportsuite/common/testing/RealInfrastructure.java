@@ -1,0 +1,26 @@
+package io.passportsuite.common.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * On a Spring test class: gives its application context a fresh PostgreSQL database of its own
+ * (a new one per test class, migrated by the service's Flyway on start-up) and the JVM's Kafka
+ * broker, and switches off service discovery, which these tests do not run.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface RealInfrastructure {
+
+    /** Whether the context needs a database. */
+    boolean database() default true;
+
+    /** Whether the context needs the Kafka broker. */
+    boolean kafka() default true;
+}

@@ -32,10 +32,10 @@ usage() {
 [[ $# -eq 2 ]] || usage
 RUN_DIR_ARG=$1
 PORT=$2
-[[ "$PORT" =~ ^[0-9]+$ ]] && (( PORT > 0 && PORT < 65535 )) || {
+if [[ ! "$PORT" =~ ^[0-9]+$ ]] || ((PORT < 1 || PORT > 65534)); then
   echo "start-kafka: PORT must be a number between 1 and 65534, got '$PORT'" >&2
   exit 2
-}
+fi
 CONTROLLER_PORT=$((PORT + 1))
 HOST=127.0.0.1
 START_TIMEOUT=${KAFKA_START_TIMEOUT:-90}
@@ -329,6 +329,7 @@ setsid "$JAVA" "${HEAP_OPTS[@]}" "${JVM_OPTS[@]}" \
 PID=$!
 echo "$PID" >"$PID_FILE"
 
+# shellcheck disable=SC2317  # invoked through the trap below
 on_abort() {
   stop_broker "$PID"
   rm -f "$PID_FILE"

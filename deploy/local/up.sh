@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Starts the whole suite on this machine and returns once every service is healthy:
+# PostgreSQL databases, a Kafka broker, the discovery server, the five services and the gateway.
+# Stop it with deploy/local/down.sh. Settings (all optional) are listed in the README.
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+RUN_DIR=${RUN_DIR:-$SUITE_ROOT/deploy/local/run}
+LOG_DIR=$RUN_DIR/logs
+PID_DIR=$RUN_DIR/pids
+GATEWAY_PORT=${GATEWAY_PORT:-8080}
+DISCOVERY_PORT=8761
+KAFKA_PORT=${KAFKA_PORT:-9092}
+STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-300}
+# Small heaps: the whole suite, Kafka included, stays well under 4 GiB of resident memory.
+SUITE_JAVA_OPTS=${SUITE_JAVA_OPTS:--Xms32m -Xmx160m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+
+started_at=$(date +%s)
+mkdir -p "$LOG_DIR" "$PID_DIR"
+
+say() { printf '%s\n' "$*"; }
+fail() {
+  say "up.sh: $*" >&2
+  say "up.sh: stopping what this run started" >&2
+  "$SUITE_ROOT/deploy/local/down.sh" >&2 || true
+  exit 1
+}
+
+select_jdk || exit 1
+say "JDK: $JAVA_HOME"
+
+# Running suite from an earlier up.sh? Then there is nothing to do but report it.
+if [[ -f "$PID_DIR/gateway.pid" ]] && kill -0 "$(cat "$PID_DIR/gateway.pid")" 2>/dev/null; then
+  say "The suite is already running (gateway pid $(cat "$PID_DIR/gateway.pid")); deploy/local/down.sh stops it."
+  exit 0
+fi
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for entry in "discovery-server $DISCOVERY_PORT" "${SUITE_SERVICES[@]}" "gateway $GATEWAY_PORT"; do
+  read -r name port _ <<<"$entry"
+  port_free "$port" || { say "up.sh: port $port (for $name) is already in use; stop whatever holds it first." >&2; exit 1; }
+done
+
+# --- Build -----------------------------------------------------------------------------------
+jar_of() { printf '%s/%s/target/%s-%s.jar' "$SUITE_ROOT" "$1" "$1" "$SUITE_VERSION"; }
+modules=(discovery-server gateway)
+for entry in "${SUITE_SERVICES[@]}"; do read -r name _ <<<"$entry"; modules+=("$name"); done
+stale=""
+for module in "${modules[@]}"; do
+  jar=$(jar_of "$module")
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$SUITE_ROOT/$module/src/main" "$SUITE_ROOT/common-lib/src/main" "$SUITE_ROOT/$module/pom.xml" "$SUITE_ROOT/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+    stale="$stale $module"
+  fi
+done
+if [[ -n "$stale" ]]; then
+  say "Building (missing or stale:$stale) ... log: $LOG_DIR/build.log"
+  (cd "$SUITE_ROOT" && ./mvnw -B -q -DskipTests -pl "$(IFS=,; echo "common-lib,${modules[*]}")" install) >"$LOG_DIR/build.log" 2>&1 \
+    || { tail -30 "$LOG_DIR/build.log" >&2; say "up.sh: the build failed; see $LOG_DIR/build.log" >&2; exit 1; }
+fi
+
+# --- PostgreSQL ------------------------------------------------------------------------------
+# DATABASE_URL=postgresql://user:password@host:port/ wins; then PGHOST/PGPORT/PGUSER/PGPASSWORD.
+DB_HOST=${PGHOST:-127.0.0.1}; DB_PORT=${PGPORT:-5432}; DB_USER=${PGUSER:-postgres}; DB_PASSWORD=${PGPASSWORD:-}
+if [[ -n "${DATABASE_URL:-}" ]]; then
+  if [[ "$DATABASE_URL" =~ ^postgres(ql)?://(([^:@/]+)(:([^@/]*))?@)?([^:/]+)(:([0-9]+))?(/.*)?$ ]]; then
+    DB_USER=${BASH_REMATCH[3]:-$DB_USER}; DB_PASSWORD=${BASH_REMATCH[5]:-$DB_PASSWORD}
+    DB_HOST=${BASH_REMATCH[6]}; DB_PORT=${BASH_REMATCH[8]:-5432}
+  else
+    say "up.sh: DATABASE_URL must look like postgresql://user:password@host:5432/" >&2; exit 1
+  fi
+fi
+tools_dir=$RUN_DIR/tools
+mkdir -p "$tools_dir"
+pg_driver=$(find "$tools_dir" -name 'postgresql-*.jar' -print -quit)
+if [[ -z "$pg_driver" ]]; then
+  passport_jar=$(jar_of passport-service)
+  entry=$("$JAVA_HOME/bin/jar" tf "$passport_jar" | grep '^BOOT-INF/lib/postgresql-.*\.jar$' | head -1)
+  (cd "$tools_dir" && "$JAVA_HOME/bin/jar" xf "$passport_jar" "$entry")
+  pg_driver=$tools_dir/$entry
+fi
+databases=()
+for entry in "${SUITE_SERVICES[@]}"; do read -r _ _ db <<<"$entry"; [[ "$db" == "-" ]] || databases+=("$db"); done
+set +e
+"$JAVA_HOME/bin/java" -cp "$pg_driver" "$SUITE_ROOT/deploy/local/EnsureDatabases.java" \
+  "$DB_HOST" "$DB_PORT" "$DB_USER" "$DB_PASSWORD" "${databases[@]}" 2>"$LOG_DIR/databases.log"
+db_status=$?
+set -e
+if (( db_status == 3 )); then
+  cat "$LOG_DIR/databases.log" >&2
+  if (( EUID == 0 )); then
+    say "up.sh: no PostgreSQL server answers at $DB_HOST:$DB_PORT, and PostgreSQL refuses to run as root," >&2
+    say "       so none can be started for you. Start one (e.g. 'pg_ctlcluster 15 main start'), or point the" >&2
+    say "       suite at one: DATABASE_URL=postgresql://user:password@host:5432/ deploy/local/up.sh" >&2
+    exit 1
+  fi
+  "$SUITE_ROOT/deploy/local/embedded-postgres.sh" "$RUN_DIR" "$DB_PORT" || exit 1
+  DB_HOST=127.0.0.1; DB_USER=postgres; DB_PASSWORD=
+  "$JAVA_HOME/bin/java" -cp "$pg_driver" "$SUITE_ROOT/deploy/local/EnsureDatabases.java" \
+    "$DB_HOST" "$DB_PORT" "$DB_USER" "$DB_PASSWORD" "${databases[@]}" || exit 1
+elif (( db_status != 0 )); then
+  cat "$LOG_DIR/databases.log" >&2
+  say "up.sh: could not prepare the databases on $DB_HOST:$DB_PORT" >&2
+  exit 1
+fi
+say "PostgreSQL: $DB_HOST:$DB_PORT (databases ${databases[*]})"
+
+# --- Kafka -----------------------------------------------------------------------------------
+if [[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
+  say "Kafka: external cluster at $KAFKA_BOOTSTRAP_SERVERS"
+else
+  MVN="$SUITE_ROOT/mvnw" "$SUITE_ROOT/deploy/local/kafka/start-kafka.sh" "$RUN_DIR" "$KAFKA_PORT" || fail "Kafka did not start; see $LOG_DIR/kafka.log"
+  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+fi
+
+# --- Services --------------------------------------------------------------------------------
+export EUREKA_URL=http://127.0.0.1:$DISCOVERY_PORT/eureka/
+export KAFKA_BOOTSTRAP_SERVERS DB_HOST DB_PORT DB_USER DB_PASSWORD
+export LOG_DIR
+export SUITE_ENVIRONMENT=${SUITE_ENVIRONMENT:-development}
+# Local mode: bootstraps a default app and its API key so the API can be tried at once.
+export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-local}
+export PASSPORT_BOOTSTRAP_API_KEY=${PASSPORT_BOOTSTRAP_API_KEY:-psk_local_default_change_me}
+export ADMIN_BOOTSTRAP_USERNAME=${ADMIN_BOOTSTRAP_USERNAME:-admin}
+export ADMIN_BOOTSTRAP_PASSWORD=${ADMIN_BOOTSTRAP_PASSWORD:-admin12345}
+
+start_jvm() { # name port [db]
+  local name=$1 port=$2 db=${3:--}
+  # shellcheck disable=SC2086 # SUITE_JAVA_OPTS is a list of options
+  (
+    [[ "$db" == "-" ]] || export DB_NAME=$db
+    export SERVER_PORT=$port
+    exec setsid "$JAVA_HOME/bin/java" $SUITE_JAVA_OPTS -Dpassport.suite.run="$RUN_DIR" -jar "$(jar_of "$name")" \
+      >"$LOG_DIR/$name.out" 2>&1 </dev/null
+  ) &
+  echo $! >"$PID_DIR/$name.pid"
+}
+
+await_ready() { # name port
+  local name=$1 port=$2 deadline=$((SECONDS + STARTUP_TIMEOUT))
+  until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness"; do
+    if ! kill -0 "$(cat "$PID_DIR/$name.pid")" 2>/dev/null; then
+      tail -20 "$LOG_DIR/$name.out" >&2
+      fail "$name exited during start-up; its log: $LOG_DIR/$name.log (console output: $LOG_DIR/$name.out)"
+    fi
+    (( SECONDS < deadline )) || fail "$name did not become ready within ${STARTUP_TIMEOUT}s; its log: $LOG_DIR/$name.log"
+    sleep 1
+  done
+  say "  $name ready on :$port"
+}
+
+say "Starting the discovery server and the services ..."
+start_jvm discovery-server "$DISCOVERY_PORT"
+await_ready discovery-server "$DISCOVERY_PORT"
+for entry in "${SUITE_SERVICES[@]}"; do
+  read -r name port db <<<"$entry"
+  start_jvm "$name" "$port" "$db"
+done
+start_jvm gateway "$GATEWAY_PORT"
+for entry in "${SUITE_SERVICES[@]}" "gateway $GATEWAY_PORT"; do
+  read -r name port _ <<<"$entry"
+  await_ready "$name" "$port"
+done
+
+# Every service is ready; the gateway sees them once discovery has told it (a few seconds).
+deadline=$((SECONDS + 60))
+until status=$(curl -fs --max-time 5 "http://127.0.0.1:$GATEWAY_PORT/") && [[ "$status" == *'"status":"running"'* ]]; do
+  (( SECONDS < deadline )) || fail "the gateway does not report every service up: ${status:-no answer}; logs in $LOG_DIR"
+  sleep 1
+done
+
+rss_kb=0
+for pid_file in "$PID_DIR"/*.pid; do
+  rss=$(ps -o rss= -p "$(cat "$pid_file")" 2>/dev/null || echo 0)
+  rss_kb=$((rss_kb + ${rss:-0}))
+done
+
+cat <<EOF
+
+Passport Suite is up in $(( $(date +%s) - started_at ))s, using $((rss_kb / 1024)) MiB of resident memory (all JVMs and Kafka).
+  Gateway:    http://127.0.0.1:$GATEWAY_PORT/   (curl it: every service should be UP)
+  Eureka:     http://127.0.0.1:$DISCOVERY_PORT/
+  Kafka:      $KAFKA_BOOTSTRAP_SERVERS
+  Logs:       $LOG_DIR
+  Local-mode defaults (override with the variables named):
+    app_id default, API key      PASSPORT_BOOTSTRAP_API_KEY=$PASSPORT_BOOTSTRAP_API_KEY
+    administrator (role 9)       ADMIN_BOOTSTRAP_USERNAME=$ADMIN_BOOTSTRAP_USERNAME ADMIN_BOOTSTRAP_PASSWORD=$ADMIN_BOOTSTRAP_PASSWORD
+Stop everything with deploy/local/down.sh
+EOF

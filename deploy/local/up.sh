@@ -121,8 +121,6 @@ export SUITE_ENVIRONMENT=${SUITE_ENVIRONMENT:-development}
 # Local mode: bootstraps a default app and its API key so the API can be tried at once.
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-local}
 export PASSPORT_BOOTSTRAP_API_KEY=${PASSPORT_BOOTSTRAP_API_KEY:-psk_local_default_change_me}
-export ADMIN_BOOTSTRAP_USERNAME=${ADMIN_BOOTSTRAP_USERNAME:-admin}
-export ADMIN_BOOTSTRAP_PASSWORD=${ADMIN_BOOTSTRAP_PASSWORD:-admin12345}
 
 start_jvm() { # name port [db]
   local name=$1 port=$2 db=${3:--}
@@ -182,8 +180,6 @@ Passport Suite is up in $(( $(date +%s) - started_at ))s, using $((rss_kb / 1024
   Eureka:     http://127.0.0.1:$DISCOVERY_PORT/
   Kafka:      $KAFKA_BOOTSTRAP_SERVERS
   Logs:       $LOG_DIR
-  Local-mode defaults (override with the variables named):
-    app_id default, API key      PASSPORT_BOOTSTRAP_API_KEY=$PASSPORT_BOOTSTRAP_API_KEY
-    administrator (role 9)       ADMIN_BOOTSTRAP_USERNAME=$ADMIN_BOOTSTRAP_USERNAME ADMIN_BOOTSTRAP_PASSWORD=$ADMIN_BOOTSTRAP_PASSWORD
+  Local mode: app_id "default" with API key $PASSPORT_BOOTSTRAP_API_KEY (set PASSPORT_BOOTSTRAP_API_KEY to choose another)
 Stop everything with deploy/local/down.sh
 EOF

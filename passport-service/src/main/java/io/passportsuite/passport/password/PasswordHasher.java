@@ -1,0 +1,160 @@
+package io.passportsuite.passport.password;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Semaphore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Hashes and verifies account passwords with Argon2id ({@link Argon2Settings}), stored as PHC
+ * strings such as {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}.
+ *
+ * <p>Each hash holds {@code memoryKib} of heap and keeps a core busy for tens of milliseconds, so
+ * only a bounded number run at once (about one per core); the others wait their turn in
+ * arrival order.
+ */
+@Service
+@EnableConfigurationProperties(Argon2Settings.class)
+public class PasswordHasher {
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordHasher.class);
+
+    /**
+     * The HTTP layer rejects long passwords well before this; here it only keeps a 1 MB body from
+     * reaching the hash (Argon2 would accept it, after first hashing every byte of it).
+     */
+    static final int MAX_PASSWORD_LENGTH = 1024;
+
+    private final Argon2Settings settings;
+    private final Argon2Function argon2;
+    private final Semaphore permits;
+    private final SecureRandom random = new SecureRandom();
+    /** Random salt and hash at the configured cost: no password ever matches it. */
+    private final PhcHash dummy;
+
+    @Autowired
+    public PasswordHasher(Argon2Settings settings) {
+        this(settings, new BouncyCastleArgon2id(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+    }
+
+    PasswordHasher(Argon2Settings settings, Argon2Function argon2, int availableProcessors, long maxHeapBytes) {
+        this.settings = settings;
+        this.argon2 = argon2;
+        int concurrentHashes = settings.concurrentHashes(availableProcessors, maxHeapBytes);
+        this.permits = new Semaphore(concurrentHashes, true);
+        this.dummy = new PhcHash(settings.cost(), randomBytes(settings.saltLength()), randomBytes(settings.hashLength()));
+        log.info("Passwords hashed with argon2id m={} KiB, t={}, p={}, at most {} at once",
+                settings.memoryKib(), settings.iterations(), settings.parallelism(), concurrentHashes);
+    }
+
+    /**
+     * @return a PHC string with a fresh random salt
+     * @throws IllegalArgumentException for a null password or one longer than 1024 characters
+     * @throws CancellationException when interrupted while waiting for a turn (the thread's
+     *         interrupt status is set again)
+     */
+    public String hash(String password) {
+        if (!acceptable(password)) {
+            throw new IllegalArgumentException(password == null
+                    ? "password is null"
+                    : "password is longer than " + MAX_PASSWORD_LENGTH + " characters");
+        }
+        byte[] salt = randomBytes(settings.saltLength());
+        byte[] hash = derive(password, settings.cost(), salt, settings.hashLength());
+        return new PhcHash(settings.cost(), salt, hash).encode();
+    }
+
+    /**
+     * Never throws for bad input: a null or over-long password and a stored value that is not a
+     * readable Argon2id PHC string are both a {@link PasswordCheck#MISMATCH}, without hashing.
+     *
+     * @throws CancellationException when interrupted while waiting for a turn (the thread's
+     *         interrupt status is set again)
+     */
+    public PasswordCheck verify(String password, String encoded) {
+        if (!acceptable(password)) {
+            return PasswordCheck.MISMATCH;
+        }
+        Optional<PhcHash> stored = PhcHash.parse(encoded);
+        if (stored.isEmpty()) {
+            return PasswordCheck.MISMATCH;
+        }
+        return check(password, stored.get());
+    }
+
+    /**
+     * For a login to an account that does not exist: does what {@link #verify} does for an
+     * account hashed at the configured cost, so response times do not tell which accounts exist.
+     * That includes returning at once for a null or over-long password, as verify does.
+     */
+    public void verifyAgainstDummy(String password) {
+        if (acceptable(password)) {
+            check(password, dummy);
+        }
+    }
+
+    /** Threads waiting for a turn to hash; lets tests observe the limit without timing. */
+    int hashesWaiting() {
+        return permits.getQueueLength();
+    }
+
+    private PasswordCheck check(String password, PhcHash stored) {
+        byte[] actual = derive(password, stored.cost(), stored.salt(), stored.hash().length);
+        if (!MessageDigest.isEqual(actual, stored.hash())) {
+            return PasswordCheck.MISMATCH;
+        }
+        return isCurrent(stored) ? PasswordCheck.MATCH : PasswordCheck.MATCH_NEEDS_REHASH;
+    }
+
+    private boolean isCurrent(PhcHash stored) {
+        return stored.cost().equals(settings.cost())
+                && stored.hash().length == settings.hashLength()
+                && stored.salt().length == settings.saltLength();
+    }
+
+    private byte[] derive(String password, Argon2Cost cost, byte[] salt, int hashLength) {
+        byte[] passwordBytes = password.getBytes(StandardCharsets.UTF_8);
+        try {
+            acquirePermit();
+            try {
+                return argon2.derive(passwordBytes, cost, salt, hashLength);
+            } finally {
+                permits.release();
+            }
+        } finally {
+            Arrays.fill(passwordBytes, (byte) 0);
+        }
+    }
+
+    private void acquirePermit() {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            // Keep the interrupt visible to the caller's thread (e.g. an executor shutting down).
+            Thread.currentThread().interrupt();
+            CancellationException cancelled = new CancellationException("Interrupted while waiting to hash a password");
+            cancelled.initCause(e);
+            throw cancelled;
+        }
+    }
+
+    private static boolean acceptable(String password) {
+        return password != null && password.length() <= MAX_PASSWORD_LENGTH;
+    }
+
+    private byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -46,7 +46,10 @@ class SuiteThroughGatewayTest {
                 "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
 
         discovery = SuiteProcess.start("discovery-server", common, List.of("--server.port=" + discoveryPort));
-        passport = SuiteProcess.start("passport-service", common, List.of(
+        Map<String, String> passportEnvironment = new java.util.HashMap<>(common);
+        // A fresh random key: passport refuses to start without one outside local mode.
+        passportEnvironment.put("PASSPORT_KEY_ENCRYPTION_KEY", randomKey());
+        passport = SuiteProcess.start("passport-service", passportEnvironment, List.of(
                 "--server.port=" + passportPort,
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
@@ -130,6 +133,12 @@ class SuiteThroughGatewayTest {
         }
         throw new AssertionError("GET / did not reach the expected state within " + timeout + "; last answer: " + last
                 + "; see " + passport.describe());
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static int freePort() {

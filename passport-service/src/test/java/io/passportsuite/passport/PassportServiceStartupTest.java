@@ -21,12 +21,12 @@ class PassportServiceStartupTest extends ServiceStartupContract {
 
     @Override
     protected List<String> ownedTables() {
-        return List.of("app", "api_key");
+        return List.of("app", "api_key", "app_user", "auth_session", "refresh_token", "security_event");
     }
 
     @Test
-    void shouldBootstrapNoAppAndNoKeyOutsideLocalMode() {
-        assertThat(jdbc.sql("SELECT count(*) FROM app").query(Long.class).single()).isZero();
+    void shouldCreateTheDefaultAppButNoKeyOutsideLocalMode() {
+        assertThat(jdbc.sql("SELECT app_id FROM app").query(String.class).list()).containsExactly("default");
         assertThat(jdbc.sql("SELECT count(*) FROM api_key").query(Long.class).single()).isZero();
     }
 }

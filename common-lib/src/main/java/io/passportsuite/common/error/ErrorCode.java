@@ -23,6 +23,14 @@ public enum ErrorCode {
     TENANT_MISMATCH(403),
     UNKNOWN_APP(404),
 
+    // Accounts and sessions (plain-JSON surfaces)
+    ACCOUNT_EXISTS(409),
+    INVALID_CREDENTIALS(401),
+    ACCOUNT_DISABLED(403),
+    USER_NOT_FOUND(404),
+    INVALID_REFRESH_TOKEN(401),
+    REFRESH_TOKEN_REUSED(401),
+
     // Documented by the Pixel Game Server reference (envelope surface)
     LOGIN_FAILED(401),
     REGISTER_FAILED(409),

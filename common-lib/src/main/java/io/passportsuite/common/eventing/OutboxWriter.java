@@ -20,6 +20,13 @@ public class OutboxWriter {
         this.jsonMapper = jsonMapper;
     }
 
+    /** Wraps {@code payload} (an event record) in a new envelope and records it; returns the envelope. */
+    public EventEnvelope append(String topic, String type, int version, String appId, String subject, Object payload) {
+        EventEnvelope event = EventEnvelope.newEvent(type, version, appId, subject, jsonMapper.valueToTree(payload));
+        append(topic, event);
+        return event;
+    }
+
     public void append(String topic, EventEnvelope event) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("An outbox event must be written inside the transaction of its state change");

@@ -3,18 +3,26 @@ package io.passportsuite.passport.app;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * How API keys are stored: a SHA-256 digest, never the key. A key is long and random, so unlike a
- * password it needs no slow hash; a digest lookup keeps every API call's key check cheap. The
- * first characters are kept in clear so operators can tell keys apart.
+ * How API keys look and are stored. A key is {@code psk_} + 8 characters that tell keys apart +
+ * {@code _} + 40 random characters. Only its SHA-256 digest is stored: a key is long and random,
+ * so unlike a password it needs no slow hash, and a digest lookup keeps every API call's check
+ * cheap. The first characters are kept in clear so operators can tell keys apart.
  */
 final class ApiKeys {
 
     static final int VISIBLE_PREFIX_LENGTH = 12;
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom random = new SecureRandom();
 
     private ApiKeys() {
+    }
+
+    static String generate() {
+        return "psk_" + randomText(8) + "_" + randomText(40);
     }
 
     static String hash(String apiKey) {
@@ -28,5 +36,13 @@ final class ApiKeys {
 
     static String visiblePrefix(String apiKey) {
         return apiKey.substring(0, Math.min(VISIBLE_PREFIX_LENGTH, apiKey.length()));
+    }
+
+    private static String randomText(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return text.toString();
     }
 }

@@ -8,18 +8,18 @@ class LocalBootstrapGuardTest {
 
     @Test
     void shouldRefuseToBootstrapADefaultKeyInProduction() {
-        BootstrapProperties properties = new BootstrapProperties("default", "Default app", "psk_a_long_enough_key_0123");
+        BootstrapProperties properties = new BootstrapProperties("psk_a_long_enough_key_0123");
 
-        assertThatThrownBy(() -> new LocalBootstrap(null, properties, "production"))
+        assertThatThrownBy(() -> new LocalBootstrap(null, new AppSettings("default", "Default app"), properties, "production"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("production");
     }
 
     @Test
     void shouldRefuseAShortBootstrapKey() {
-        BootstrapProperties properties = new BootstrapProperties("default", "Default app", "short");
+        BootstrapProperties properties = new BootstrapProperties("short");
 
-        assertThatThrownBy(() -> new LocalBootstrap(null, properties, "development"))
+        assertThatThrownBy(() -> new LocalBootstrap(null, new AppSettings("default", "Default app"), properties, "development"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PASSPORT_BOOTSTRAP_API_KEY");
     }

@@ -38,7 +38,7 @@ class LocalBootstrapTest {
     void shouldLeaveOneAppAndOneKeyWhenRunAgain() {
         bootstrap.run(new DefaultApplicationArguments());
 
-        assertThat(jdbc.sql("SELECT count(*) FROM app").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM app WHERE app_id = 'default'").query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM api_key").query(Long.class).single()).isEqualTo(1);
     }
 }

@@ -1,0 +1,117 @@
+package io.passportsuite.passport.account;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.passportsuite.common.eventing.OutboxWriter;
+import io.passportsuite.common.events.Topics;
+import io.passportsuite.common.events.user.UserRegistered;
+import io.passportsuite.passport.app.App;
+import io.passportsuite.passport.outcome.Outcome;
+import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.password.PasswordHasher;
+
+/** Creates an account in an app and records its registration event in the same transaction. */
+@Service
+public class AccountRegistration {
+
+    static final int MAX_NICKNAME_LENGTH = 50;
+    static final int MAX_INVITE_CODE_LENGTH = 64;
+    private static final int USERNAME_ATTEMPTS = 5;
+
+    private final UserRepository users;
+    private final PasswordHasher passwords;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    AccountRegistration(UserRepository users, PasswordHasher passwords, OutboxWriter outbox, TransactionTemplate transaction,
+            Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public Outcome<User> register(App app, NewAccount account) {
+        Optional<String> email = Optional.empty();
+        Optional<String> phone = Optional.empty();
+        if (account.email() != null) {
+            email = Contacts.email(account.email());
+            if (email.isEmpty()) {
+                return Outcome.failure(Problem.invalid("email is not a valid address"));
+            }
+        }
+        if (account.phone() != null) {
+            phone = Contacts.phone(account.phone());
+            if (phone.isEmpty()) {
+                return Outcome.failure(Problem.invalid("phone must be an international number such as +8613800138000"));
+            }
+        }
+        if (account.username() != null && !Usernames.valid(account.username())) {
+            return Outcome.failure(Problem.invalid("username must be 1-50 letters, digits or underscores"));
+        }
+        if (account.nickname() != null && (account.nickname().isBlank() || account.nickname().length() > MAX_NICKNAME_LENGTH)) {
+            return Outcome.failure(Problem.invalid("nickname must be 1-50 characters"));
+        }
+        if (account.inviteCode() != null && (account.inviteCode().isBlank() || account.inviteCode().length() > MAX_INVITE_CODE_LENGTH)) {
+            return Outcome.failure(Problem.invalid("inviteCode must be 1-64 characters"));
+        }
+        Optional<String> weak = app.passwordPolicy().violation(account.password());
+        if (weak.isPresent()) {
+            return Outcome.failure(Problem.invalid(weak.get()));
+        }
+        Optional<Problem> taken = identifierTaken(app.appId(), account.username(), email, phone);
+        if (taken.isPresent()) {
+            return Outcome.failure(taken.get());
+        }
+
+        // Hash outside any transaction: it takes tens of milliseconds and needs no connection.
+        String hash = passwords.hash(account.password());
+        for (int attempt = 0; attempt < USERNAME_ATTEMPTS; attempt++) {
+            String username = account.username() != null ? account.username()
+                    : Usernames.candidate(email.map(e -> e.substring(0, e.indexOf('@'))).orElse(account.nickname()));
+            String nickname = account.nickname() != null ? account.nickname().strip() : username;
+            User user = new User(UUID.randomUUID(), app.appId(), username, email.orElse(null), phone.orElse(null), hash,
+                    nickname, null, null, User.ROLE_USER, User.ACTIVE, account.emailVerified(), false, false, null,
+                    clock.instant(), clock.instant());
+            Boolean created = transaction.execute(status -> {
+                if (!users.insert(user, account.inviteCode())) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                outbox.append(Topics.USER_EVENTS, UserRegistered.TYPE, UserRegistered.VERSION, app.appId(), user.id().toString(),
+                        new UserRegistered(user.id(), user.username(), user.nickname(), user.email(), user.phone(), user.role(),
+                                account.inviteCode(), account.via()));
+                return true;
+            });
+            if (Boolean.TRUE.equals(created)) {
+                return Outcome.success(user);
+            }
+            // Lost a race on an identifier: report it, or try another generated username.
+            Optional<Problem> raced = identifierTaken(app.appId(), account.username(), email, phone);
+            if (raced.isPresent() || account.username() != null) {
+                return Outcome.failure(raced.orElse(new Problem(Problem.Kind.ACCOUNT_EXISTS, "username already exists")));
+            }
+        }
+        return Outcome.failure(new Problem(Problem.Kind.ACCOUNT_EXISTS, "could not find a free username; choose one"));
+    }
+
+    private Optional<Problem> identifierTaken(String appId, String username, Optional<String> email, Optional<String> phone) {
+        if (username != null && users.usernameTaken(appId, username)) {
+            return Optional.of(new Problem(Problem.Kind.ACCOUNT_EXISTS, "username already exists"));
+        }
+        if (email.isPresent() && users.findByEmail(appId, email.get()).isPresent()) {
+            return Optional.of(new Problem(Problem.Kind.ACCOUNT_EXISTS, "email already registered"));
+        }
+        if (phone.isPresent() && users.findByPhone(appId, phone.get()).isPresent()) {
+            return Optional.of(new Problem(Problem.Kind.ACCOUNT_EXISTS, "phone already registered"));
+        }
+        return Optional.empty();
+    }
+}

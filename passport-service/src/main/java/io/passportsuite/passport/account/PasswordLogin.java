@@ -1,0 +1,106 @@
+package io.passportsuite.passport.account;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.passportsuite.common.eventing.OutboxWriter;
+import io.passportsuite.common.events.Topics;
+import io.passportsuite.common.events.user.LoginFailed;
+import io.passportsuite.passport.app.App;
+import io.passportsuite.passport.outcome.Outcome;
+import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.password.PasswordCheck;
+import io.passportsuite.passport.password.PasswordHasher;
+import io.passportsuite.passport.session.SessionTokens;
+import io.passportsuite.passport.session.Sessions;
+import io.passportsuite.passport.web.ClientInfo;
+
+/**
+ * Login with a password. An unknown account costs the same hash time and gets the same answer
+ * as a wrong password, so neither timing nor wording tells which accounts exist. A hash made
+ * with older parameters is replaced after a successful login.
+ */
+@Service
+public class PasswordLogin {
+
+    /** Longer than any policy allows: refused before hashing, at no cost. */
+    static final int MAX_PASSWORD_LENGTH = 128;
+    public static final String WRONG_CREDENTIALS = "wrong account or password";
+    public static final String DISABLED = "this account is disabled";
+
+    private final UserRepository users;
+    private final PasswordHasher passwords;
+    private final Sessions sessions;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate transaction;
+
+    PasswordLogin(UserRepository users, PasswordHasher passwords, Sessions sessions, OutboxWriter outbox,
+            TransactionTemplate transaction) {
+        this.users = users;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.outbox = outbox;
+        this.transaction = transaction;
+    }
+
+    public Outcome<LoggedIn> login(App app, LoginIdentifier identifier, String password, ClientInfo client) {
+        if (identifier.value() == null || identifier.value().isBlank() || identifier.value().length() > 254) {
+            return Outcome.failure(Problem.invalid("account identifier is required"));
+        }
+        if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH) {
+            return Outcome.failure(password == null || password.isEmpty()
+                    ? Problem.invalid("password is required")
+                    : new Problem(Problem.Kind.BAD_CREDENTIALS, WRONG_CREDENTIALS));
+        }
+        if (!app.allows(App.LOGIN_PASSWORD)) {
+            return Outcome.failure(Problem.invalid("this app does not allow password login"));
+        }
+        Optional<User> found = find(app.appId(), identifier);
+        if (found.isEmpty() || found.get().passwordHash() == null) {
+            passwords.verifyAgainstDummy(password);
+            return Outcome.failure(new Problem(Problem.Kind.BAD_CREDENTIALS, WRONG_CREDENTIALS));
+        }
+        User user = found.get();
+        PasswordCheck check = passwords.verify(password, user.passwordHash());
+        if (check == PasswordCheck.MISMATCH) {
+            recordFailure(user, LoginFailed.WRONG_PASSWORD, client);
+            return Outcome.failure(new Problem(Problem.Kind.BAD_CREDENTIALS, WRONG_CREDENTIALS));
+        }
+        if (!user.active()) {
+            recordFailure(user, LoginFailed.ACCOUNT_DISABLED, client);
+            return Outcome.failure(new Problem(Problem.Kind.ACCOUNT_DISABLED, DISABLED));
+        }
+        if (check == PasswordCheck.MATCH_NEEDS_REHASH) {
+            users.updatePasswordHash(user.id(), passwords.hash(password));
+        }
+        SessionTokens tokens = sessions.open(app, user, App.LOGIN_PASSWORD, client);
+        return Outcome.success(new LoggedIn(user, tokens));
+    }
+
+    private Optional<User> find(String appId, LoginIdentifier identifier) {
+        return switch (identifier) {
+            case LoginIdentifier.Email email -> Contacts.email(email.value()).flatMap(e -> users.findByEmail(appId, e));
+            case LoginIdentifier.Phone phone -> Contacts.phone(phone.value()).flatMap(p -> users.findByPhone(appId, p));
+            case LoginIdentifier.Any any -> {
+                String value = any.value().strip();
+                if (Contacts.looksLikeEmail(value)) {
+                    yield Contacts.email(value).flatMap(e -> users.findByEmail(appId, e));
+                }
+                if (Contacts.looksLikePhone(value)) {
+                    yield Contacts.phone(value).flatMap(p -> users.findByPhone(appId, p));
+                }
+                yield users.findByUsername(appId, value);
+            }
+        };
+    }
+
+    private void recordFailure(User user, String reason, ClientInfo client) {
+        transaction.executeWithoutResult(status -> outbox.append(Topics.USER_EVENTS, LoginFailed.TYPE, LoginFailed.VERSION,
+                user.appId(), user.id().toString(), new LoginFailed(user.id(), reason, client.ip())));
+    }
+
+    public record LoggedIn(User user, SessionTokens tokens) {
+    }
+}

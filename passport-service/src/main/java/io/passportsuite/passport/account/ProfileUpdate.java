@@ -1,0 +1,74 @@
+package io.passportsuite.passport.account;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.passportsuite.common.eventing.OutboxWriter;
+import io.passportsuite.common.events.Topics;
+import io.passportsuite.common.events.user.UserProfileUpdated;
+import io.passportsuite.passport.outcome.Outcome;
+import io.passportsuite.passport.outcome.Problem;
+
+/** Changes the public profile (nickname, avatar, signature) and announces the new one. */
+@Service
+public class ProfileUpdate {
+
+    static final int MAX_URL_LENGTH = 2048;
+    static final int MAX_SIGNATURE_LENGTH = 200;
+
+    private final UserRepository users;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate transaction;
+
+    ProfileUpdate(UserRepository users, OutboxWriter outbox, TransactionTemplate transaction) {
+        this.users = users;
+        this.outbox = outbox;
+        this.transaction = transaction;
+    }
+
+    public Outcome<User> update(String appId, UUID userId, ProfileChanges changes) {
+        if (changes.nickname().present()) {
+            String nickname = changes.nickname().value();
+            if (nickname == null || nickname.isBlank() || nickname.length() > AccountRegistration.MAX_NICKNAME_LENGTH) {
+                return Outcome.failure(Problem.invalid("nickname must be 1-50 characters"));
+            }
+        }
+        if (changes.avatarUrl().present() && changes.avatarUrl().value() != null && !webUrl(changes.avatarUrl().value())) {
+            return Outcome.failure(Problem.invalid("avatar must be an http(s) URL of at most 2048 characters"));
+        }
+        if (changes.signature().present() && changes.signature().value() != null
+                && changes.signature().value().length() > MAX_SIGNATURE_LENGTH) {
+            return Outcome.failure(Problem.invalid("signature must be at most 200 characters"));
+        }
+        User updated = transaction.execute(status -> {
+            User current = users.findInApp(appId, userId).orElse(null);
+            if (current == null) {
+                return null;
+            }
+            User user = users.updateProfile(userId, changes.nickname().orElse(current.nickname()).strip(),
+                    changes.avatarUrl().orElse(current.avatarUrl()), changes.signature().orElse(current.signature()));
+            outbox.append(Topics.USER_EVENTS, UserProfileUpdated.TYPE, UserProfileUpdated.VERSION, appId, userId.toString(),
+                    new UserProfileUpdated(userId, user.nickname(), user.avatarUrl(), user.signature()));
+            return user;
+        });
+        return updated == null
+                ? Outcome.failure(Problem.Kind.USER_NOT_FOUND, "no such user")
+                : Outcome.success(updated);
+    }
+
+    private static boolean webUrl(String value) {
+        if (value.length() > MAX_URL_LENGTH) {
+            return false;
+        }
+        try {
+            URI uri = new URI(value);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.passportsuite.passport.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class UserRepository {
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<User> find(UUID id) {
+        return jdbc.sql("SELECT * FROM app_user WHERE id = :id").param("id", id).query(UserRepository::map).optional();
+    }
+
+    public Optional<User> findInApp(String appId, UUID id) {
+        return find(id).filter(user -> user.appId().equals(appId));
+    }
+
+    public Optional<User> findByEmail(String appId, String email) {
+        return jdbc.sql("SELECT * FROM app_user WHERE app_id = :appId AND lower(email) = lower(:email)")
+                .param("appId", appId).param("email", email).query(UserRepository::map).optional();
+    }
+
+    public Optional<User> findByPhone(String appId, String phone) {
+        return jdbc.sql("SELECT * FROM app_user WHERE app_id = :appId AND phone = :phone")
+                .param("appId", appId).param("phone", phone).query(UserRepository::map).optional();
+    }
+
+    public Optional<User> findByUsername(String appId, String username) {
+        return jdbc.sql("SELECT * FROM app_user WHERE app_id = :appId AND lower(username) = lower(:username)")
+                .param("appId", appId).param("username", username).query(UserRepository::map).optional();
+    }
+
+    public boolean usernameTaken(String appId, String username) {
+        return findByUsername(appId, username).isPresent();
+    }
+
+    /** Inserts the user; false when one of its identifiers is taken in the app (lost race included). */
+    boolean insert(User user, String inviteCode) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO app_user (id, app_id, username, email, phone, password_hash, nickname, avatar_url, signature,
+                                          role, status, email_verified, invite_code, created_at, updated_at)
+                    VALUES (:id, :appId, :username, :email, :phone, :hash, :nickname, :avatar, :signature,
+                            :role, :status, :emailVerified, :inviteCode, :createdAt, :createdAt)
+                    """)
+                    .param("id", user.id())
+                    .param("appId", user.appId())
+                    .param("username", user.username())
+                    .param("email", user.email())
+                    .param("phone", user.phone())
+                    .param("hash", user.passwordHash())
+                    .param("nickname", user.nickname())
+                    .param("avatar", user.avatarUrl())
+                    .param("signature", user.signature())
+                    .param("role", user.role())
+                    .param("status", user.status())
+                    .param("emailVerified", user.emailVerified())
+                    .param("inviteCode", inviteCode)
+                    .param("createdAt", OffsetDateTime.ofInstant(user.createdAt(), java.time.ZoneOffset.UTC))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    void updatePasswordHash(UUID id, String hash) {
+        jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE id = :id").param("hash", hash).param("id", id).update();
+    }
+
+    User updateProfile(UUID id, String nickname, String avatarUrl, String signature) {
+        return jdbc.sql("""
+                UPDATE app_user SET nickname = :nickname, avatar_url = :avatar, signature = :signature, updated_at = now()
+                WHERE id = :id RETURNING *
+                """)
+                .param("id", id).param("nickname", nickname).param("avatar", avatarUrl).param("signature", signature)
+                .query(UserRepository::map).single();
+    }
+
+    boolean disable(UUID id) {
+        return jdbc.sql("UPDATE app_user SET status = 'disabled', online = FALSE, updated_at = now() WHERE id = :id AND status = 'active'")
+                .param("id", id).update() == 1;
+    }
+
+    /** Marks the user seen now; returns false when nothing changed recently enough to write. */
+    void markOnline(UUID id, Instant now) {
+        jdbc.sql("""
+                UPDATE app_user SET online = TRUE, last_seen_at = :now
+                WHERE id = :id AND (NOT online OR last_seen_at IS NULL OR last_seen_at < :now - interval '30 seconds')
+                """)
+                .param("id", id).param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)).update();
+    }
+
+    void markOffline(UUID id, Instant now) {
+        jdbc.sql("UPDATE app_user SET online = FALSE, last_seen_at = :now WHERE id = :id")
+                .param("id", id).param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)).update();
+    }
+
+    static User map(ResultSet rs, int row) throws SQLException {
+        return new User(
+                rs.getObject("id", UUID.class),
+                rs.getString("app_id"),
+                rs.getString("username"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                rs.getString("password_hash"),
+                rs.getString("nickname"),
+                rs.getString("avatar_url"),
+                rs.getString("signature"),
+                rs.getInt("role"),
+                rs.getString("status"),
+                rs.getBoolean("email_verified"),
+                rs.getBoolean("is_bot"),
+                rs.getBoolean("online"),
+                instant(rs, "last_seen_at"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

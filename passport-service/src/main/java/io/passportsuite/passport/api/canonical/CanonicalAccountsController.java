@@ -1,0 +1,232 @@
+package io.passportsuite.passport.api.canonical;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.passportsuite.common.events.user.SessionRevoked;
+import io.passportsuite.passport.account.AccountRegistration;
+import io.passportsuite.passport.account.LoginIdentifier;
+import io.passportsuite.passport.account.NewAccount;
+import io.passportsuite.passport.account.PasswordLogin;
+import io.passportsuite.passport.account.ProfileChanges;
+import io.passportsuite.passport.account.ProfileUpdate;
+import io.passportsuite.passport.account.User;
+import io.passportsuite.passport.account.UserRepository;
+import io.passportsuite.passport.app.ApiKeyAuthenticator;
+import io.passportsuite.passport.app.App;
+import io.passportsuite.passport.app.AppRepository;
+import io.passportsuite.passport.outcome.Outcome;
+import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.session.AccessTokenAuthentication;
+import io.passportsuite.passport.session.Sessions;
+import io.passportsuite.passport.web.ClientInfo;
+import io.passportsuite.passport.web.JsonBody;
+import io.passportsuite.passport.web.ProblemResponses;
+import io.passportsuite.passport.web.Timestamps;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The canonical API ({@code /auth/v1/*}), called by an app's backend with its API key. The key
+ * decides the app: a key of app A never reads, registers or updates users of app B.
+ */
+@RestController
+@RequestMapping("/auth/v1")
+class CanonicalAccountsController {
+
+    private final ApiKeyAuthenticator apiKeys;
+    private final AppRepository apps;
+    private final UserRepository users;
+    private final AccountRegistration registration;
+    private final PasswordLogin login;
+    private final ProfileUpdate profiles;
+    private final AccessTokenAuthentication tokens;
+    private final Sessions sessions;
+
+    CanonicalAccountsController(ApiKeyAuthenticator apiKeys, AppRepository apps, UserRepository users, AccountRegistration registration,
+            PasswordLogin login, ProfileUpdate profiles, AccessTokenAuthentication tokens, Sessions sessions) {
+        this.apiKeys = apiKeys;
+        this.apps = apps;
+        this.users = users;
+        this.registration = registration;
+        this.login = login;
+        this.profiles = profiles;
+        this.tokens = tokens;
+        this.sessions = sessions;
+    }
+
+    @PostMapping("/register")
+    ResponseEntity<Object> register(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody JsonNode json, HttpServletRequest request) {
+        App app = appOf(authorization);
+        JsonBody body = JsonBody.of(json);
+        requireSameApp(app, body);
+        String nickname = body.requiredText("nickname");
+        String password = body.requiredText("password");
+        Contact contact = Contact.of(body);
+        NewAccount account = new NewAccount(null, password, nickname, contact.email(), contact.phone(), null, false, "canonical");
+        return switch (registration.register(app, account)) {
+            case Outcome.Success<User> created -> ResponseEntity.status(HttpStatus.CREATED).body(UserView.of(created.value()));
+            case Outcome.Failure<User> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
+        };
+    }
+
+    @PostMapping("/login")
+    ResponseEntity<Object> login(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody JsonNode json, HttpServletRequest request) {
+        App app = appOf(authorization);
+        JsonBody body = JsonBody.of(json);
+        requireSameApp(app, body);
+        Contact contact = Contact.of(body);
+        String password = body.requiredText("password");
+        LoginIdentifier identifier = contact.email() != null ? new LoginIdentifier.Email(contact.email())
+                : new LoginIdentifier.Phone(contact.phone());
+        return switch (login.login(app, identifier, password, ClientInfo.of(request))) {
+            case Outcome.Success<PasswordLogin.LoggedIn> ok -> {
+                Instant expiresAt = ok.value().tokens().accessToken().expiresAt();
+                long expiresIn = Math.max(0, Duration.between(ok.value().tokens().accessToken().issuedAt(), expiresAt).toSeconds());
+                yield ResponseEntity.ok(new LoginView(ok.value().tokens().accessToken().token(), expiresIn, "Bearer"));
+            }
+            case Outcome.Failure<PasswordLogin.LoggedIn> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
+        };
+    }
+
+    @GetMapping("/users/{userId}")
+    ResponseEntity<Object> user(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable String userId) {
+        App app = appOf(authorization);
+        return ResponseEntity.ok(UserView.of(userOfApp(app, userId)));
+    }
+
+    @PutMapping("/users/{userId}")
+    ResponseEntity<Object> update(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable String userId, @RequestBody JsonNode json, HttpServletRequest request) {
+        App app = appOf(authorization);
+        JsonBody body = JsonBody.of(json);
+        User user = userOfApp(app, userId);
+        String bodyUserId = body.text("userId");
+        if (bodyUserId != null && !bodyUserId.equals(userId)) {
+            throw Problem.invalid("userId in the body must match the path").raise();
+        }
+        ProfileChanges changes = new ProfileChanges(body.change("nickname", false), body.change("avatar", true),
+                body.change("signature", true));
+        return switch (profiles.update(app.appId(), user.id(), changes)) {
+            case Outcome.Success<User> updated -> ResponseEntity.ok(UserView.of(updated.value()));
+            case Outcome.Failure<User> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
+        };
+    }
+
+    @PostMapping("/token/validate")
+    ResponseEntity<Object> validate(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody JsonNode json, HttpServletRequest request) {
+        App app = appOf(authorization);
+        String token = JsonBody.of(json).requiredText("token");
+        return switch (tokens.authenticate(token, app.appId())) {
+            case Outcome.Success<AccessTokenAuthentication.Authenticated> ok -> ResponseEntity.ok(new ValidationView(
+                    ok.value().userId().toString(), ok.value().role() == User.ROLE_ADMIN ? "admin" : "user", ok.value().appId(),
+                    Timestamps.seconds(ok.value().expiresAt())));
+            case Outcome.Failure<AccessTokenAuthentication.Authenticated> failure ->
+                    ProblemResponses.of(request.getRequestURI(), failure.problem());
+        };
+    }
+
+    @PostMapping("/logout")
+    ResponseEntity<Object> logout(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody JsonNode json, HttpServletRequest request) {
+        App app = appOf(authorization);
+        String token = JsonBody.of(json).requiredText("token");
+        return switch (tokens.authenticate(token, app.appId())) {
+            case Outcome.Success<AccessTokenAuthentication.Authenticated> ok -> {
+                sessions.revoke(ok.value().sessionId(), SessionRevoked.LOGOUT);
+                yield ResponseEntity.ok(Map.of());
+            }
+            case Outcome.Failure<AccessTokenAuthentication.Authenticated> failure ->
+                    ProblemResponses.of(request.getRequestURI(), failure.problem());
+        };
+    }
+
+    private App appOf(String authorization) {
+        return apiKeys.appOf(authorization).flatMap(apps::find)
+                .orElseThrow(() -> new Problem(Problem.Kind.INVALID_API_KEY, "send a valid API key as Authorization: Bearer <api_key>").raise());
+    }
+
+    private static void requireSameApp(App app, JsonBody body) {
+        String appId = body.requiredText("app_id");
+        if (!appId.equals(app.appId())) {
+            throw new Problem(Problem.Kind.TENANT_MISMATCH, "the API key does not belong to app_id " + abbreviate(appId)).raise();
+        }
+    }
+
+    private User userOfApp(App app, String userId) {
+        UUID id;
+        try {
+            id = UUID.fromString(userId);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("userId must be a UUID").raise();
+        }
+        User user = users.find(id).orElseThrow(() -> new Problem(Problem.Kind.USER_NOT_FOUND, "no such user").raise());
+        if (!user.appId().equals(app.appId())) {
+            throw new Problem(Problem.Kind.TENANT_MISMATCH, "the user does not belong to this API key's app").raise();
+        }
+        return user;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 64 ? value.substring(0, 64) + "..." : value;
+    }
+
+    record Contact(String email, String phone) {
+
+        static Contact of(JsonBody body) {
+            String type = body.requiredText("contact_type");
+            String contact = body.requiredText("contact");
+            return switch (type) {
+                case "email" -> new Contact(contact, null);
+                case "phone" -> new Contact(null, contact);
+                default -> throw Problem.invalid("contact_type must be phone or email").raise();
+            };
+        }
+    }
+
+    record UserView(
+            String userId,
+            String nickname,
+            String email,
+            String phone,
+            String avatar,
+            String signature,
+            @JsonProperty("app_id") String appId,
+            @JsonProperty("is_active") boolean active,
+            @JsonProperty("is_registered") boolean registered,
+            @JsonProperty("created_at") String createdAt) {
+
+        static UserView of(User user) {
+            return new UserView(user.id().toString(), user.nickname(), user.email(), user.phone(), user.avatarUrl(), user.signature(),
+                    user.appId(), user.active(), true, Timestamps.seconds(user.createdAt()));
+        }
+    }
+
+    record LoginView(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") long expiresIn,
+            @JsonProperty("token_type") String tokenType) {
+    }
+
+    record ValidationView(String userId, String role, @JsonProperty("app_id") String appId,
+            @JsonProperty("expires_at") String expiresAt) {
+    }
+}

@@ -1,0 +1,101 @@
+package io.passportsuite.passport.app;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.passportsuite.passport.outcome.Outcome;
+import io.passportsuite.passport.outcome.Problem;
+
+/** Creating apps and managing their API keys: what the admin back office calls internally. */
+@Service
+public class AppAdministration {
+
+    static final Pattern APP_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
+    static final Set<String> LOGIN_METHODS = Set.of(App.LOGIN_PASSWORD, App.LOGIN_EMAIL_CODE, App.LOGIN_GITHUB);
+
+    private final AppRepository apps;
+    private final ApiKeyRepository keys;
+    private final ApiKeyAuthenticator authenticator;
+
+    AppAdministration(AppRepository apps, ApiKeyRepository keys, ApiKeyAuthenticator authenticator) {
+        this.apps = apps;
+        this.keys = keys;
+        this.authenticator = authenticator;
+    }
+
+    static App newApp(String appId, String name, PasswordPolicy policy, Set<String> loginMethods) {
+        return new App(appId, name, policy, Duration.ofMinutes(15), Duration.ofDays(30), loginMethods);
+    }
+
+    @Transactional
+    public Outcome<App> create(App app) {
+        if (app.appId() == null || !APP_ID.matcher(app.appId()).matches()) {
+            return Outcome.failure(Problem.Kind.INVALID_INPUT, "app_id must be 1-64 of a-z, 0-9, '_' and '-', starting with a letter or digit");
+        }
+        if (app.name() == null || app.name().isBlank() || app.name().length() > 100) {
+            return Outcome.failure(Problem.Kind.INVALID_INPUT, "name must be 1-100 characters");
+        }
+        PasswordPolicy policy = app.passwordPolicy();
+        if (policy.minLength() < 1 || policy.maxLength() > 128 || policy.minLength() > policy.maxLength()) {
+            return Outcome.failure(Problem.Kind.INVALID_INPUT, "password lengths must satisfy 1 <= min <= max <= 128");
+        }
+        if (app.accessTokenTtl().compareTo(Duration.ofMinutes(1)) < 0 || app.accessTokenTtl().compareTo(Duration.ofDays(1)) > 0) {
+            return Outcome.failure(Problem.Kind.INVALID_INPUT, "access token lifetime must be 60-86400 seconds");
+        }
+        if (app.refreshTokenTtl().compareTo(Duration.ofMinutes(5)) < 0 || app.refreshTokenTtl().compareTo(Duration.ofDays(365)) > 0) {
+            return Outcome.failure(Problem.Kind.INVALID_INPUT, "refresh token lifetime must be 300-31536000 seconds");
+        }
+        if (app.loginMethods().isEmpty() || !LOGIN_METHODS.containsAll(app.loginMethods())) {
+            return Outcome.failure(Problem.Kind.INVALID_INPUT, "login_methods must be a non-empty subset of " + LOGIN_METHODS);
+        }
+        if (!apps.createIfAbsent(app)) {
+            return Outcome.failure(Problem.Kind.ACCOUNT_EXISTS, "app " + app.appId() + " exists already");
+        }
+        return Outcome.success(app);
+    }
+
+    public Optional<App> find(String appId) {
+        return apps.find(appId);
+    }
+
+    /** A new key for the app: the only time its clear text is ever available. */
+    @Transactional
+    public Outcome<NewApiKey> issueKey(String appId, String label) {
+        if (apps.find(appId).isEmpty()) {
+            return Outcome.failure(Problem.Kind.UNKNOWN_APP, "no app " + appId);
+        }
+        if (label != null && label.length() > 100) {
+            return Outcome.failure(Problem.Kind.INVALID_INPUT, "label must be at most 100 characters");
+        }
+        String key = ApiKeys.generate();
+        UUID id = UUID.randomUUID();
+        keys.insertIfAbsent(id, appId, key, label);
+        return Outcome.success(new NewApiKey(id, appId, ApiKeys.visiblePrefix(key), key));
+    }
+
+    public Outcome<List<ApiKeyRepository.ApiKeyInfo>> listKeys(String appId) {
+        if (apps.find(appId).isEmpty()) {
+            return Outcome.failure(Problem.Kind.UNKNOWN_APP, "no app " + appId);
+        }
+        return Outcome.success(keys.list(appId));
+    }
+
+    public Outcome<UUID> revokeKey(String appId, UUID keyId) {
+        if (!keys.revoke(appId, keyId)) {
+            return Outcome.failure(Problem.Kind.NOT_FOUND, "no active key " + keyId + " in app " + appId);
+        }
+        // This replica forgets at once; others within the authenticator's cache time.
+        authenticator.forgetCachedKeys();
+        return Outcome.success(keyId);
+    }
+
+    public record NewApiKey(UUID id, String appId, String prefix, String apiKey) {
+    }
+}

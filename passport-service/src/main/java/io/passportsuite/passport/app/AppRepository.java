@@ -1,0 +1,64 @@
+package io.passportsuite.passport.app;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AppRepository {
+
+    private final JdbcClient jdbc;
+
+    AppRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<App> find(String appId) {
+        return jdbc.sql("SELECT * FROM app WHERE app_id = :appId")
+                .param("appId", appId)
+                .query(AppRepository::map)
+                .optional();
+    }
+
+    public List<App> findAll() {
+        return jdbc.sql("SELECT * FROM app ORDER BY app_id").query(AppRepository::map).list();
+    }
+
+    /** Creates the app unless it exists; returns whether it was created. */
+    boolean createIfAbsent(App app) {
+        return jdbc.sql("""
+                INSERT INTO app (app_id, name, password_min_length, password_max_length, password_letter_and_digit,
+                                 access_token_ttl_seconds, refresh_token_ttl_seconds, login_methods)
+                VALUES (:appId, :name, :min, :max, :letterAndDigit, :accessTtl, :refreshTtl, :methods)
+                ON CONFLICT (app_id) DO NOTHING
+                """)
+                .param("appId", app.appId())
+                .param("name", app.name())
+                .param("min", app.passwordPolicy().minLength())
+                .param("max", app.passwordPolicy().maxLength())
+                .param("letterAndDigit", app.passwordPolicy().letterAndDigit())
+                .param("accessTtl", app.accessTokenTtl().toSeconds())
+                .param("refreshTtl", app.refreshTokenTtl().toSeconds())
+                .param("methods", app.loginMethods().toArray(String[]::new))
+                .update() == 1;
+    }
+
+    private static App map(ResultSet rs, int row) throws SQLException {
+        Array methods = rs.getArray("login_methods");
+        return new App(
+                rs.getString("app_id"),
+                rs.getString("name"),
+                new PasswordPolicy(rs.getInt("password_min_length"), rs.getInt("password_max_length"),
+                        rs.getBoolean("password_letter_and_digit")),
+                Duration.ofSeconds(rs.getInt("access_token_ttl_seconds")),
+                Duration.ofSeconds(rs.getInt("refresh_token_ttl_seconds")),
+                Set.of((String[]) methods.getArray()));
+    }
+}

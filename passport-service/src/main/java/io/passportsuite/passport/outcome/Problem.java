@@ -1,0 +1,43 @@
+package io.passportsuite.passport.outcome;
+
+/** Why a request could not be served, in terms every surface can map to its own codes. */
+public record Problem(Kind kind, String message) {
+
+    public enum Kind {
+        INVALID_INPUT,
+        UNKNOWN_APP,
+        TENANT_MISMATCH,
+        ACCOUNT_EXISTS,
+        BAD_CREDENTIALS,
+        ACCOUNT_DISABLED,
+        USER_NOT_FOUND,
+        NOT_FOUND,
+        INVALID_TOKEN,
+        INVALID_API_KEY,
+        INVALID_REFRESH_TOKEN,
+        REFRESH_TOKEN_REUSED
+    }
+
+    public static Problem invalid(String message) {
+        return new Problem(Kind.INVALID_INPUT, message);
+    }
+
+    /** Thrown only where a surface reads its request, and caught by that surface's advice. */
+    public static final class Raised extends RuntimeException {
+
+        private final transient Problem problem;
+
+        public Raised(Problem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+
+    public Raised raise() {
+        return new Raised(this);
+    }
+}

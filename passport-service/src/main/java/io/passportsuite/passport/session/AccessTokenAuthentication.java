@@ -1,0 +1,54 @@
+package io.passportsuite.passport.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import io.passportsuite.passport.outcome.Outcome;
+import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.token.AccessTokens;
+import io.passportsuite.passport.token.TokenCheck;
+import io.passportsuite.passport.token.VerifiedAccessToken;
+
+/**
+ * Accepts an access token only when its signature and times verify, it was issued for the app
+ * asking, its session was not revoked and its user is not disabled. A revoked session or a
+ * disabled user therefore stops every token at once, not when the token expires.
+ */
+@Service
+public class AccessTokenAuthentication {
+
+    private final AccessTokens tokens;
+    private final Sessions sessions;
+
+    AccessTokenAuthentication(AccessTokens tokens, Sessions sessions) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+    }
+
+    /** {@code authorization} is the raw {@code Authorization} header. */
+    public Outcome<Authenticated> fromHeader(String authorization, String appId) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Outcome.failure(Problem.Kind.INVALID_TOKEN, "send the access token as Authorization: Bearer <token>");
+        }
+        return authenticate(authorization.substring(7).trim(), appId);
+    }
+
+    public Outcome<Authenticated> authenticate(String token, String appId) {
+        if (token == null || token.isBlank()) {
+            return Outcome.failure(Problem.Kind.INVALID_TOKEN, "token is required");
+        }
+        if (!(tokens.verify(token) instanceof TokenCheck.Valid(VerifiedAccessToken verified))) {
+            return Outcome.failure(Problem.Kind.INVALID_TOKEN, "token is invalid or expired");
+        }
+        if (!verified.appId().equals(appId) || !sessions.usable(verified.sessionId(), verified.userId())) {
+            return Outcome.failure(Problem.Kind.INVALID_TOKEN, "token is invalid or expired");
+        }
+        return Outcome.success(new Authenticated(verified.userId(), verified.appId(), verified.role(), verified.sessionId(),
+                verified.expiresAt()));
+    }
+
+    public record Authenticated(UUID userId, String appId, int role, UUID sessionId, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,133 @@
+package io.passportsuite.passport.session;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SessionRepository {
+
+    private final JdbcClient jdbc;
+
+    SessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertSession(UUID id, String appId, UUID userId, String method, Instant now, Instant expiresAt, String userAgent, String ip) {
+        jdbc.sql("""
+                INSERT INTO auth_session (id, app_id, user_id, login_method, created_at, last_used_at, expires_at, user_agent, client_ip)
+                VALUES (:id, :appId, :userId, :method, :now, :now, :expiresAt, :agent, :ip)
+                """)
+                .param("id", id).param("appId", appId).param("userId", userId).param("method", method)
+                .param("now", at(now)).param("expiresAt", at(expiresAt)).param("agent", userAgent).param("ip", ip)
+                .update();
+    }
+
+    void insertRefreshToken(String hash, UUID sessionId, Instant now) {
+        jdbc.sql("INSERT INTO refresh_token (token_hash, session_id, issued_at) VALUES (:hash, :sessionId, :now)")
+                .param("hash", hash).param("sessionId", sessionId).param("now", at(now)).update();
+    }
+
+    /** The token row, locked for the rest of the transaction, with its session and user state. */
+    Optional<RefreshTokenState> lockRefreshToken(String hash) {
+        return jdbc.sql("""
+                SELECT t.token_hash, t.session_id, t.rotated_at, t.successor_hash,
+                       s.app_id, s.user_id, s.expires_at, s.revoked_at, u.status, u.role
+                FROM refresh_token t
+                JOIN auth_session s ON s.id = t.session_id
+                JOIN app_user u ON u.id = s.user_id
+                WHERE t.token_hash = :hash
+                FOR UPDATE OF t, s
+                """)
+                .param("hash", hash)
+                .query((rs, n) -> new RefreshTokenState(
+                        rs.getObject("session_id", UUID.class),
+                        rs.getString("app_id"),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getInt("role"),
+                        instant(rs.getObject("rotated_at", OffsetDateTime.class)),
+                        rs.getString("successor_hash"),
+                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
+                        instant(rs.getObject("revoked_at", OffsetDateTime.class)),
+                        "active".equals(rs.getString("status"))))
+                .optional();
+    }
+
+    boolean successorUnused(String successorHash) {
+        return jdbc.sql("SELECT rotated_at IS NULL FROM refresh_token WHERE token_hash = :hash")
+                .param("hash", successorHash).query(Boolean.class).optional().orElse(false);
+    }
+
+    void markRotated(String hash, String successorHash, Instant now) {
+        jdbc.sql("UPDATE refresh_token SET rotated_at = :now, successor_hash = :successor WHERE token_hash = :hash")
+                .param("now", at(now)).param("successor", successorHash).param("hash", hash).update();
+    }
+
+    void touchSession(UUID sessionId, Instant now, Instant expiresAt) {
+        jdbc.sql("UPDATE auth_session SET last_used_at = :now, expires_at = :expiresAt WHERE id = :id")
+                .param("now", at(now)).param("expiresAt", at(expiresAt)).param("id", sessionId).update();
+    }
+
+    /** Revokes the session if it is live; returns its owner when it was. */
+    Optional<LiveSession> revoke(UUID sessionId, String reason, Instant now) {
+        return jdbc.sql("""
+                UPDATE auth_session SET revoked_at = :now, revoke_reason = :reason
+                WHERE id = :id AND revoked_at IS NULL
+                RETURNING id, app_id, user_id
+                """)
+                .param("now", at(now)).param("reason", reason).param("id", sessionId)
+                .query((rs, n) -> new LiveSession(rs.getObject("id", UUID.class), rs.getString("app_id"), rs.getObject("user_id", UUID.class)))
+                .optional();
+    }
+
+    List<LiveSession> revokeAllOfUser(UUID userId, String reason, Instant now) {
+        return jdbc.sql("""
+                UPDATE auth_session SET revoked_at = :now, revoke_reason = :reason
+                WHERE user_id = :userId AND revoked_at IS NULL
+                RETURNING id, app_id, user_id
+                """)
+                .param("now", at(now)).param("reason", reason).param("userId", userId)
+                .query((rs, n) -> new LiveSession(rs.getObject("id", UUID.class), rs.getString("app_id"), rs.getObject("user_id", UUID.class)))
+                .list();
+    }
+
+    /** Whether the session is live and its user active: what every use of an access token must hold. */
+    boolean sessionUsable(UUID sessionId, UUID userId, Instant now) {
+        return jdbc.sql("""
+                SELECT count(*) FROM auth_session s JOIN app_user u ON u.id = s.user_id
+                WHERE s.id = :id AND s.user_id = :userId AND s.revoked_at IS NULL AND s.expires_at > :now AND u.status = 'active'
+                """)
+                .param("id", sessionId).param("userId", userId).param("now", at(now))
+                .query(Long.class).single() == 1;
+    }
+
+    void recordSecurityEvent(String appId, UUID userId, UUID sessionId, String type, String detailJson) {
+        jdbc.sql("""
+                INSERT INTO security_event (app_id, user_id, session_id, type, detail)
+                VALUES (:appId, :userId, :sessionId, :type, CAST(:detail AS jsonb))
+                """)
+                .param("appId", appId).param("userId", userId).param("sessionId", sessionId).param("type", type)
+                .param("detail", detailJson).update();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+
+    record RefreshTokenState(UUID sessionId, String appId, UUID userId, int role, Instant rotatedAt, String successorHash,
+            Instant sessionExpiresAt, Instant sessionRevokedAt, boolean userActive) {
+    }
+
+    record LiveSession(UUID id, String appId, UUID userId) {
+    }
+}

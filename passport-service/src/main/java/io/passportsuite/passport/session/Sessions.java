@@ -1,0 +1,169 @@
+package io.passportsuite.passport.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.passportsuite.common.eventing.OutboxWriter;
+import io.passportsuite.common.events.Topics;
+import io.passportsuite.common.events.user.SessionRevoked;
+import io.passportsuite.common.events.user.UserLoggedIn;
+import io.passportsuite.passport.account.User;
+import io.passportsuite.passport.app.App;
+import io.passportsuite.passport.app.AppRepository;
+import io.passportsuite.passport.outcome.Outcome;
+import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.token.AccessTokenRequest;
+import io.passportsuite.passport.token.AccessTokens;
+import io.passportsuite.passport.token.IssuedAccessToken;
+import io.passportsuite.passport.web.ClientInfo;
+
+/**
+ * Sessions: one per login (per device), with a family of refresh tokens rotated on every use.
+ * A rotated token presented again after the grace window is taken as stolen and revokes the
+ * whole session; within the window it returns the same successor, so a retried request does not
+ * lock the user out. Row locks on the token and its session serialise parallel refreshes: two
+ * requests with one token never yield two live successors.
+ */
+@Service
+public class Sessions {
+
+    private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+
+    private final SessionRepository sessions;
+    private final AppRepository apps;
+    private final RefreshTokenCodec codec;
+    private final AccessTokens accessTokens;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate transaction;
+    private final SessionSettings settings;
+    private final Clock clock;
+
+    Sessions(SessionRepository sessions, AppRepository apps, RefreshTokenCodec codec, AccessTokens accessTokens, OutboxWriter outbox,
+            TransactionTemplate transaction, SessionSettings settings, Clock clock) {
+        this.sessions = sessions;
+        this.apps = apps;
+        this.codec = codec;
+        this.accessTokens = accessTokens;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Opens a session for a user who just proved who they are, and records the login event. */
+    public SessionTokens open(App app, User user, String method, ClientInfo client) {
+        Instant now = clock.instant();
+        UUID sessionId = UUID.randomUUID();
+        String refreshToken = codec.newToken();
+        Instant expiresAt = now.plus(app.refreshTokenTtl());
+        transaction.executeWithoutResult(status -> {
+            sessions.insertSession(sessionId, app.appId(), user.id(), method, now, expiresAt, client.userAgent(), client.ip());
+            sessions.insertRefreshToken(RefreshTokenCodec.hash(refreshToken), sessionId, now);
+            outbox.append(Topics.USER_EVENTS, UserLoggedIn.TYPE, UserLoggedIn.VERSION, app.appId(), user.id().toString(),
+                    new UserLoggedIn(user.id(), sessionId, method, client.ip()));
+        });
+        IssuedAccessToken access = accessTokens.issue(new AccessTokenRequest(app.appId(), user.id(), user.role(), sessionId, app.accessTokenTtl()));
+        return new SessionTokens(sessionId, access, refreshToken, expiresAt);
+    }
+
+    /** Trades a refresh token of {@code appId} for a new access token and the next refresh token. */
+    public Outcome<SessionTokens> refresh(String appId, String refreshToken) {
+        if (!RefreshTokenCodec.plausible(refreshToken)) {
+            return Outcome.failure(Problem.Kind.INVALID_REFRESH_TOKEN, "refresh token is invalid or expired");
+        }
+        Instant now = clock.instant();
+        String hash = RefreshTokenCodec.hash(refreshToken);
+        Rotation rotation = transaction.execute(status -> rotate(appId, refreshToken, hash, now));
+        if (rotation instanceof Rotation.Rejected rejected) {
+            return Outcome.failure(rejected.problem());
+        }
+        Rotation.Rotated rotated = (Rotation.Rotated) rotation;
+        App app = apps.find(rotated.appId()).orElseThrow();
+        IssuedAccessToken access = accessTokens.issue(
+                new AccessTokenRequest(rotated.appId(), rotated.userId(), rotated.role(), rotated.sessionId(), app.accessTokenTtl()));
+        return Outcome.success(new SessionTokens(rotated.sessionId(), access, rotated.refreshToken(), rotated.expiresAt()));
+    }
+
+    private Rotation rotate(String appId, String token, String hash, Instant now) {
+        Optional<SessionRepository.RefreshTokenState> found = sessions.lockRefreshToken(hash);
+        if (found.isEmpty() || !found.get().appId().equals(appId)) {
+            return Rotation.rejected(Problem.Kind.INVALID_REFRESH_TOKEN, "refresh token is invalid or expired");
+        }
+        SessionRepository.RefreshTokenState state = found.get();
+        if (state.sessionRevokedAt() != null || !state.sessionExpiresAt().isAfter(now) || !state.userActive()) {
+            return Rotation.rejected(Problem.Kind.INVALID_REFRESH_TOKEN, "refresh token is invalid or expired");
+        }
+        String successor = codec.successorOf(token);
+        String successorHash = RefreshTokenCodec.hash(successor);
+        if (state.rotatedAt() == null) {
+            App app = apps.find(state.appId()).orElseThrow();
+            Instant expiresAt = now.plus(app.refreshTokenTtl());
+            sessions.insertRefreshToken(successorHash, state.sessionId(), now);
+            sessions.markRotated(hash, successorHash, now);
+            sessions.touchSession(state.sessionId(), now, expiresAt);
+            return new Rotation.Rotated(state.sessionId(), state.appId(), state.userId(), state.role(), successor, expiresAt);
+        }
+        boolean withinGrace = !now.isAfter(state.rotatedAt().plus(settings.refreshGrace()));
+        if (withinGrace && successorHash.equals(state.successorHash()) && sessions.successorUnused(successorHash)) {
+            return new Rotation.Rotated(state.sessionId(), state.appId(), state.userId(), state.role(), successor, state.sessionExpiresAt());
+        }
+        // A rotated token came back: someone kept a copy. End the session for both holders.
+        log.warn("Refresh token reuse on session {} of user {}: session revoked", state.sessionId(), state.userId());
+        sessions.recordSecurityEvent(state.appId(), state.userId(), state.sessionId(), "refresh_token_reuse",
+                "{\"rotated_at\":\"" + state.rotatedAt() + "\"}");
+        revokeInTransaction(state.sessionId(), SessionRevoked.REFRESH_TOKEN_REUSE, now);
+        return Rotation.rejected(Problem.Kind.REFRESH_TOKEN_REUSED, "refresh token was already used; the session is revoked, log in again");
+    }
+
+    /** Ends one session (logout); true when it was live. */
+    public boolean revoke(UUID sessionId, String reason) {
+        Boolean revoked = transaction.execute(status -> revokeInTransaction(sessionId, reason, clock.instant()));
+        return Boolean.TRUE.equals(revoked);
+    }
+
+    /** Ends every session of a user, inside the caller's transaction. */
+    public List<UUID> revokeAllOfUser(UUID userId, String reason) {
+        Instant now = clock.instant();
+        List<SessionRepository.LiveSession> ended = sessions.revokeAllOfUser(userId, reason, now);
+        ended.forEach(session -> recordRevocation(session, reason, now));
+        return ended.stream().map(SessionRepository.LiveSession::id).toList();
+    }
+
+    /** Whether an access token's session still stands: not revoked, not expired, its user active. */
+    public boolean usable(UUID sessionId, UUID userId) {
+        return sessions.sessionUsable(sessionId, userId, clock.instant());
+    }
+
+    private boolean revokeInTransaction(UUID sessionId, String reason, Instant now) {
+        Optional<SessionRepository.LiveSession> session = sessions.revoke(sessionId, reason, now);
+        session.ifPresent(live -> recordRevocation(live, reason, now));
+        return session.isPresent();
+    }
+
+    private void recordRevocation(SessionRepository.LiveSession session, String reason, Instant now) {
+        Instant tokensValidUntil = now.plus(apps.find(session.appId()).map(App::accessTokenTtl).orElseThrow());
+        outbox.append(Topics.USER_EVENTS, SessionRevoked.TYPE, SessionRevoked.VERSION, session.appId(), session.userId().toString(),
+                new SessionRevoked(session.userId(), session.id(), reason, tokensValidUntil));
+    }
+
+    private sealed interface Rotation {
+
+        static Rotation rejected(Problem.Kind kind, String message) {
+            return new Rejected(new Problem(kind, message));
+        }
+
+        record Rotated(UUID sessionId, String appId, UUID userId, int role, String refreshToken, Instant expiresAt) implements Rotation {
+        }
+
+        record Rejected(Problem problem) implements Rotation {
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.passportsuite.passport.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import io.passportsuite.common.error.ErrorCode;
+import io.passportsuite.passport.outcome.Problem;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Requests that never reach a use case (unknown path, wrong method, unreadable body, wrong
+ * parameter type) and anything unexpected: a clear error in the request's surface format, never
+ * a stack trace. Outcomes of use cases are mapped by each surface's controllers themselves.
+ */
+@RestControllerAdvice
+class RequestErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestErrorAdvice.class);
+
+    @ExceptionHandler(Problem.Raised.class)
+    ResponseEntity<Object> problem(Problem.Raised raised, HttpServletRequest request) {
+        return ProblemResponses.of(request.getRequestURI(), raised.problem());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (BodySizeLimitFilter.isTooLarge(e)) {
+            return ErrorResponses.of(request.getRequestURI(), HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
+                    "request body too large");
+        }
+        return ErrorResponses.of(request.getRequestURI(), HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST,
+                "request body is missing or is not valid JSON of the expected shape");
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            MissingRequestHeaderException.class})
+    ResponseEntity<Object> badParameter(Exception e, HttpServletRequest request) {
+        return ErrorResponses.of(request.getRequestURI(), HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
+                "a path or query parameter is missing or malformed");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Object> notFound(HttpServletRequest request) {
+        return ErrorResponses.of(request.getRequestURI(), ErrorCode.NOT_FOUND, "no such endpoint");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Object> method(HttpServletRequest request) {
+        return ErrorResponses.of(request.getRequestURI(), ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this endpoint");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Object> mediaType(HttpServletRequest request) {
+        return ErrorResponses.of(request.getRequestURI(), ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Object> notAcceptable(HttpServletRequest request) {
+        return ErrorResponses.of(request.getRequestURI(), HttpStatus.NOT_ACCEPTABLE, ErrorCode.VALIDATION_FAILED,
+                "this endpoint answers application/json");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ErrorResponses.of(request.getRequestURI(), ErrorCode.INTERNAL_ERROR, "internal error");
+    }
+}

@@ -1,0 +1,79 @@
+package io.passportsuite.passport.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.passportsuite.common.events.Topics;
+import io.passportsuite.common.events.user.UserLoggedIn;
+import io.passportsuite.common.events.user.UserRegistered;
+import io.passportsuite.common.testing.RealInfrastructure;
+import io.passportsuite.common.testing.TestKafka;
+import io.passportsuite.passport.api.Http;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The registration and login of a user reach Kafka through the outbox, keyed by user id. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class UserEventsOnKafkaTest {
+
+    private static final JsonMapper json = new JsonMapper();
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void shouldPublishRegisteredAndLoggedInEventsForTheUser() {
+        Http http = new Http(port);
+        Http.Response registered = http.post("/api/auth/register", """
+                {"email":"events@example.com","password":"secure-password1","inviteCode":"CODE-7"}
+                """);
+        assertThat(registered.status()).isEqualTo(201);
+        String userId = registered.json().get("user").get("id").asString();
+
+        List<JsonNode> events = eventsOf(userId, 2);
+
+        JsonNode registration = events.stream().filter(e -> e.get("type").asString().equals(UserRegistered.TYPE)).findFirst().orElseThrow();
+        assertThat(registration.get("version").asInt()).isEqualTo(UserRegistered.VERSION);
+        assertThat(registration.get("appId").asString()).isEqualTo("default");
+        assertThat(registration.get("payload").get("inviteCode").asString()).isEqualTo("CODE-7");
+        assertThat(registration.get("payload").get("email").asString()).isEqualTo("events@example.com");
+        assertThat(UUID.fromString(registration.get("eventId").asString())).isNotNull();
+        assertThat(events).anySatisfy(e -> assertThat(e.get("type").asString()).isEqualTo(UserLoggedIn.TYPE));
+    }
+
+    private static List<JsonNode> eventsOf(String userId, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "passport-events-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<JsonNode> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(Topics.USER_EVENTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (userId.equals(record.key())) {
+                        found.add(json.readTree(record.value()));
+                    }
+                });
+            }
+        }
+        assertThat(found).as("events of user " + userId).hasSizeGreaterThanOrEqualTo(expected);
+        return found;
+    }
+}

@@ -21,7 +21,7 @@ class PassportServiceStartupTest extends ServiceStartupContract {
 
     @Override
     protected List<String> ownedTables() {
-        return List.of("app", "api_key", "app_user", "auth_session", "refresh_token", "security_event");
+        return List.of("app", "api_key", "app_user", "auth_session", "refresh_token", "security_event", "signing_key");
     }
 
     @Test

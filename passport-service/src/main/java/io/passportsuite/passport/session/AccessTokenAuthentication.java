@@ -36,13 +36,23 @@ public class AccessTokenAuthentication {
     }
 
     public Outcome<Authenticated> authenticate(String token, String appId) {
+        return check(token, appId);
+    }
+
+    /** For the suite's own services, which may check a token of any app. */
+    public Outcome<Authenticated> authenticateForAnyApp(String token) {
+        return check(token, null);
+    }
+
+    private Outcome<Authenticated> check(String token, String appId) {
         if (token == null || token.isBlank()) {
             return Outcome.failure(Problem.Kind.INVALID_TOKEN, "token is required");
         }
         if (!(tokens.verify(token) instanceof TokenCheck.Valid(VerifiedAccessToken verified))) {
             return Outcome.failure(Problem.Kind.INVALID_TOKEN, "token is invalid or expired");
         }
-        if (!verified.appId().equals(appId) || !sessions.usable(verified.sessionId(), verified.userId())) {
+        boolean appMatches = appId == null || verified.appId().equals(appId);
+        if (!appMatches || !sessions.usable(verified.sessionId(), verified.userId())) {
             return Outcome.failure(Problem.Kind.INVALID_TOKEN, "token is invalid or expired");
         }
         return Outcome.success(new Authenticated(verified.userId(), verified.appId(), verified.role(), verified.sessionId(),

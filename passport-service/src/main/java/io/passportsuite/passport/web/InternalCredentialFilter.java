@@ -1,17 +1,13 @@
 package io.passportsuite.passport.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.passportsuite.common.error.ErrorCode;
-import io.passportsuite.common.web.SuiteHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,11 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class InternalCredentialFilter extends OncePerRequestFilter {
 
-    private final byte[] credential;
+    private final InternalCredential credential;
     private final JsonMapper json;
 
-    InternalCredentialFilter(@Value("${passport.internal.credential:}") String credential, JsonMapper json) {
-        this.credential = credential.getBytes(StandardCharsets.UTF_8);
+    InternalCredentialFilter(InternalCredential credential, JsonMapper json) {
+        this.credential = credential;
         this.json = json;
     }
 
@@ -43,10 +39,7 @@ class InternalCredentialFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String presented = request.getHeader(SuiteHeaders.INTERNAL_CREDENTIAL);
-        boolean valid = credential.length > 0 && presented != null
-                && MessageDigest.isEqual(credential, presented.getBytes(StandardCharsets.UTF_8));
-        if (!valid) {
+        if (!credential.presentedBy(request)) {
             var error = ErrorResponses.of(request.getRequestURI(), ErrorCode.FORBIDDEN, "internal endpoint");
             response.setStatus(error.getStatusCode().value());
             response.setContentType("application/json");

@@ -74,4 +74,29 @@ class InternalAppApiTest {
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(http.get("/internal/apps/nope", SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL).text("error")).isEqualTo("UNKNOWN_APP");
     }
+
+    @Test
+    void shouldValidateATokenOfAnyAppForTheSuiteAndDisableItsUser() {
+        Http.Response registered = http.post("/api/auth/register", """
+                {"email":"internal@example.com","password":"secure-password1"}
+                """);
+        String token = registered.json().get("accessToken").asString();
+        String userId = registered.json().get("user").get("id").asString();
+
+        Http.Response validated = http.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}",
+                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL);
+        assertThat(validated.status()).as(validated.toString()).isEqualTo(200);
+        assertThat(validated.text("app_id")).isEqualTo("default");
+        assertThat(validated.text("userId")).isEqualTo(userId);
+        assertThat(http.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}",
+                SuiteHeaders.INTERNAL_CREDENTIAL, "guess").status()).isEqualTo(401);
+
+        Http.Response disabled = http.post("/internal/apps/default/users/" + userId + "/disable", "{\"reason\":\"abuse\"}",
+                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL);
+        assertThat(disabled.status()).isEqualTo(204);
+        assertThat(http.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}",
+                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL).status()).isEqualTo(401);
+        assertThat(http.post("/internal/apps/other/users/" + userId + "/disable", null,
+                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL).status()).isEqualTo(404);
+    }
 }

@@ -36,6 +36,7 @@ import io.passportsuite.passport.outcome.Problem;
 import io.passportsuite.passport.session.AccessTokenAuthentication;
 import io.passportsuite.passport.session.Sessions;
 import io.passportsuite.passport.web.ClientInfo;
+import io.passportsuite.passport.web.InternalCredential;
 import io.passportsuite.passport.web.JsonBody;
 import io.passportsuite.passport.web.ProblemResponses;
 import io.passportsuite.passport.web.Timestamps;
@@ -58,9 +59,11 @@ class CanonicalAccountsController {
     private final ProfileUpdate profiles;
     private final AccessTokenAuthentication tokens;
     private final Sessions sessions;
+    private final InternalCredential internalCredential;
 
     CanonicalAccountsController(ApiKeyAuthenticator apiKeys, AppRepository apps, UserRepository users, AccountRegistration registration,
-            PasswordLogin login, ProfileUpdate profiles, AccessTokenAuthentication tokens, Sessions sessions) {
+            PasswordLogin login, ProfileUpdate profiles, AccessTokenAuthentication tokens, Sessions sessions,
+            InternalCredential internalCredential) {
         this.apiKeys = apiKeys;
         this.apps = apps;
         this.users = users;
@@ -69,6 +72,7 @@ class CanonicalAccountsController {
         this.profiles = profiles;
         this.tokens = tokens;
         this.sessions = sessions;
+        this.internalCredential = internalCredential;
     }
 
     @PostMapping("/register")
@@ -132,12 +136,20 @@ class CanonicalAccountsController {
         };
     }
 
+    /**
+     * For an app's backend (its API key: tokens of that app only) or for the suite's own services
+     * (the internal credential: tokens of any app).
+     */
     @PostMapping("/token/validate")
     ResponseEntity<Object> validate(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody JsonNode json, HttpServletRequest request) {
-        App app = appOf(authorization);
+        boolean internal = internalCredential.presentedBy(request);
+        App app = internal ? null : appOf(authorization);
         String token = JsonBody.of(json).requiredText("token");
-        return switch (tokens.authenticate(token, app.appId())) {
+        Outcome<AccessTokenAuthentication.Authenticated> checked = internal
+                ? tokens.authenticateForAnyApp(token)
+                : tokens.authenticate(token, app.appId());
+        return switch (checked) {
             case Outcome.Success<AccessTokenAuthentication.Authenticated> ok -> ResponseEntity.ok(new ValidationView(
                     ok.value().userId().toString(), ok.value().role() == User.ROLE_ADMIN ? "admin" : "user", ok.value().appId(),
                     Timestamps.seconds(ok.value().expiresAt())));

@@ -35,6 +35,9 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
                 properties.put("spring.datasource.url", db.url());
                 properties.put("spring.datasource.username", db.username());
                 properties.put("spring.datasource.password", db.password());
+                // Many test JVMs share one server: keep each context's share of connections small.
+                properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+                properties.put("spring.datasource.hikari.minimum-idle", "1");
             }
             if (kafka) {
                 properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());

@@ -91,17 +91,35 @@ class SuiteThroughGatewayTest {
     @Test
     @Order(2)
     void shouldRouteAPassportPathToPassportThroughDiscovery() {
-        // Passport answers its own 404 for a path it does not serve; the gateway's own 404 for an
-        // unrouted path would not carry the path it was forwarded to under /auth/v1.
+        // Passport answers a path it does not serve with its own stable code, which a 404 of the
+        // gateway itself (no route) would not carry.
         ServiceProbe.Response response = throughGateway.get("/auth/v1/no-such-endpoint");
 
         assertThat(response.status()).isEqualTo(404);
-        assertThat(response.json().get("path").asString()).isEqualTo("/auth/v1/no-such-endpoint");
+        assertThat(response.json().get("error").asString()).isEqualTo("NOT_FOUND");
         assertThat(response.body()).doesNotContain("Exception");
     }
 
     @Test
     @Order(3)
+    void shouldRegisterAndServeTheProfileThroughTheGateway() {
+        ServiceProbe.Response registered = throughGateway.post("/api/auth/register", """
+                {"email":"e2e@example.com","password":"secure-password1","displayName":"End To End"}
+                """);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String accessToken = registered.json().get("accessToken").asString();
+
+        ServiceProbe.Response me = throughGateway.get("/api/auth/me", "Authorization", "Bearer " + accessToken);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("displayName").asString()).isEqualTo("End To End");
+
+        ServiceProbe.Response jwks = throughGateway.get("/.well-known/jwks.json");
+        assertThat(jwks.status()).isEqualTo(200);
+        assertThat(jwks.json().get("keys").get(0).get("alg").asString()).isEqualTo("RS256");
+    }
+
+    @Test
+    @Order(4)
     void shouldNamePassportAsDownOnceItStops() {
         passport.close();
 

@@ -27,7 +27,10 @@ public class OutboxRelayWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        thread = Thread.ofPlatform().daemon().name("outbox-relay").start(this::loop);
+        // Assigned before it starts: the loop runs only while it is the current worker thread.
+        Thread worker = Thread.ofPlatform().daemon().name("outbox-relay").unstarted(this::loop);
+        thread = worker;
+        worker.start();
     }
 
     @Override

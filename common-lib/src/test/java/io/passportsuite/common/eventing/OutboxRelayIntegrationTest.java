@@ -9,12 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,27 +164,7 @@ class OutboxRelayIntegrationTest {
     }
 
     private List<ConsumerRecord<String, String>> consume(int expected) {
-        // No consumer group: reading assigned partitions from the start needs no group coordination.
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> received = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            List<TopicPartition> partitions = List.of();
-            while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                partitions = partitionsOf(consumer, topic);
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (received.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(received::add);
-            }
-            // One more short poll would reveal duplicates beyond what was expected.
-            consumer.poll(Duration.ofMillis(500)).forEach(received::add);
-        }
-        return received;
+        return TestKafka.readFromStart(topic, record -> true, expected, Duration.ofSeconds(60));
     }
 
     private static int unusedPort() {
@@ -196,16 +172,6 @@ class OutboxRelayIntegrationTest {
             return socket.getLocalPort();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The topic's partitions once it exists (the relay creates it with its first event), else none yet. */
-    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, String> consumer, String topic) {
-        try {
-            return consumer.partitionsFor(topic, Duration.ofSeconds(1)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        } catch (org.apache.kafka.common.errors.TimeoutException notYet) {
-            return List.of();
         }
     }
 }

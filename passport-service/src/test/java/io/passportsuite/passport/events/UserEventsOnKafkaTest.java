@@ -3,15 +3,9 @@ package io.passportsuite.passport.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,39 +50,9 @@ class UserEventsOnKafkaTest {
     }
 
     private static List<JsonNode> eventsOf(String userId, int expected) {
-        // No consumer group: reading assigned partitions from the start needs no group coordination.
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<JsonNode> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            List<TopicPartition> partitions = List.of();
-            while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                partitions = partitionsOf(consumer, Topics.USER_EVENTS);
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (found.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (userId.equals(record.key())) {
-                        found.add(json.readTree(record.value()));
-                    }
-                });
-            }
-        }
+        List<JsonNode> found = TestKafka.readFromStart(Topics.USER_EVENTS, record -> userId.equals(record.key()), expected,
+                Duration.ofSeconds(60)).stream().map(record -> json.readTree(record.value())).toList();
         assertThat(found).as("events of user " + userId).hasSizeGreaterThanOrEqualTo(expected);
         return found;
-    }
-
-    /** The topic's partitions once it exists (the relay creates it with its first event), else none yet. */
-    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, String> consumer, String topic) {
-        try {
-            return consumer.partitionsFor(topic, Duration.ofSeconds(1)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        } catch (org.apache.kafka.common.errors.TimeoutException notYet) {
-            return List.of();
-        }
     }
 }

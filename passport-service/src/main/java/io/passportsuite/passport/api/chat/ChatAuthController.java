@@ -24,8 +24,7 @@ import io.passportsuite.passport.account.ProfileUpdate;
 import io.passportsuite.passport.account.User;
 import io.passportsuite.passport.account.UserRepository;
 import io.passportsuite.passport.app.App;
-import io.passportsuite.passport.app.AppRepository;
-import io.passportsuite.passport.app.AppSettings;
+import io.passportsuite.passport.app.DefaultApp;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
 import io.passportsuite.passport.session.AccessTokenAuthentication;
@@ -43,8 +42,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/auth")
 class ChatAuthController {
 
-    private final AppRepository apps;
-    private final AppSettings settings;
+    private final DefaultApp defaultApp;
     private final UserRepository users;
     private final AccountRegistration registration;
     private final PasswordLogin login;
@@ -53,10 +51,9 @@ class ChatAuthController {
     private final Sessions sessions;
     private final AccessTokenAuthentication tokens;
 
-    ChatAuthController(AppRepository apps, AppSettings settings, UserRepository users, AccountRegistration registration,
+    ChatAuthController(DefaultApp defaultApp, UserRepository users, AccountRegistration registration,
             PasswordLogin login, ProfileUpdate profiles, Presence presence, Sessions sessions, AccessTokenAuthentication tokens) {
-        this.apps = apps;
-        this.settings = settings;
+        this.defaultApp = defaultApp;
         this.users = users;
         this.registration = registration;
         this.login = login;
@@ -69,7 +66,7 @@ class ChatAuthController {
     @PostMapping("/register")
     ResponseEntity<Object> register(@RequestBody JsonNode json, HttpServletRequest request) {
         JsonBody body = JsonBody.of(json);
-        App app = defaultApp();
+        App app = defaultApp.get();
         NewAccount account = new NewAccount(body.text("username"), body.requiredText("password"), body.text("displayName"),
                 body.requiredText("email"), null, body.text("inviteCode"), false, "chat");
         return switch (registration.register(app, account)) {
@@ -86,7 +83,7 @@ class ChatAuthController {
         JsonBody body = JsonBody.of(json);
         LoginIdentifier identifier = new LoginIdentifier.Email(body.requiredText("email"));
         String password = body.requiredText("password");
-        return switch (login.login(defaultApp(), identifier, password, ClientInfo.of(request))) {
+        return switch (login.login(defaultApp.get(), identifier, password, ClientInfo.of(request))) {
             case Outcome.Success<PasswordLogin.LoggedIn> ok -> ResponseEntity.ok(AuthView.of(ok.value().user(), ok.value().tokens()));
             case Outcome.Failure<PasswordLogin.LoggedIn> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
         };
@@ -95,7 +92,7 @@ class ChatAuthController {
     @PostMapping("/refresh")
     ResponseEntity<Object> refresh(@RequestBody JsonNode json, HttpServletRequest request) {
         String refreshToken = JsonBody.of(json).requiredText("refreshToken");
-        return switch (sessions.refresh(settings.defaultAppId(), refreshToken)) {
+        return switch (sessions.refresh(defaultApp.id(), refreshToken)) {
             case Outcome.Success<SessionTokens> ok -> ResponseEntity.ok(new TokensView(ok.value().accessToken().token(), ok.value().refreshToken()));
             case Outcome.Failure<SessionTokens> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
         };
@@ -130,7 +127,7 @@ class ChatAuthController {
         } catch (IllegalArgumentException e) {
             throw new Problem(Problem.Kind.USER_NOT_FOUND, "no such user").raise();
         }
-        User user = users.findInApp(settings.defaultAppId(), userId)
+        User user = users.findInApp(defaultApp.id(), userId)
                 .orElseThrow(() -> new Problem(Problem.Kind.USER_NOT_FOUND, "no such user").raise());
         return ResponseEntity.ok(PublicProfileView.of(user));
     }
@@ -149,16 +146,12 @@ class ChatAuthController {
     }
 
     private AccessTokenAuthentication.Authenticated authenticated(String authorization) {
-        return switch (tokens.fromHeader(authorization, settings.defaultAppId())) {
+        return switch (tokens.fromHeader(authorization, defaultApp.id())) {
             case Outcome.Success<AccessTokenAuthentication.Authenticated> ok -> ok.value();
             case Outcome.Failure<AccessTokenAuthentication.Authenticated> failure -> throw failure.problem().raise();
         };
     }
 
-    private App defaultApp() {
-        return apps.find(settings.defaultAppId()).orElseThrow(
-                () -> new Problem(Problem.Kind.UNKNOWN_APP, "the default app is not configured").raise());
-    }
 
     record MeView(String id, String username, String displayName, String avatarUrl, boolean isBot, String email,
             boolean emailVerified, String createdAt) {

@@ -21,8 +21,7 @@ import io.passportsuite.passport.account.NewAccount;
 import io.passportsuite.passport.account.PasswordLogin;
 import io.passportsuite.passport.account.User;
 import io.passportsuite.passport.app.App;
-import io.passportsuite.passport.app.AppRepository;
-import io.passportsuite.passport.app.AppSettings;
+import io.passportsuite.passport.app.DefaultApp;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
 import io.passportsuite.passport.session.AccessTokenAuthentication;
@@ -50,17 +49,15 @@ class EnvelopeAuthController {
             PasswordLogin.WRONG_CREDENTIALS, "用户名或密码错误",
             PasswordLogin.DISABLED, "账户已被禁用");
 
-    private final AppRepository apps;
-    private final AppSettings settings;
+    private final DefaultApp defaultApp;
     private final AccountRegistration registration;
     private final PasswordLogin login;
     private final Sessions sessions;
     private final AccessTokenAuthentication tokens;
 
-    EnvelopeAuthController(AppRepository apps, AppSettings settings, AccountRegistration registration, PasswordLogin login,
+    EnvelopeAuthController(DefaultApp defaultApp, AccountRegistration registration, PasswordLogin login,
             Sessions sessions, AccessTokenAuthentication tokens) {
-        this.apps = apps;
-        this.settings = settings;
+        this.defaultApp = defaultApp;
         this.registration = registration;
         this.login = login;
         this.sessions = sessions;
@@ -70,7 +67,7 @@ class EnvelopeAuthController {
     @PostMapping("/register")
     ResponseEntity<Object> register(@RequestBody JsonNode json, HttpServletRequest request) {
         JsonBody body = JsonBody.of(json);
-        App app = defaultApp();
+        App app = defaultApp.get();
         NewAccount account = new NewAccount(body.requiredText("username"), body.requiredText("password"), body.requiredText("nickname"),
                 body.text("email"), body.text("phone"), null, false, "envelope");
         return switch (registration.register(app, account)) {
@@ -88,7 +85,7 @@ class EnvelopeAuthController {
         JsonBody body = JsonBody.of(json);
         LoginIdentifier identifier = new LoginIdentifier.Any(body.requiredText("identifier"));
         String password = body.requiredText("password");
-        return switch (login.login(defaultApp(), identifier, password, ClientInfo.of(request))) {
+        return switch (login.login(defaultApp.get(), identifier, password, ClientInfo.of(request))) {
             case Outcome.Success<PasswordLogin.LoggedIn> ok ->
                     ResponseEntity.ok(Envelope.ok(AuthData.of(ok.value().user(), ok.value().tokens(), false, "登录成功"), "登录成功"));
             case Outcome.Failure<PasswordLogin.LoggedIn> failure -> failed(request, failure.problem());
@@ -99,7 +96,7 @@ class EnvelopeAuthController {
     @PostMapping("/refresh")
     ResponseEntity<Object> refresh(@RequestBody JsonNode json, HttpServletRequest request) {
         String refreshToken = JsonBody.of(json).requiredText("refresh_token");
-        return switch (sessions.refresh(settings.defaultAppId(), refreshToken)) {
+        return switch (sessions.refresh(defaultApp.id(), refreshToken)) {
             case Outcome.Success<SessionTokens> ok -> ResponseEntity.ok(Envelope.ok(
                     new TokenData(ok.value().accessToken().token(), ok.value().refreshToken()), "刷新成功"));
             case Outcome.Failure<SessionTokens> failure -> failed(request, failure.problem());
@@ -110,7 +107,7 @@ class EnvelopeAuthController {
     @PostMapping("/logout")
     ResponseEntity<Object> logout(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             HttpServletRequest request) {
-        return switch (tokens.fromHeader(authorization, settings.defaultAppId())) {
+        return switch (tokens.fromHeader(authorization, defaultApp.id())) {
             case Outcome.Success<AccessTokenAuthentication.Authenticated> ok -> {
                 sessions.revoke(ok.value().sessionId(), SessionRevoked.LOGOUT);
                 yield ResponseEntity.ok(Envelope.ok("已退出登录"));
@@ -119,10 +116,6 @@ class EnvelopeAuthController {
         };
     }
 
-    private App defaultApp() {
-        return apps.find(settings.defaultAppId()).orElseThrow(
-                () -> new Problem(Problem.Kind.UNKNOWN_APP, "the default app is not configured").raise());
-    }
 
     private static ResponseEntity<Object> failed(HttpServletRequest request, Problem problem) {
         return ProblemResponses.of(request.getRequestURI(),

@@ -1,0 +1,27 @@
+package io.passportsuite.passport.app;
+
+import org.springframework.stereotype.Component;
+
+import io.passportsuite.passport.outcome.Problem;
+
+/** The app served by the surfaces that name none (envelope and chat). */
+@Component
+public class DefaultApp {
+
+    private final AppRepository apps;
+    private final AppSettings settings;
+
+    DefaultApp(AppRepository apps, AppSettings settings) {
+        this.apps = apps;
+        this.settings = settings;
+    }
+
+    public String id() {
+        return settings.defaultAppId();
+    }
+
+    public App get() {
+        return apps.find(settings.defaultAppId()).orElseThrow(
+                () -> new Problem(Problem.Kind.UNKNOWN_APP, "the default app is not configured").raise());
+    }
+}

@@ -2,6 +2,8 @@ package io.passportsuite.passport.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -70,6 +72,15 @@ class RequestErrorAdvice {
     ResponseEntity<Object> notAcceptable(HttpServletRequest request) {
         return ErrorResponses.of(request.getRequestURI(), HttpStatus.NOT_ACCEPTABLE, ErrorCode.VALIDATION_FAILED,
                 "this endpoint answers application/json");
+    }
+
+    /** The database is away or saturated: a retry later may succeed, so say so rather than 500. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<Object> unavailable(Exception e, HttpServletRequest request) {
+        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(ErrorResponses.of(request.getRequestURI(), ErrorCode.SERVICE_UNAVAILABLE, "temporarily unavailable, retry shortly")
+                        .getBody());
     }
 
     @ExceptionHandler(Exception.class)

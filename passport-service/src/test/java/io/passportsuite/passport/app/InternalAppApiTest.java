@@ -44,6 +44,13 @@ class InternalAppApiTest {
         Http.Response listed = http.get("/internal/apps/game-one/api-keys", SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL);
         assertThat(listed.body()).contains(key.text("prefix")).doesNotContain(apiKey);
 
+        Http.Response self = http.get("/internal/api-keys/self", "Authorization", Http.bearer(apiKey),
+                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL);
+        assertThat(self.status()).isEqualTo(200);
+        assertThat(self.text("app_id")).isEqualTo("game-one");
+        assertThat(http.get("/internal/api-keys/self", "Authorization", "Bearer psk_wrong",
+                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL).text("error")).isEqualTo("INVALID_API_KEY");
+
         Http.Response registered = http.post("/auth/v1/register", """
                 {"nickname":"n","password":"abcdef","contact_type":"email","contact":"k@example.com","app_id":"game-one"}
                 """, "Authorization", Http.bearer(apiKey));

@@ -30,6 +30,7 @@ public enum ErrorCode {
     USER_NOT_FOUND(404),
     INVALID_REFRESH_TOKEN(401),
     REFRESH_TOKEN_REUSED(401),
+    INVALID_CODE(400),
 
     // Documented by the Pixel Game Server reference (envelope surface)
     LOGIN_FAILED(401),

@@ -39,6 +39,15 @@ public class AccountRegistration {
     }
 
     public Outcome<User> register(App app, NewAccount account) {
+        return register(app, account, Optional::empty);
+    }
+
+    /**
+     * {@code proof} runs once the request is known to be valid and its identifiers free, right
+     * before the account is created: where a code must be shown (an email to verify), it is
+     * spent only when nothing else stands in the way.
+     */
+    public Outcome<User> register(App app, NewAccount account, java.util.function.Supplier<Optional<Problem>> proof) {
         Optional<String> email = Optional.empty();
         Optional<String> phone = Optional.empty();
         if (account.email() != null) {
@@ -62,7 +71,9 @@ public class AccountRegistration {
         if (account.inviteCode() != null && (account.inviteCode().isBlank() || account.inviteCode().length() > MAX_INVITE_CODE_LENGTH)) {
             return Outcome.failure(Problem.invalid("inviteCode must be 1-64 characters"));
         }
-        Optional<String> weak = app.passwordPolicy().violation(account.password());
+        // A guest created by a verified email code has no password until they set one.
+        boolean passwordless = account.password() == null && account.emailVerified() && account.email() != null;
+        Optional<String> weak = passwordless ? Optional.empty() : app.passwordPolicy().violation(account.password());
         if (weak.isPresent()) {
             return Outcome.failure(Problem.invalid(weak.get()));
         }
@@ -71,8 +82,12 @@ public class AccountRegistration {
             return Outcome.failure(taken.get());
         }
 
+        Optional<Problem> unproven = proof.get();
+        if (unproven.isPresent()) {
+            return Outcome.failure(unproven.get());
+        }
         // Hash outside any transaction: it takes tens of milliseconds and needs no connection.
-        String hash = passwords.hash(account.password());
+        String hash = passwordless ? null : passwords.hash(account.password());
         for (int attempt = 0; attempt < USERNAME_ATTEMPTS; attempt++) {
             String username = account.username() != null ? account.username()
                     : Usernames.candidate(email.map(e -> e.substring(0, e.indexOf('@'))).orElse(account.nickname()));

@@ -90,6 +90,12 @@ public class UserRepository {
                 .query(UserRepository::map).single();
     }
 
+    /** Marks the email of the app's account with that address verified; false when there is none. */
+    public boolean markEmailVerified(String appId, String email) {
+        return jdbc.sql("UPDATE app_user SET email_verified = TRUE, updated_at = now() WHERE app_id = :appId AND lower(email) = lower(:email)")
+                .param("appId", appId).param("email", email).update() == 1;
+    }
+
     boolean disable(UUID id) {
         return jdbc.sql("UPDATE app_user SET status = 'disabled', online = FALSE, updated_at = now() WHERE id = :id AND status = 'active'")
                 .param("id", id).update() == 1;

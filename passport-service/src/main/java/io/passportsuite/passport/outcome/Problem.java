@@ -1,7 +1,19 @@
 package io.passportsuite.passport.outcome;
 
-/** Why a request could not be served, in terms every surface can map to its own codes. */
-public record Problem(Kind kind, String message) {
+/**
+ * Why a request could not be served, in terms every surface can map to its own codes.
+ * {@code retryAfter} is set when trying again later will help (throttling).
+ */
+public record Problem(Kind kind, String message, java.time.Duration retryAfter) {
+
+    public Problem(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    public static Problem throttled(java.time.Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toMillisPart() > 0 ? 1 : 0));
+        return new Problem(Kind.RATE_LIMITED, "too many requests; retry in " + seconds + " s", java.time.Duration.ofSeconds(seconds));
+    }
 
     public enum Kind {
         INVALID_INPUT,
@@ -15,7 +27,9 @@ public record Problem(Kind kind, String message) {
         INVALID_TOKEN,
         INVALID_API_KEY,
         INVALID_REFRESH_TOKEN,
-        REFRESH_TOKEN_REUSED
+        REFRESH_TOKEN_REUSED,
+        INVALID_CODE,
+        RATE_LIMITED
     }
 
     public static Problem invalid(String message) {

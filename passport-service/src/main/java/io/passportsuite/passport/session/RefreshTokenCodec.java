@@ -7,11 +7,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import io.passportsuite.passport.crypto.DerivedSecrets;
 
 /**
  * Refresh tokens are 256 random bits, stored only as SHA-256 digests. A rotated token's successor
@@ -28,13 +28,8 @@ class RefreshTokenCodec {
 
     private final SecretKeySpec successorKey;
 
-    RefreshTokenCodec(@Value("${passport.tokens.key-encryption-key:}") String keyEncryptionKey) {
-        if (keyEncryptionKey.isBlank()) {
-            throw new IllegalStateException("Set PASSPORT_KEY_ENCRYPTION_KEY (base64 of 32 random bytes): passport derives its token secrets from it");
-        }
-        // A subkey for this one purpose, so the key-encryption key itself never keys an HMAC.
-        this.successorKey = new SecretKeySpec(hmac(new SecretKeySpec(keyEncryptionKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                "refresh-token-successor"), "HmacSHA256");
+    RefreshTokenCodec(DerivedSecrets secrets) {
+        this.successorKey = secrets.keyFor("refresh-token-successor");
     }
 
     String newToken() {
@@ -44,7 +39,7 @@ class RefreshTokenCodec {
     }
 
     String successorOf(String token) {
-        return BASE64URL.encodeToString(hmac(successorKey, token));
+        return BASE64URL.encodeToString(DerivedSecrets.hmac(successorKey, token));
     }
 
     static String hash(String token) {
@@ -57,15 +52,5 @@ class RefreshTokenCodec {
 
     static boolean plausible(String token) {
         return token != null && !token.isEmpty() && token.length() <= MAX_TOKEN_LENGTH;
-    }
-
-    private static byte[] hmac(SecretKeySpec key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -86,13 +86,14 @@ class SessionRepository {
                 .optional();
     }
 
-    List<LiveSession> revokeAllOfUser(UUID userId, String reason, Instant now) {
+    List<LiveSession> revokeAllOfUser(UUID userId, UUID keep, String reason, Instant now) {
         return jdbc.sql("""
                 UPDATE auth_session SET revoked_at = :now, revoke_reason = :reason
-                WHERE user_id = :userId AND revoked_at IS NULL
+                WHERE user_id = :userId AND revoked_at IS NULL AND id <> :keep
                 RETURNING id, app_id, user_id
                 """)
                 .param("now", at(now)).param("reason", reason).param("userId", userId)
+                .param("keep", keep == null ? new UUID(0, 0) : keep)
                 .query((rs, n) -> new LiveSession(rs.getObject("id", UUID.class), rs.getString("app_id"), rs.getObject("user_id", UUID.class)))
                 .list();
     }

@@ -131,8 +131,13 @@ public class Sessions {
 
     /** Ends every session of a user, inside the caller's transaction. */
     public List<UUID> revokeAllOfUser(UUID userId, String reason) {
+        return revokeAllOfUserExcept(userId, null, reason);
+    }
+
+    /** Ends every session of a user but {@code keep} (may be null), inside the caller's transaction. */
+    public List<UUID> revokeAllOfUserExcept(UUID userId, UUID keep, String reason) {
         Instant now = clock.instant();
-        List<SessionRepository.LiveSession> ended = sessions.revokeAllOfUser(userId, reason, now);
+        List<SessionRepository.LiveSession> ended = sessions.revokeAllOfUser(userId, keep, reason, now);
         ended.forEach(session -> recordRevocation(session, reason, now));
         return ended.stream().map(SessionRepository.LiveSession::id).toList();
     }

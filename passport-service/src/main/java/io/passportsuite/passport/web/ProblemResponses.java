@@ -25,10 +25,18 @@ public final class ProblemResponses {
             case INVALID_API_KEY -> ErrorCode.INVALID_API_KEY;
             case INVALID_REFRESH_TOKEN -> ErrorCode.INVALID_REFRESH_TOKEN;
             case REFRESH_TOKEN_REUSED -> ErrorCode.REFRESH_TOKEN_REUSED;
+            case INVALID_CODE -> ErrorCode.INVALID_CODE;
+            case RATE_LIMITED -> ErrorCode.RATE_LIMITED;
         };
     }
 
     public static ResponseEntity<Object> of(String path, Problem problem) {
-        return ErrorResponses.of(path, codeOf(problem.kind()), problem.message());
+        ResponseEntity<Object> response = ErrorResponses.of(path, codeOf(problem.kind()), problem.message());
+        if (problem.retryAfter() == null) {
+            return response;
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header("Retry-After", String.valueOf(problem.retryAfter().toSeconds()))
+                .body(response.getBody());
     }
 }

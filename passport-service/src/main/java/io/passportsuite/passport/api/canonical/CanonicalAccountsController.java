@@ -3,6 +3,7 @@ package io.passportsuite.passport.api.canonical;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
@@ -20,7 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.passportsuite.common.events.user.SessionRevoked;
+import io.passportsuite.common.events.notification.NotificationRequested;
 import io.passportsuite.passport.account.AccountRegistration;
+import io.passportsuite.passport.account.CodeLogin;
+import io.passportsuite.passport.account.Contacts;
+import io.passportsuite.passport.account.PasswordChange;
 import io.passportsuite.passport.account.LoginIdentifier;
 import io.passportsuite.passport.account.NewAccount;
 import io.passportsuite.passport.account.PasswordLogin;
@@ -31,6 +36,9 @@ import io.passportsuite.passport.account.UserRepository;
 import io.passportsuite.passport.app.ApiKeyAuthenticator;
 import io.passportsuite.passport.app.App;
 import io.passportsuite.passport.app.AppRepository;
+import io.passportsuite.passport.code.CodePurpose;
+import io.passportsuite.passport.code.IssuedCode;
+import io.passportsuite.passport.code.VerificationCodes;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
 import io.passportsuite.passport.session.AccessTokenAuthentication;
@@ -60,8 +68,11 @@ class CanonicalAccountsController {
     private final AccessTokenAuthentication tokens;
     private final Sessions sessions;
     private final InternalCredential internalCredential;
+    private final VerificationCodes codes;
+    private final CodeLogin codeLogin;
+    private final PasswordChange passwordChange;
 
-    CanonicalAccountsController(ApiKeyAuthenticator apiKeys, AppRepository apps, UserRepository users, AccountRegistration registration,
+    CanonicalAccountsController(VerificationCodes codes, CodeLogin codeLogin, PasswordChange passwordChange, ApiKeyAuthenticator apiKeys, AppRepository apps, UserRepository users, AccountRegistration registration,
             PasswordLogin login, ProfileUpdate profiles, AccessTokenAuthentication tokens, Sessions sessions,
             InternalCredential internalCredential) {
         this.apiKeys = apiKeys;
@@ -73,6 +84,9 @@ class CanonicalAccountsController {
         this.tokens = tokens;
         this.sessions = sessions;
         this.internalCredential = internalCredential;
+        this.codes = codes;
+        this.codeLogin = codeLogin;
+        this.passwordChange = passwordChange;
     }
 
     @PostMapping("/register")
@@ -84,8 +98,14 @@ class CanonicalAccountsController {
         String nickname = body.requiredText("nickname");
         String password = body.requiredText("password");
         Contact contact = Contact.of(body);
-        NewAccount account = new NewAccount(null, password, nickname, contact.email(), contact.phone(), null, false, "canonical");
-        return switch (registration.register(app, account)) {
+        String captcha = body.text("captcha");
+        NewAccount account = new NewAccount(null, password, nickname, contact.email(), contact.phone(), null,
+                captcha != null && contact.email() != null, "canonical");
+        // A captcha, when given, must be the code sent for registration to this contact.
+        return switch (registration.register(app, account, () -> captcha == null || codes.consume(app.appId(), contact.normalized(),
+                CodePurpose.REGISTER, captcha)
+                ? Optional.empty()
+                : Optional.of(new Problem(Problem.Kind.INVALID_CODE, "captcha is wrong, expired or used")))) {
             case Outcome.Success<User> created -> ResponseEntity.status(HttpStatus.CREATED).body(UserView.of(created.value()));
             case Outcome.Failure<User> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
         };
@@ -98,16 +118,69 @@ class CanonicalAccountsController {
         JsonBody body = JsonBody.of(json);
         requireSameApp(app, body);
         Contact contact = Contact.of(body);
-        String password = body.requiredText("password");
+        String password = body.text("password");
+        String captcha = body.text("captcha");
+        if (password == null && captcha == null) {
+            throw Problem.invalid("password (or captcha, for a login code) is required").raise();
+        }
         LoginIdentifier identifier = contact.email() != null ? new LoginIdentifier.Email(contact.email())
                 : new LoginIdentifier.Phone(contact.phone());
-        return switch (login.login(app, identifier, password, ClientInfo.of(request))) {
+        Outcome<PasswordLogin.LoggedIn> outcome = password != null
+                ? login.login(app, identifier, password, ClientInfo.of(request))
+                : codeLogin.login(app, contact.email() == null ? null : contact.normalized(),
+                        contact.phone() == null ? null : contact.normalized(), captcha, false, ClientInfo.of(request));
+        return switch (outcome) {
             case Outcome.Success<PasswordLogin.LoggedIn> ok -> {
                 Instant expiresAt = ok.value().tokens().accessToken().expiresAt();
                 long expiresIn = Math.max(0, Duration.between(ok.value().tokens().accessToken().issuedAt(), expiresAt).toSeconds());
                 yield ResponseEntity.ok(new LoginView(ok.value().tokens().accessToken().token(), expiresIn, "Bearer"));
             }
             case Outcome.Failure<PasswordLogin.LoggedIn> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
+        };
+    }
+
+    /** Sends a code for a scene; answers {@code {}} as documented, whether or not an account has the contact. */
+    @PostMapping("/captcha")
+    ResponseEntity<Object> captcha(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody JsonNode json, HttpServletRequest request) {
+        App app = appOf(authorization);
+        JsonBody body = JsonBody.of(json);
+        Contact contact = Contact.of(body);
+        CodePurpose purpose = switch (body.requiredText("scene")) {
+            case "captcha_register" -> CodePurpose.REGISTER;
+            case "captcha_login" -> CodePurpose.LOGIN;
+            case "captcha_reset_password" -> CodePurpose.RESET_PASSWORD;
+            default -> throw Problem.invalid("scene must be captcha_register, captcha_login or captcha_reset_password").raise();
+        };
+        String channel = contact.email() != null ? NotificationRequested.EMAIL : NotificationRequested.SMS;
+        return switch (codes.issue(app, channel, contact.normalized(), purpose, "zh-CN", ClientInfo.of(request).ip())) {
+            case Outcome.Success<IssuedCode> ok -> ResponseEntity.ok(Map.of());
+            case Outcome.Failure<IssuedCode> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
+        };
+    }
+
+    /** Not in the reference, which has the scene but no endpoint: a new password with a reset code. */
+    @PostMapping("/password/reset")
+    ResponseEntity<Object> resetPassword(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody JsonNode json, HttpServletRequest request) {
+        App app = appOf(authorization);
+        JsonBody body = JsonBody.of(json);
+        requireSameApp(app, body);
+        Contact contact = Contact.of(body);
+        String captcha = body.requiredText("captcha");
+        String newPassword = body.requiredText("new_password");
+        Optional<String> weak = app.passwordPolicy().violation(newPassword);
+        if (weak.isPresent()) {
+            throw Problem.invalid(weak.get()).raise();
+        }
+        Optional<User> user = contact.email() != null ? users.findByEmail(app.appId(), contact.normalized())
+                : users.findByPhone(app.appId(), contact.normalized());
+        if (user.isEmpty() || !codes.consume(app.appId(), contact.normalized(), CodePurpose.RESET_PASSWORD, captcha)) {
+            throw new Problem(Problem.Kind.INVALID_CODE, "captcha is wrong, expired or used").raise();
+        }
+        return switch (passwordChange.reset(app, user.get().id(), newPassword)) {
+            case Outcome.Success<UUID> ok -> ResponseEntity.ok(Map.of());
+            case Outcome.Failure<UUID> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
         };
     }
 
@@ -213,6 +286,13 @@ class CanonicalAccountsController {
                 case "phone" -> new Contact(null, contact);
                 default -> throw Problem.invalid("contact_type must be phone or email").raise();
             };
+        }
+
+        /** The contact in normal form, as codes are bound to it. */
+        String normalized() {
+            return (email != null ? Contacts.email(email) : Contacts.phone(phone))
+                    .orElseThrow(() -> Problem.invalid(email != null ? "contact is not a valid email address"
+                            : "contact must be an international phone number such as +8613800138000").raise());
         }
     }
 

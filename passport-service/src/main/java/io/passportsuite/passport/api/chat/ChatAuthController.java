@@ -1,5 +1,6 @@
 package io.passportsuite.passport.api.chat;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
@@ -14,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.passportsuite.common.events.notification.NotificationRequested;
 import io.passportsuite.passport.account.AccountRegistration;
+import io.passportsuite.passport.account.CodeLogin;
+import io.passportsuite.passport.account.Contacts;
 import io.passportsuite.passport.account.LoginIdentifier;
 import io.passportsuite.passport.account.NewAccount;
 import io.passportsuite.passport.account.PasswordLogin;
@@ -25,6 +29,9 @@ import io.passportsuite.passport.account.User;
 import io.passportsuite.passport.account.UserRepository;
 import io.passportsuite.passport.app.App;
 import io.passportsuite.passport.app.DefaultApp;
+import io.passportsuite.passport.code.CodePurpose;
+import io.passportsuite.passport.code.IssuedCode;
+import io.passportsuite.passport.code.VerificationCodes;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
 import io.passportsuite.passport.session.AccessTokenAuthentication;
@@ -50,8 +57,10 @@ class ChatAuthController {
     private final Presence presence;
     private final Sessions sessions;
     private final AccessTokenAuthentication tokens;
+    private final VerificationCodes codes;
+    private final CodeLogin codeLogin;
 
-    ChatAuthController(DefaultApp defaultApp, UserRepository users, AccountRegistration registration,
+    ChatAuthController(VerificationCodes codes, CodeLogin codeLogin, DefaultApp defaultApp, UserRepository users, AccountRegistration registration,
             PasswordLogin login, ProfileUpdate profiles, Presence presence, Sessions sessions, AccessTokenAuthentication tokens) {
         this.defaultApp = defaultApp;
         this.users = users;
@@ -61,6 +70,8 @@ class ChatAuthController {
         this.presence = presence;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.codes = codes;
+        this.codeLogin = codeLogin;
     }
 
     @PostMapping("/register")
@@ -84,6 +95,35 @@ class ChatAuthController {
         LoginIdentifier identifier = new LoginIdentifier.Email(body.requiredText("email"));
         String password = body.requiredText("password");
         return switch (login.login(defaultApp.get(), identifier, password, ClientInfo.of(request))) {
+            case Outcome.Success<PasswordLogin.LoggedIn> ok -> ResponseEntity.ok(AuthView.of(ok.value().user(), ok.value().tokens()));
+            case Outcome.Failure<PasswordLogin.LoggedIn> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
+        };
+    }
+
+    /** Sends a login code to the email; the answer is the same whether or not an account has it. */
+    @PostMapping("/email/start")
+    ResponseEntity<Object> startEmailLogin(@RequestBody JsonNode json, HttpServletRequest request) {
+        String email = Contacts.email(JsonBody.of(json).requiredText("email"))
+                .orElseThrow(() -> Problem.invalid("email is not a valid address").raise());
+        String locale = request.getHeader("Accept-Language") != null && request.getHeader("Accept-Language").startsWith("zh") ? "zh-CN" : "en";
+        return switch (codes.issue(defaultApp.get(), NotificationRequested.EMAIL, email, CodePurpose.LOGIN, locale,
+                ClientInfo.of(request).ip())) {
+            // Test mode only (no delivery channel, never in production): the code comes back for development.
+            case Outcome.Success<IssuedCode> ok when ok.value().testMode() ->
+                    ResponseEntity.ok(Map.of("sent", true, "testMode", true, "code", ok.value().revealed()));
+            case Outcome.Success<IssuedCode> ok -> ResponseEntity.ok(Map.of("sent", true));
+            case Outcome.Failure<IssuedCode> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
+        };
+    }
+
+    /** Logs in the account of that email, or creates a guest account for a new one. */
+    @PostMapping("/email/verify")
+    ResponseEntity<Object> verifyEmailLogin(@RequestBody JsonNode json, HttpServletRequest request) {
+        JsonBody body = JsonBody.of(json);
+        String email = Contacts.email(body.requiredText("email"))
+                .orElseThrow(() -> Problem.invalid("email is not a valid address").raise());
+        String code = body.requiredText("code");
+        return switch (codeLogin.login(defaultApp.get(), email, null, code, true, ClientInfo.of(request))) {
             case Outcome.Success<PasswordLogin.LoggedIn> ok -> ResponseEntity.ok(AuthView.of(ok.value().user(), ok.value().tokens()));
             case Outcome.Failure<PasswordLogin.LoggedIn> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
         };

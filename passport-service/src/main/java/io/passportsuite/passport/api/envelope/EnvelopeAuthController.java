@@ -1,6 +1,8 @@
 package io.passportsuite.passport.api.envelope;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,12 +18,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.passportsuite.common.error.Envelope;
 import io.passportsuite.common.events.user.SessionRevoked;
 import io.passportsuite.passport.account.AccountRegistration;
+import io.passportsuite.passport.account.Contacts;
 import io.passportsuite.passport.account.LoginIdentifier;
 import io.passportsuite.passport.account.NewAccount;
 import io.passportsuite.passport.account.PasswordLogin;
 import io.passportsuite.passport.account.User;
 import io.passportsuite.passport.app.App;
 import io.passportsuite.passport.app.DefaultApp;
+import io.passportsuite.passport.code.CodePurpose;
+import io.passportsuite.passport.code.VerificationCodes;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
 import io.passportsuite.passport.session.AccessTokenAuthentication;
@@ -54,23 +59,40 @@ class EnvelopeAuthController {
     private final PasswordLogin login;
     private final Sessions sessions;
     private final AccessTokenAuthentication tokens;
+    private final VerificationCodes codes;
 
     EnvelopeAuthController(DefaultApp defaultApp, AccountRegistration registration, PasswordLogin login,
-            Sessions sessions, AccessTokenAuthentication tokens) {
+            Sessions sessions, AccessTokenAuthentication tokens, VerificationCodes codes) {
         this.defaultApp = defaultApp;
         this.registration = registration;
         this.login = login;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.codes = codes;
     }
 
     @PostMapping("/register")
     ResponseEntity<Object> register(@RequestBody JsonNode json, HttpServletRequest request) {
         JsonBody body = JsonBody.of(json);
         App app = defaultApp.get();
+        String email = body.text("email");
+        String emailCode = body.text("email_verification_code");
         NewAccount account = new NewAccount(body.requiredText("username"), body.requiredText("password"), body.requiredText("nickname"),
-                body.text("email"), body.text("phone"), null, false, "envelope");
-        return switch (registration.register(app, account)) {
+                email, body.text("phone"), null, email != null, "envelope");
+        // An email given at registration must be proven with a code sent to it first.
+        Supplier<Optional<Problem>> emailProof = () -> {
+            if (email == null) {
+                return Optional.empty();
+            }
+            if (emailCode == null) {
+                return Optional.of(Problem.invalid("email_verification_code is required with an email; request one at /auth/send-email-verification"));
+            }
+            String normalized = Contacts.email(email).orElse(email);
+            return codes.consume(app.appId(), normalized, CodePurpose.VERIFY_EMAIL, emailCode)
+                    ? Optional.empty()
+                    : Optional.of(new Problem(Problem.Kind.INVALID_CODE, "邮箱验证码错误或已过期"));
+        };
+        return switch (registration.register(app, account, emailProof)) {
             case Outcome.Success<User> created -> {
                 SessionTokens session = sessions.open(app, created.value(), App.LOGIN_PASSWORD, ClientInfo.of(request));
                 yield ResponseEntity.status(HttpStatus.CREATED)

@@ -1,0 +1,70 @@
+package io.passportsuite.passport.account;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.passportsuite.common.events.user.SessionRevoked;
+import io.passportsuite.passport.app.App;
+import io.passportsuite.passport.outcome.Outcome;
+import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.password.PasswordCheck;
+import io.passportsuite.passport.password.PasswordHasher;
+import io.passportsuite.passport.session.Sessions;
+
+/**
+ * Setting a new password: by proving the old one (change), or by a reset code (reset). Either
+ * way the user's other sessions end, and neither logs anybody in.
+ */
+@Service
+public class PasswordChange {
+
+    private final UserRepository users;
+    private final PasswordHasher passwords;
+    private final Sessions sessions;
+    private final TransactionTemplate transaction;
+
+    PasswordChange(UserRepository users, PasswordHasher passwords, Sessions sessions, TransactionTemplate transaction) {
+        this.users = users;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.transaction = transaction;
+    }
+
+    /** The signed-in user changes their password; {@code currentSession} stays signed in. */
+    public Outcome<UUID> change(App app, UUID userId, UUID currentSession, String oldPassword, String newPassword) {
+        Optional<User> found = users.findInApp(app.appId(), userId);
+        if (found.isEmpty()) {
+            return Outcome.failure(Problem.Kind.USER_NOT_FOUND, "no such user");
+        }
+        if (oldPassword == null || oldPassword.length() > PasswordLogin.MAX_PASSWORD_LENGTH || found.get().passwordHash() == null
+                || passwords.verify(oldPassword, found.get().passwordHash()) == PasswordCheck.MISMATCH) {
+            return Outcome.failure(Problem.Kind.BAD_CREDENTIALS, "the old password is wrong");
+        }
+        return setPassword(app, userId, newPassword, currentSession);
+    }
+
+    /** Sets a password after a reset code proved control of the account's contact. */
+    public Outcome<UUID> reset(App app, UUID userId, String newPassword) {
+        return setPassword(app, userId, newPassword, null);
+    }
+
+    public Optional<String> policyViolation(App app, String password) {
+        return app.passwordPolicy().violation(password);
+    }
+
+    private Outcome<UUID> setPassword(App app, UUID userId, String newPassword, UUID keepSession) {
+        Optional<String> weak = app.passwordPolicy().violation(newPassword);
+        if (weak.isPresent()) {
+            return Outcome.failure(Problem.invalid(weak.get()));
+        }
+        String hash = passwords.hash(newPassword);
+        transaction.executeWithoutResult(status -> {
+            users.updatePasswordHash(userId, hash);
+            sessions.revokeAllOfUserExcept(userId, keepSession, SessionRevoked.PASSWORD_CHANGED);
+        });
+        return Outcome.success(userId);
+    }
+}

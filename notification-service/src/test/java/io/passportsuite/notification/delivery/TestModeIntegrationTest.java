@@ -86,6 +86,22 @@ class TestModeIntegrationTest {
     }
 
     @Test
+    void shouldCarryOnWithARetryPersistedBeforeARestart() throws Exception {
+        // What a previous process left behind: two failed attempts, the next one due.
+        EventEnvelope request = requests.envelope("chat", NotificationRequested.EMAIL, "later@example.test",
+                NotificationRequested.WELCOME, "en", Map.of("username", "later"), "Chat");
+        jdbc.sql("""
+                INSERT INTO delivery (id, event_id, app_id, channel, destination, template, status, attempts, last_error,
+                                      request, next_attempt_at)
+                VALUES (gen_random_uuid(), :eventId, 'chat', 'log', 'later@example.test', 'welcome', 'failed', 2,
+                        'SMTP: connection refused', CAST(:request AS jsonb), now())
+                """).param("eventId", request.eventId()).param("request", json.writeValueAsString(request)).update();
+
+        await().atMost(NotificationRequests.TIMEOUT).untilAsserted(() -> assertThat(requests.row(request.eventId()))
+                .contains(new NotificationRequests.Row("sent", "log", 3, null)));
+    }
+
+    @Test
     void shouldParkARequestForAnUnknownTemplateOnTheDeadLetterTopicWithoutADelivery() throws Exception {
         EventEnvelope request = requests.envelope("chat", NotificationRequested.EMAIL, "dev@example.test",
                 "invoice", "en", Map.of(), "Chat");

@@ -60,8 +60,9 @@ class AcceptingRequests {
                 return Optional.empty();
             }
             request = json.treeToValue(envelope.payload(), NotificationRequested.class);
-        } catch (JacksonException | IllegalArgumentException e) {
-            // Retrying cannot fix an unreadable record; without an event id it cannot go to the DLT either.
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            // Retrying cannot fix an unreadable record (a null variable, a missing event id), and
+            // throwing would block the partition; without a readable envelope the DLT cannot take it.
             log.warn("Skipping an unreadable notification request: {}", e.getMessage());
             return Optional.empty();
         }

@@ -1,7 +1,6 @@
 package io.passportsuite.notification.delivery;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,23 +44,22 @@ class Deliveries {
     }
 
     /**
-     * Claims deliveries whose attempt is due by pushing their due time {@code lease} ahead: other
-     * workers skip them meanwhile, and if this process dies they come due again.
+     * Claims the delivery whose attempt is most overdue by pushing its due time {@code lease} ahead: other
+     * workers skip it meanwhile, and if this process dies it comes due again.
      */
-    List<Delivery> claimDue(int limit, Duration lease) {
+    Optional<Delivery> claimNextDue(Duration lease) {
         return jdbc.sql("""
                 UPDATE delivery SET next_attempt_at = now() + make_interval(secs => :leaseSeconds), updated_at = now()
                 WHERE id IN (SELECT id FROM delivery
                              WHERE status IN ('pending', 'failed') AND next_attempt_at <= now()
-                             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                             ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING id, event_id, app_id, channel, destination, template, attempts, request::text AS request
                 """)
                 .param("leaseSeconds", lease.toMillis() / 1000.0)
-                .param("limit", limit)
                 .query((rs, row) -> new Delivery(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
                         rs.getString("app_id"), rs.getString("channel"), rs.getString("destination"), rs.getString("template"),
                         rs.getInt("attempts"), json.readValue(rs.getString("request"), EventEnvelope.class)))
-                .list();
+                .optional();
     }
 
     void markSent(UUID id, int attempts) {

@@ -10,16 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff the wait before each retry: the first attempt is immediate, then one retry after
  *        each of these; after the last the request is parked on the dead-letter topic
  * @param pollInterval how often the worker looks for retries that came due
- * @param claimLease how long an attempt may take; a delivery claimed by a process that died is
- *        tried again after it
- * @param batchSize deliveries attempted per round
+ * @param claimLease how long one attempt may take (keep it above the SMTP and HTTP timeouts); a
+ *        delivery claimed by a process that died is tried again after it
  */
 @ConfigurationProperties("passport.notification.delivery")
 public record DeliverySettings(
         @DefaultValue({"1s", "5s", "30s", "2m", "10m"}) List<Duration> backoff,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("2m") Duration claimLease,
-        @DefaultValue("20") int batchSize) {
+        @DefaultValue("2m") Duration claimLease) {
 
     public DeliverySettings {
         backoff = List.copyOf(backoff);

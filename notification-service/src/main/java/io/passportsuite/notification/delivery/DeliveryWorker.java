@@ -1,6 +1,7 @@
 package io.passportsuite.notification.delivery;
 
-import java.util.List;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +20,8 @@ class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
     private final Deliveries deliveries;
     private final AttemptingDelivery attempting;
     private final DeliverySettings settings;
@@ -35,15 +38,17 @@ class DeliveryWorker implements SmartLifecycle {
         wakeUp.release();
     }
 
-    /** Attempts what is due now; returns how many deliveries it attempted. */
+    /**
+     * Attempts what is due now, claiming one delivery at a time: a claimed batch would have to be
+     * sent within one lease, and a slow server could let another instance claim its tail again.
+     */
     int attemptDue() {
         int attempted = 0;
-        List<Delivery> batch;
-        do {
-            batch = deliveries.claimDue(settings.batchSize(), settings.claimLease());
-            batch.forEach(attempting::attempt);
-            attempted += batch.size();
-        } while (batch.size() == settings.batchSize() && thread != null);
+        Optional<Delivery> next;
+        while (thread != null && (next = deliveries.claimNextDue(settings.claimLease())).isPresent()) {
+            attempting.attempt(next.get());
+            attempted++;
+        }
         return attempted;
     }
 
@@ -78,7 +83,8 @@ class DeliveryWorker implements SmartLifecycle {
         if (worker != null) {
             worker.interrupt();
             try {
-                worker.join(settings.claimLease().toMillis());
+                // Long enough for an attempt in flight to finish; one cut short is retried after its lease.
+                worker.join(SHUTDOWN_WAIT.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -35,7 +35,7 @@ public class MessageTemplates {
     private final Map<String, String> sources = new ConcurrentHashMap<>();
 
     public boolean knows(String template) {
-        return TEMPLATES.contains(template);
+        return template != null && TEMPLATES.contains(template);
     }
 
     /** {@code zh-CN} (also written {@code zh_CN}, {@code zh-cn} or {@code zh}); anything else is English. */

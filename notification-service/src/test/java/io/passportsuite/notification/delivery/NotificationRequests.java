@@ -44,6 +44,10 @@ final class NotificationRequests {
         kafka.send(Topics.NOTIFICATION_REQUESTS, destination, json.writeValueAsString(envelope)).get(30, TimeUnit.SECONDS);
     }
 
+    void publishRaw(String key, String value) throws Exception {
+        kafka.send(Topics.NOTIFICATION_REQUESTS, key, value).get(30, TimeUnit.SECONDS);
+    }
+
     Optional<Row> row(UUID eventId) {
         return jdbc.sql("SELECT status, channel, attempts, last_error FROM delivery WHERE event_id = :eventId")
                 .param("eventId", eventId)

@@ -102,6 +102,21 @@ class TestModeIntegrationTest {
     }
 
     @Test
+    void shouldSkipAnUnreadableRecordAndGoOnWithTheNextOne() throws Exception {
+        EventEnvelope next = requests.envelope("chat", NotificationRequested.EMAIL, "same-key@example.test",
+                NotificationRequested.WELCOME, "en", Map.of("username", "next"), "Chat");
+        String withNullVariable = json.writeValueAsString(next).replace("\"username\":\"next\"", "\"username\":null")
+                .replace(next.eventId().toString(), java.util.UUID.randomUUID().toString());
+
+        requests.publishRaw("same-key@example.test", "not json");
+        requests.publishRaw("same-key@example.test", withNullVariable);
+        requests.publish(next);
+
+        await().atMost(NotificationRequests.TIMEOUT).untilAsserted(() -> assertThat(requests.row(next.eventId()))
+                .contains(new NotificationRequests.Row("sent", "log", 1, null)));
+    }
+
+    @Test
     void shouldParkARequestForAnUnknownTemplateOnTheDeadLetterTopicWithoutADelivery() throws Exception {
         EventEnvelope request = requests.envelope("chat", NotificationRequested.EMAIL, "dev@example.test",
                 "invoice", "en", Map.of(), "Chat");

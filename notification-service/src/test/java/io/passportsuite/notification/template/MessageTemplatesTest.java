@@ -65,6 +65,7 @@ class MessageTemplatesTest {
     @Test
     void shouldRefuseAnUnknownTemplate() {
         assertThat(templates.knows("invoice")).isFalse();
+        assertThat(templates.knows(null)).isFalse();
         assertThatThrownBy(() -> templates.render("invoice", NotificationRequested.EMAIL, "en", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }

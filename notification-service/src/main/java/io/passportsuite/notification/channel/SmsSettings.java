@@ -16,7 +16,8 @@ public record SmsSettings(@DefaultValue("log") String provider, @DefaultValue Ht
     /**
      * @param url where to send each message, e.g. {@code https://sms.example.com/send}
      * @param method HTTP method
-     * @param headers request headers (an API key, the content type); the content type decides how
+     * @param headers request headers (an API key, the content type; {@code application/json} unless
+     *        given); the content type decides how
      *        {@code {{to}}} and {@code {{text}}} are escaped in the body: JSON, form-encoded or as is
      * @param bodyTemplate request body with {@code {{to}}} and {@code {{text}}} placeholders
      * @param timeout connect and response timeout
@@ -29,7 +30,14 @@ public record SmsSettings(@DefaultValue("log") String provider, @DefaultValue Ht
             @DefaultValue("10s") Duration timeout) {
 
         public Http {
-            headers = headers == null ? Map.of("Content-Type", "application/json") : Map.copyOf(headers);
+            Map<String, String> given = headers == null ? Map.of() : headers;
+            boolean typed = given.keySet().stream().anyMatch("Content-Type"::equalsIgnoreCase);
+            Map<String, String> all = new java.util.HashMap<>(given);
+            if (!typed) {
+                // Setting an API-key header should not silently drop the JSON default body's type.
+                all.put("Content-Type", "application/json");
+            }
+            headers = Map.copyOf(all);
         }
     }
 }

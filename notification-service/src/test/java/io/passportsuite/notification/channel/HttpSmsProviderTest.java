@@ -51,6 +51,13 @@ class HttpSmsProviderTest {
     }
 
     @Test
+    void shouldSendJsonWhenOnlyAnApiKeyHeaderIsConfigured() {
+        provider("POST", Map.of("X-Api-Key", "k"), "{\"to\":\"{{to}}\",\"text\":\"{{text}}\"}").send("+15550100", "say \"hi\"");
+
+        assertThat(received.get()).isEqualTo("POST /send {\"to\":\"+15550100\",\"text\":\"say \\\"hi\\\"\"}");
+    }
+
+    @Test
     void shouldFailOnAStatusOutside2xxWithoutEchoingTheBody() {
         status.set(503);
 
@@ -64,7 +71,7 @@ class HttpSmsProviderTest {
     void shouldFailWhenTheProviderIsUnreachable() {
         gateway.stop(0);
 
-        assertThatThrownBy(() -> provider("POST", Map.of(), "{{text}}").send("+15550100", "hi"))
+        assertThatThrownBy(() -> provider("POST", Map.of("Content-Type", "text/plain"), "{{text}}").send("+15550100", "hi"))
                 .isInstanceOf(SendFailed.class)
                 .hasMessageStartingWith("SMS provider unreachable");
     }

@@ -15,6 +15,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class EventingAutoConfiguration {
 
+    /**
+     * After the service's own Flyway migrations: created first, these tables would make the
+     * service's database look non-empty and Flyway would refuse to start on it.
+     */
     @Bean
+    @DependsOnDatabaseInitialization
     EventingSchema eventingSchema(DataSource dataSource) {
         return new EventingSchema(dataSource);
     }

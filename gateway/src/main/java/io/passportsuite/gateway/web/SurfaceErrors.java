@@ -26,13 +26,22 @@ public final class SurfaceErrors {
     }
 
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {
+        Object body = isEnvelopeSurface(exchange.getRequest().getPath().value())
+                ? Envelope.failure(code, message)
+                : PlainError.of(code, message);
+        return writeBody(exchange, status, body);
+    }
+
+    /** Plain JSON whatever the path: for requests that belong to no surface, such as unroutable or ambiguous paths. */
+    public static Mono<Void> writePlain(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {
+        return writeBody(exchange, status, PlainError.of(code, message));
+    }
+
+    private static Mono<Void> writeBody(ServerWebExchange exchange, HttpStatus status, Object body) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        Object body = isEnvelopeSurface(exchange.getRequest().getPath().value())
-                ? Envelope.failure(code, message)
-                : PlainError.of(code, message);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(body));

@@ -32,6 +32,8 @@ final class JwksKeys {
 
     private static final Logger log = LoggerFactory.getLogger(JwksKeys.class);
     private static final int MIN_RSA_BITS = 2048;
+    /** Without any key every token fails, so a first fetch that failed (passport still starting) is retried sooner. */
+    private static final Duration RETRY_WITHOUT_KEYS = Duration.ofSeconds(1);
 
     private final Mono<String> fetchJwks;
     private final Duration maxAge;
@@ -61,7 +63,9 @@ final class JwksKeys {
     }
 
     private synchronized Mono<Map<String, JWSVerifier>> refreshed(Instant now) {
-        if (lastAttempt.equals(Instant.MIN) || !now.isBefore(lastAttempt.plus(minRefreshInterval))) {
+        Duration interval = verifiers.isEmpty() ? RETRY_WITHOUT_KEYS.compareTo(minRefreshInterval) < 0
+                ? RETRY_WITHOUT_KEYS : minRefreshInterval : minRefreshInterval;
+        if (lastAttempt.equals(Instant.MIN) || !now.isBefore(lastAttempt.plus(interval))) {
             lastAttempt = now;
             latestFetch = fetchJwks
                     .map(JwksKeys::parse)

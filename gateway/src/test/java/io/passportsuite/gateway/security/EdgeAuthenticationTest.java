@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
@@ -135,17 +137,21 @@ class EdgeAuthenticationTest {
         String userId = UUID.randomUUID().toString();
         JWTClaimsSet claims = TestTokens.claims(userId, 9, sessionId).build();
         RSAKey attackerKey = TestTokens.newKey("key-1");
-        Map<String, String> forged = Map.of(
-                "alg none", unsigned(claims),
-                "HS256 keyed with the public key", hmacWithPublicKey(claims),
-                "unknown kid", TestTokens.sign(TestTokens.newKey("made-up-kid"), claims),
-                "known kid, other key", TestTokens.sign(attackerKey, claims),
-                "embedded jwk", TestTokens.sign(attackerKey, claims, header -> header.jwk(attackerKey.toPublicJWK())),
-                "expired", TestTokens.sign(signingKey, TestTokens.claims(userId, 9, sessionId)
-                        .expirationTime(java.util.Date.from(Instant.now().minusSeconds(120))).build()),
-                "other issuer", TestTokens.sign(signingKey, TestTokens.claims(userId, 9, sessionId).issuer("someone-else").build()),
-                "audience is not the app", TestTokens.sign(signingKey, TestTokens.claims(userId, 9, sessionId).audience("other-app").build()),
-                "no session", TestTokens.sign(signingKey, TestTokens.claims(userId, 9, sessionId).claim("sid", null).build()));
+        Map<String, String> forged = new java.util.LinkedHashMap<>();
+        forged.put("alg none", unsigned(claims));
+        forged.put("HS256 keyed with the public key", hmacWithPublicKey(claims));
+        forged.put("unknown kid", TestTokens.sign(TestTokens.newKey("made-up-kid"), claims));
+        forged.put("known kid, other key", TestTokens.sign(attackerKey, claims));
+        forged.put("embedded jwk", TestTokens.sign(attackerKey, claims, header -> header.jwk(attackerKey.toPublicJWK())));
+        forged.put("jku header", TestTokens.sign(signingKey, claims, header -> header.jwkURL(URI.create("http://attacker.example/jwks"))));
+        forged.put("expired", TestTokens.sign(signingKey, TestTokens.claims(userId, 9, sessionId)
+                .expirationTime(Date.from(Instant.now().minusSeconds(120))).build()));
+        forged.put("not yet valid", TestTokens.sign(signingKey, TestTokens.claims(userId, 9, sessionId)
+                .notBeforeTime(Date.from(Instant.now().plusSeconds(600))).build()));
+        forged.put("other issuer", TestTokens.sign(signingKey, TestTokens.claims(userId, 9, sessionId).issuer("someone-else").build()));
+        forged.put("audience is not the app", TestTokens.sign(signingKey, TestTokens.claims(userId, 9, sessionId).audience("other-app").build()));
+        forged.put("no session", TestTokens.sign(signingKey, TestTokens.claims(userId, 9, sessionId).claim("sid", null).build()));
+        forged.put("not a JWT", "Zm9v.YmFy.YmF6");
         int before = passport.forwardedCount();
 
         forged.forEach((name, token) -> {

@@ -78,6 +78,20 @@ class JwksKeysTest {
     }
 
     @Test
+    void shouldRetrySoonWhenNoKeyCouldBeFetchedYet() {
+        AtomicInteger calls = new AtomicInteger();
+        JwksKeys starting = new JwksKeys(Mono.defer(() -> calls.incrementAndGet() == 1
+                ? Mono.error(new IllegalStateException("passport not registered yet")) : Mono.just(published.get().toString())),
+                Duration.ofMinutes(5), Duration.ofSeconds(10), clock);
+        assertThat(starting.verifierFor("current").block()).isEmpty();
+
+        clock.advance(Duration.ofMillis(1_100));
+
+        assertThat(starting.verifierFor("current").block()).isPresent();
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
     void shouldIgnoreKeysThatAreNotRsaSigningKeys() throws Exception {
         RSAKey encryption = new RSAKey.Builder(TestTokens.newKey("enc").toRSAPublicKey())
                 .keyID("enc").keyUse(com.nimbusds.jose.jwk.KeyUse.ENCRYPTION).build();

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -16,10 +20,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.testing.ServiceProbe;
 import io.passportsuite.common.testing.TestKafka;
 import io.passportsuite.common.testing.TestPostgres;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Boots discovery, passport and the gateway from their packaged jars, each in its own JVM with
@@ -29,11 +35,16 @@ import tools.jackson.databind.JsonNode;
 class SuiteThroughGatewayTest {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
+    private static final String INTERNAL_CREDENTIAL = "e2e-internal-credential";
+    /** The message the gateway refuses a revoked session's token with; passport's own refusal words it differently. */
+    private static final String GATEWAY_REVOKED_SESSION = "The access token's session has ended";
 
     private static SuiteProcess discovery;
     private static SuiteProcess passport;
     private static SuiteProcess gateway;
     private static ServiceProbe throughGateway;
+    private static ServiceProbe passportDirectly;
+    private static String accessToken;
 
     @BeforeAll
     static void startSuite() {
@@ -43,7 +54,7 @@ class SuiteThroughGatewayTest {
         String eurekaUrl = "http://127.0.0.1:" + discoveryPort + "/eureka/";
         TestPostgres.Database database = TestPostgres.freshDatabase("e2e_passport");
         Map<String, String> common = Map.of("EUREKA_URL", eurekaUrl, "SUITE_ENVIRONMENT", "test",
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(), "SUITE_INTERNAL_CREDENTIAL", INTERNAL_CREDENTIAL);
 
         discovery = SuiteProcess.start("discovery-server", common, List.of("--server.port=" + discoveryPort));
         Map<String, String> passportEnvironment = new java.util.HashMap<>(common);
@@ -59,6 +70,7 @@ class SuiteThroughGatewayTest {
                 "--passport.status.services=passport-service",
                 "--passport.status.cache-ttl=0s"));
         throughGateway = ServiceProbe.onPort(gatewayPort);
+        passportDirectly = ServiceProbe.onPort(passportPort);
 
         awaitStatus(body -> "running".equals(body.get("status").asString()), STARTUP);
     }
@@ -91,11 +103,20 @@ class SuiteThroughGatewayTest {
     @Test
     @Order(2)
     void shouldRouteAPassportPathToPassportThroughDiscovery() {
-        // Passport answers a path it does not serve with its own stable code, which a 404 of the
-        // gateway itself (no route) would not carry.
-        ServiceProbe.Response response = throughGateway.get("/auth/v1/no-such-endpoint");
+        // The gateway checks the API key with passport before routing: a key of a fresh app.
+        ServiceProbe.Response app = passportDirectly.post("/internal/apps", """
+                {"app_id":"e2e-app","name":"End To End"}
+                """, "X-Passport-Internal-Credential", INTERNAL_CREDENTIAL);
+        assertThat(app.status()).as(app.body()).isEqualTo(201);
+        ServiceProbe.Response key = passportDirectly.post("/internal/apps/e2e-app/api-keys", "{}",
+                "X-Passport-Internal-Credential", INTERNAL_CREDENTIAL);
+        String apiKey = key.json().get("api_key").asString();
+        assertThat(throughGateway.get("/auth/v1/no-such-endpoint").json().get("error").asString()).isEqualTo("INVALID_API_KEY");
 
-        assertThat(response.status()).isEqualTo(404);
+        // Passport answers a path it does not serve with 404 NOT_FOUND: the key passed the gateway.
+        ServiceProbe.Response response = throughGateway.get("/auth/v1/no-such-endpoint", "Authorization", "Bearer " + apiKey);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(404);
         assertThat(response.json().get("error").asString()).isEqualTo("NOT_FOUND");
         assertThat(response.body()).doesNotContain("Exception");
     }
@@ -107,11 +128,13 @@ class SuiteThroughGatewayTest {
                 {"email":"e2e@example.com","password":"secure-password1","displayName":"End To End"}
                 """);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        String accessToken = registered.json().get("accessToken").asString();
+        accessToken = registered.json().get("accessToken").asString();
 
-        ServiceProbe.Response me = throughGateway.get("/api/auth/me", "Authorization", "Bearer " + accessToken);
+        ServiceProbe.Response me = throughGateway.get("/api/auth/me", "Authorization", "Bearer " + accessToken,
+                "X-Passport-User-Id", UUID.randomUUID().toString());
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().get("displayName").asString()).isEqualTo("End To End");
+        assertThat(throughGateway.get("/api/auth/me").status()).as("no token, refused at the gateway").isEqualTo(401);
 
         ServiceProbe.Response jwks = throughGateway.get("/.well-known/jwks.json");
         assertThat(jwks.status()).isEqualTo(200);
@@ -120,6 +143,30 @@ class SuiteThroughGatewayTest {
 
     @Test
     @Order(4)
+    void shouldRefuseTheTokenAtTheGatewayWithinOneSecondOfTheLogoutEvent() {
+        String sessionId = claim(accessToken, "sid");
+        ServiceProbe.Response logout = throughGateway.post("/auth/logout", "{}", "Authorization", "Bearer " + accessToken);
+        assertThat(logout.status()).as(logout.body()).isEqualTo(200);
+
+        long refusedAt = 0;
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (refusedAt == 0 && System.currentTimeMillis() < deadline) {
+            ServiceProbe.Response me = throughGateway.get("/api/auth/me", "Authorization", "Bearer " + accessToken);
+            if (me.status() == 401 && GATEWAY_REVOKED_SESSION.equals(me.json().get("message").asString())) {
+                refusedAt = System.currentTimeMillis();
+            }
+        }
+        List<ConsumerRecord<String, String>> events = TestKafka.readFromStart(
+                Topics.USER_EVENTS,
+                event -> event.value().contains("user.session-revoked") && event.value().contains(sessionId), 1, Duration.ofSeconds(10));
+
+        assertThat(refusedAt).as("the gateway refused the token of the ended session").isPositive();
+        assertThat(events).hasSize(1);
+        assertThat(refusedAt - events.getFirst().timestamp()).as("ms from publication to refusal").isLessThan(1_000);
+    }
+
+    @Test
+    @Order(5)
     void shouldNamePassportAsDownOnceItStops() {
         passport.close();
 
@@ -153,10 +200,15 @@ class SuiteThroughGatewayTest {
                 + "; see " + passport.describe());
     }
 
+    private static String claim(String jwt, String name) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        return new JsonMapper().readTree(payload).get(name).asString();
+    }
+
     private static String randomKey() {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
-        return java.util.Base64.getEncoder().encodeToString(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static int freePort() {

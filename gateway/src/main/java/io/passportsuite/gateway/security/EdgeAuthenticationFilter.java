@@ -1,0 +1,124 @@
+package io.passportsuite.gateway.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import io.passportsuite.common.error.ErrorCode;
+import io.passportsuite.common.web.SuiteHeaders;
+import io.passportsuite.gateway.security.SecurityProperties.Access;
+import io.passportsuite.gateway.web.SurfaceErrors;
+import reactor.core.publisher.Mono;
+
+/**
+ * Authentication at the edge, on every request: refuses paths that are ambiguous or not meant to
+ * be routed, checks the API key or access token the route policy asks for, and replaces whatever
+ * identity headers the client sent with the ones it verified, plus the gateway's credential.
+ */
+final class EdgeAuthenticationFilter implements WebFilter, Ordered {
+
+    /** Early, so nothing behind it sees a client's identity headers; room left for filters before it. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+    private static final String BEARER = "Bearer ";
+    private static final String API_KEY_PREFIX = "psk_";
+
+    private final RoutePolicy policy;
+    private final AccessTokenVerifier tokens;
+    private final RevokedSessions revoked;
+    private final ApiKeyCheck apiKeys;
+    private final String internalCredential;
+
+    EdgeAuthenticationFilter(RoutePolicy policy, AccessTokenVerifier tokens, RevokedSessions revoked, ApiKeyCheck apiKeys,
+            String internalCredential) {
+        this.policy = policy;
+        this.tokens = tokens;
+        this.revoked = revoked;
+        this.apiKeys = apiKeys;
+        this.internalCredential = internalCredential;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        Optional<String> path = RequestPaths.canonical(exchange.getRequest().getPath().value());
+        Access access = path.map(value -> policy.accessFor(exchange.getRequest().getMethod(), value)).orElse(Access.DENY);
+        return switch (access) {
+            case PUBLIC -> chain.filter(withIdentity(exchange, Map.of()));
+            case API_KEY -> withApiKey(exchange, chain);
+            case USER, ADMIN -> withAccessToken(exchange, chain, access == Access.ADMIN);
+            // Unroutable and ambiguous paths belong to no surface: one plain answer that tells nothing about why.
+            case DENY -> SurfaceErrors.writePlain(exchange, HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "No such endpoint");
+        };
+    }
+
+    private Mono<Void> withApiKey(ServerWebExchange exchange, WebFilterChain chain) {
+        String authorization = singleAuthorization(exchange);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || !authorization.substring(BEARER.length()).trim().startsWith(API_KEY_PREFIX)) {
+            return invalidApiKey(exchange);
+        }
+        return apiKeys.appOf(authorization)
+                .flatMap(appId -> appId
+                        .map(app -> chain.filter(withIdentity(exchange, Map.of(SuiteHeaders.APP_ID, app))))
+                        .orElseGet(() -> invalidApiKey(exchange)))
+                .onErrorResume(ApiKeyCheck.Unavailable.class, unavailable -> SurfaceErrors.write(exchange,
+                        HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, "API keys cannot be checked right now"));
+    }
+
+    private Mono<Void> withAccessToken(ServerWebExchange exchange, WebFilterChain chain, boolean adminOnly) {
+        String authorization = singleAuthorization(exchange);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return invalidToken(exchange, "An access token is required");
+        }
+        return tokens.verify(authorization.substring(BEARER.length()).trim()).flatMap(check -> switch (check) {
+            case TokenCheck.Invalid invalid -> invalidToken(exchange, "The access token is invalid or expired");
+            case TokenCheck.Valid(VerifiedUser user) when revoked.isRevoked(user.sessionId()) ->
+                    invalidToken(exchange, "The access token's session has ended");
+            case TokenCheck.Valid(VerifiedUser user) when adminOnly && !user.isAdmin() ->
+                    SurfaceErrors.write(exchange, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "Administrators only");
+            case TokenCheck.Valid(VerifiedUser user) -> chain.filter(withIdentity(exchange, Map.of(
+                    SuiteHeaders.USER_ID, user.userId(),
+                    SuiteHeaders.USER_ROLE, Integer.toString(user.role()),
+                    SuiteHeaders.APP_ID, user.appId(),
+                    SuiteHeaders.SESSION_ID, user.sessionId())));
+        });
+    }
+
+    /** The client's identity headers are dropped on every request; only what was verified here is sent on. */
+    private ServerWebExchange withIdentity(ServerWebExchange exchange, Map<String, String> identity) {
+        return exchange.mutate().request(request -> request.headers(headers -> {
+            SuiteHeaders.IDENTITY_HEADERS.forEach(headers::remove);
+            identity.forEach(headers::set);
+            if (!internalCredential.isBlank()) {
+                headers.set(SuiteHeaders.INTERNAL_CREDENTIAL, internalCredential);
+            }
+        })).build();
+    }
+
+    /** Null when absent or sent more than once: which of two a service would read is not ours to guess. */
+    private static String singleAuthorization(ServerWebExchange exchange) {
+        List<String> values = exchange.getRequest().getHeaders().getValuesAsList(HttpHeaders.AUTHORIZATION);
+        return values.size() == 1 ? values.getFirst() : null;
+    }
+
+    private static Mono<Void> invalidToken(ServerWebExchange exchange, String message) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return SurfaceErrors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_TOKEN, message);
+    }
+
+    private static Mono<Void> invalidApiKey(ServerWebExchange exchange) {
+        return SurfaceErrors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_API_KEY, "A valid API key is required");
+    }
+}

@@ -1,0 +1,61 @@
+package io.passportsuite.gateway.security;
+
+import java.net.URI;
+import java.time.Clock;
+
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    RevokedSessions revokedSessions() {
+        return new RevokedSessions(Clock.systemUTC());
+    }
+
+    @Bean
+    EdgeAuthenticationFilter edgeAuthenticationFilter(SecurityProperties properties, RevokedSessions revoked,
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
+        if (properties.internalCredential().isBlank()) {
+            LoggerFactory.getLogger(SecurityConfiguration.class).warn("passport.gateway.security.internal-credential "
+                    + "(SUITE_INTERNAL_CREDENTIAL) is not set: API keys cannot be checked and services cannot tell gateway traffic apart");
+        }
+        WebClient passport = passportClient(properties.passportUri(), loadBalancer);
+        Clock clock = Clock.systemUTC();
+        JwksKeys keys = new JwksKeys(
+                passport.get().uri("/.well-known/jwks.json").retrieve().bodyToMono(String.class)
+                        .timeout(java.time.Duration.ofSeconds(5)),
+                properties.jwksMaxAge(), properties.jwksMinRefreshInterval(), clock);
+        return new EdgeAuthenticationFilter(
+                new RoutePolicy(properties.routes()),
+                new AccessTokenVerifier(keys, properties.issuer(), properties.clockSkew(), clock),
+                revoked,
+                new ApiKeyCheck(passport, properties.internalCredential(), properties.apiKeyCacheTtl(), clock),
+                properties.internalCredential());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "passport.gateway.security.revocation.enabled", matchIfMissing = true)
+    RevocationListener revocationListener(SecurityProperties properties, RevokedSessions revoked,
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new RevocationListener(bootstrapServers, properties.revocation().topic(), properties.clockSkew(), revoked);
+    }
+
+    /** {@code lb://name} goes through discovery, as the routes do; any other URI is called as it is. */
+    private static WebClient passportClient(URI uri, ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
+        if (!"lb".equalsIgnoreCase(uri.getScheme())) {
+            return WebClient.builder().baseUrl(uri.toString()).build();
+        }
+        return WebClient.builder()
+                .baseUrl("http://" + uri.getHost())
+                .filter(loadBalancer.getObject())
+                .build();
+    }
+}

@@ -1,0 +1,79 @@
+package io.passportsuite.gateway.security;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Authentication at the edge.
+ *
+ * @param internalCredential sent to every service as {@code X-Passport-Internal-Credential} so it can tell
+ *        gateway traffic from direct callers; also authenticates the gateway's own API-key lookups
+ * @param passportUri where passport is: {@code lb://passport-service} goes through discovery
+ * @param issuer the {@code iss} every access token must carry
+ * @param clockSkew tolerance on {@code exp} and {@code nbf}, for clocks of gateway and passport that drift apart
+ * @param jwksMaxAge how long fetched keys are used before they are fetched again (passport serves them with max-age 300)
+ * @param jwksMinRefreshInterval at most one JWKS fetch per interval, however many unknown {@code kid}s arrive
+ * @param apiKeyCacheTtl how long a key's check is reused; a revoked key stops working after at most this
+ * @param routes the access each path needs, evaluated first match; a path no rule matches is refused
+ * @param revocation the deny-list of revoked sessions
+ */
+@ConfigurationProperties("passport.gateway.security")
+record SecurityProperties(
+        @DefaultValue("") String internalCredential,
+        @DefaultValue("lb://passport-service") URI passportUri,
+        @DefaultValue("passport-suite") String issuer,
+        @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue("5m") Duration jwksMaxAge,
+        @DefaultValue("10s") Duration jwksMinRefreshInterval,
+        @DefaultValue("3s") Duration apiKeyCacheTtl,
+        List<RouteRule> routes,
+        @DefaultValue Revocation revocation) {
+
+    SecurityProperties {
+        routes = routes == null ? List.of() : List.copyOf(routes);
+        if (clockSkew.isNegative() || apiKeyCacheTtl.isNegative() || jwksMinRefreshInterval.isNegative()) {
+            throw new IllegalArgumentException("passport.gateway.security durations must not be negative");
+        }
+    }
+
+    /** The access a request needs. */
+    enum Access {
+        /** Anyone; the service behind may still check what it was sent. */
+        PUBLIC,
+        /** An app's API key ({@code Authorization: Bearer psk_...}) that passport knows. */
+        API_KEY,
+        /** A valid access token of a session that was not revoked. */
+        USER,
+        /** As {@link #USER}, with role 9. */
+        ADMIN,
+        /** Never routed from outside. */
+        DENY
+    }
+
+    /**
+     * @param path a path pattern ({@code /api/auth/users/**})
+     * @param methods the methods the rule applies to; all when empty
+     */
+    record RouteRule(String path, Set<HttpMethod> methods, Access access) {
+
+        RouteRule {
+            methods = methods == null ? Set.of() : Set.copyOf(methods);
+            if (path == null || access == null) {
+                throw new IllegalArgumentException("A route rule needs a path and an access");
+            }
+        }
+    }
+
+    /**
+     * @param enabled whether revoked sessions are read from Kafka ({@code spring.kafka.bootstrap-servers})
+     * @param topic the topic carrying {@code user.session-revoked}
+     */
+    record Revocation(@DefaultValue("true") boolean enabled, @DefaultValue("passport.user-events.v1") String topic) {
+    }
+}

@@ -1,0 +1,57 @@
+package io.passportsuite.gateway.web;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.passportsuite.common.error.Envelope;
+import io.passportsuite.common.error.ErrorCode;
+import io.passportsuite.common.error.PlainError;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers a request the gateway itself refuses (bad token, rate limit, no route...) in the format
+ * of the surface the client called, so a client sees the same error shape whether the gateway or
+ * the service behind it refused: the envelope on {@code /auth/*} (but not {@code /auth/v1/*}) and
+ * {@code /admin/*}, {@code {"error","message"}} everywhere else.
+ */
+public final class SurfaceErrors {
+
+    private static final JsonMapper JSON = new JsonMapper();
+
+    private SurfaceErrors() {
+    }
+
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {
+        Object body = isEnvelopeSurface(exchange.getRequest().getPath().value())
+                ? Envelope.failure(code, message)
+                : PlainError.of(code, message);
+        return writeBody(exchange, status, body);
+    }
+
+    /** Plain JSON whatever the path: for requests that belong to no surface, such as unroutable or ambiguous paths. */
+    public static Mono<Void> writePlain(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {
+        return writeBody(exchange, status, PlainError.of(code, message));
+    }
+
+    private static Mono<Void> writeBody(ServerWebExchange exchange, HttpStatus status, Object body) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(body));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    static boolean isEnvelopeSurface(String path) {
+        if (path.equals("/auth/v1") || path.startsWith("/auth/v1/")) {
+            return false;
+        }
+        return path.equals("/auth") || path.startsWith("/auth/") || path.equals("/admin") || path.startsWith("/admin/");
+    }
+}

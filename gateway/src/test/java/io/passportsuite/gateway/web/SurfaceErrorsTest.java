@@ -1,0 +1,56 @@
+package io.passportsuite.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+
+import io.passportsuite.common.error.ErrorCode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class SurfaceErrorsTest {
+
+    private final JsonMapper json = new JsonMapper();
+
+    @Test
+    void shouldAnswerTheEnvelopeOnTheEnvelopeSurface() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/admin/users"));
+
+        SurfaceErrors.write(exchange, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "admins only").block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        JsonNode body = json.readTree(exchange.getResponse().getBodyAsString().block());
+        assertThat(body.get("success").asBoolean()).isFalse();
+        assertThat(body.get("error_code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(body.get("message").asString()).isEqualTo("admins only");
+        assertThat(body.has("error")).isFalse();
+    }
+
+    @Test
+    void shouldAnswerPlainJsonOnTheCanonicalAndChatSurfaces() {
+        for (String path : new String[] {"/auth/v1/login", "/api/auth/me", "/asset/v1/files", "/internal/apps"}) {
+            MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(path));
+
+            SurfaceErrors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_TOKEN, "bad token").block();
+
+            JsonNode body = json.readTree(exchange.getResponse().getBodyAsString().block());
+            assertThat(body.get("error").asString()).as(path).isEqualTo("INVALID_TOKEN");
+            assertThat(body.get("message").asString()).as(path).isEqualTo("bad token");
+            assertThat(body.has("success")).as(path).isFalse();
+        }
+    }
+
+    @Test
+    void shouldTellTheSurfacesApartByPathSegmentNotPrefix() {
+        assertThat(SurfaceErrors.isEnvelopeSurface("/auth/login")).isTrue();
+        assertThat(SurfaceErrors.isEnvelopeSurface("/auth/v1/login")).isFalse();
+        assertThat(SurfaceErrors.isEnvelopeSurface("/authx/login")).isFalse();
+        assertThat(SurfaceErrors.isEnvelopeSurface("/auth/v10/x")).isTrue();
+        assertThat(SurfaceErrors.isEnvelopeSurface("/administrator")).isFalse();
+    }
+}

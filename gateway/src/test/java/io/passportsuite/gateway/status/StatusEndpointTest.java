@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
         "eureka.client.enabled=false",
         "passport.status.cache-ttl=0s",
         "passport.status.services=passport-service,membership-service",
-        "passport.environment=test"})
+        "passport.environment=test",
+        "passport.gateway.security.revocation.enabled=false"})
 class StatusEndpointTest {
 
     private static final FakeInstance discoveryServer = new FakeInstance();

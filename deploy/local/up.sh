@@ -124,6 +124,12 @@ export SUITE_ENVIRONMENT=${SUITE_ENVIRONMENT:-development}
 # Local mode: bootstraps a default app and its API key so the API can be tried at once.
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-local}
 export PASSPORT_BOOTSTRAP_API_KEY=${PASSPORT_BOOTSTRAP_API_KEY:-psk_local_default_change_me}
+# Without an SMTP server nothing is delivered: passport then shows codes (206 TEST_MODE_ONLY) and
+# notification-service logs the messages. SPRING_MAIL_HOST (and _PORT, _USERNAME, _PASSWORD)
+# point the suite at a real server instead.
+if [[ -n "${SPRING_MAIL_HOST:-}" ]]; then
+  export PASSPORT_CODES_TEST_MODE=${PASSPORT_CODES_TEST_MODE:-false}
+fi
 
 start_jvm() { # name port [db]
   local name=$1 port=$2 db=${3:--} options=$SUITE_JAVA_OPTS
@@ -185,5 +191,6 @@ Passport Suite is up in $(( $(date +%s) - started_at ))s, using $((rss_kb / 1024
   Kafka:      $KAFKA_BOOTSTRAP_SERVERS
   Logs:       $LOG_DIR
   Local mode: app_id "default" with API key $PASSPORT_BOOTSTRAP_API_KEY (set PASSPORT_BOOTSTRAP_API_KEY to choose another)
+  Messages:   ${SPRING_MAIL_HOST:+SMTP $SPRING_MAIL_HOST}${SPRING_MAIL_HOST:-test mode: codes come back in the answers (206 TEST_MODE_ONLY) and in $LOG_DIR/notification-service.log}
 Stop everything with deploy/local/down.sh
 EOF

@@ -129,6 +129,15 @@ class ObservabilityTest {
     }
 
     @Test
+    void shouldAllowNoCrossOriginCallsByDefault() {
+        HttpResponse<String> response = FakeService.call(port, "OPTIONS", "/api/auth/login", null,
+                "Origin", "https://app.example.com", "Access-Control-Request-Method", "POST");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void shouldPublishALatencyHistogramPerRouteAndStatus() {
         FakeService.call(port, "GET", "/api/auth/me", null);
 

@@ -38,7 +38,7 @@ trap cleanup EXIT
 "$JAVA_HOME/bin/javac" -d "$WORK/classes" bench/FastService.java bench/OpenLoop.java
 "$JAVA" -Xmx128m -cp "$WORK/classes" FastService "$SERVICE_PORT" >"$WORK/service.log" 2>&1 &
 pids+=($!)
-"$JAVA" $GATEWAY_JAVA_OPTS -jar "$JAR" --server.port="$GATEWAY_PORT" --eureka.client.enabled=false \
+LOG_DIR="$WORK/logs" "$JAVA" $GATEWAY_JAVA_OPTS -jar "$JAR" --server.port="$GATEWAY_PORT" --eureka.client.enabled=false \
     "--spring.cloud.discovery.client.simple.instances.passport-service[0].uri=http://127.0.0.1:$SERVICE_PORT" \
     >"$WORK/gateway.log" 2>&1 &
 pids+=($!)

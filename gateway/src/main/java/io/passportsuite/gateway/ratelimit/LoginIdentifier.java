@@ -20,6 +20,12 @@ final class LoginIdentifier {
 
     /** The field's value, trimmed and lower-cased so {@code " Alice@X.com"} and {@code "alice@x.com"} share a counter; null when absent. */
     static String from(byte[] body, String field) {
+        String value = field(body, field);
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    /** A string field of a JSON object body, trimmed; null when absent, blank or not JSON. */
+    static String field(byte[] body, String field) {
         if (body.length == 0) {
             return null;
         }
@@ -28,8 +34,8 @@ final class LoginIdentifier {
             if (value == null || !value.isString()) {
                 return null;
             }
-            String normalised = value.asString().strip().toLowerCase(Locale.ROOT);
-            return normalised.isEmpty() ? null : normalised;
+            String trimmed = value.asString().strip();
+            return trimmed.isEmpty() ? null : trimmed;
         } catch (JacksonException malformed) {
             return null;
         }

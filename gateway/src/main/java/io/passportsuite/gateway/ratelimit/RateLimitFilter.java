@@ -61,8 +61,8 @@ class RateLimitFilter implements WebFilter, Ordered {
         }
     }
 
-    /** One rule's counter for this request. */
-    private record Counted(Rule rule, String key) {
+    /** One rule's counter for this request, and the limit that applies to it. */
+    private record Counted(Rule rule, String key, long limit) {
     }
 
     @Override
@@ -71,7 +71,7 @@ class RateLimitFilter implements WebFilter, Ordered {
         if (matching.isEmpty()) {
             return chain.filter(exchange);
         }
-        if (matching.stream().noneMatch(rule -> rule.key() == Key.IDENTIFIER)) {
+        if (matching.stream().noneMatch(Rule::readsBody)) {
             return limit(exchange, chain, matching, new byte[0]);
         }
         return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY_BYTES)
@@ -86,11 +86,11 @@ class RateLimitFilter implements WebFilter, Ordered {
     private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, List<Rule> matching, byte[] body) {
         String ip = clientIp.resolve(exchange.getRequest());
         List<Counted> counted = matching.stream()
-                .map(rule -> new Counted(rule, key(rule, ip, body)))
-                .filter(c -> c.key() != null)
+                .map(rule -> counted(rule, ip, body))
+                .filter(c -> c != null)
                 .toList();
         return Flux.fromIterable(counted)
-                .concatMap(c -> check(c).filter(window -> window.count() > allowed(c.rule())))
+                .concatMap(c -> check(c).filter(window -> window.count() > allowed(c)))
                 .next()
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
@@ -104,8 +104,8 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     /** Every-request rules count this one first, so more than the limit is over; failure rules only peek. */
-    private static long allowed(Rule rule) {
-        return rule.failuresOnly() ? rule.limit() - 1 : rule.limit();
+    private static long allowed(Counted c) {
+        return c.rule().failuresOnly() ? c.limit() - 1 : c.limit();
     }
 
     private Mono<Window> check(Counted c) {
@@ -131,12 +131,16 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .then();
     }
 
-    private static String key(Rule rule, String ip, byte[] body) {
+    /** Null when the request does not name what the rule counts per (no identifier in the body). */
+    private static Counted counted(Rule rule, String ip, byte[] body) {
+        String app = rule.appField() == null || rule.appField().isBlank() ? null : LoginIdentifier.field(body, rule.appField());
+        String scope = rule.counterBucket() + (app == null ? "" : ":app:" + app);
+        long limit = app == null ? rule.limit() : rule.appLimits().getOrDefault(app, rule.limit());
         if (rule.key() == Key.IP) {
-            return rule.counterBucket() + ":ip:" + ip;
+            return new Counted(rule, scope + ":ip:" + ip, limit);
         }
         String identifier = LoginIdentifier.from(body, rule.identifierField());
-        return identifier == null ? null : rule.counterBucket() + ":id:" + LoginIdentifier.digest(identifier);
+        return identifier == null ? null : new Counted(rule, scope + ":id:" + LoginIdentifier.digest(identifier), limit);
     }
 
     private static Mono<Void> reject(ServerWebExchange exchange, Window window) {

@@ -2,6 +2,7 @@ package io.passportsuite.gateway.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -42,6 +43,9 @@ record RateLimitProperties(
      * @param limit how many counted requests a key may make per window
      * @param window how long a window lasts, from the first counted request in it
      * @param failuresOnly count only requests the service answered 401 or 403 (failed logins)
+     * @param appField the JSON body field naming the app ({@code app_id}): counters are then kept per app,
+     *        since the same e-mail in two apps is two accounts
+     * @param appLimits limits for particular apps (by the {@code appField} value) instead of {@code limit}
      */
     record Rule(
             String name,
@@ -52,10 +56,13 @@ record RateLimitProperties(
             String bucket,
             int limit,
             @DefaultValue("1m") Duration window,
-            @DefaultValue("false") boolean failuresOnly) {
+            @DefaultValue("false") boolean failuresOnly,
+            String appField,
+            Map<String, Integer> appLimits) {
 
         Rule {
             paths = paths == null ? List.of() : List.copyOf(paths);
+            appLimits = appLimits == null ? Map.of() : Map.copyOf(appLimits);
             methods = List.copyOf(methods);
             if (key == Key.IDENTIFIER && (identifierField == null || identifierField.isBlank())) {
                 throw new IllegalArgumentException("rate-limit rule " + name + " counts per identifier but names no identifier-field");
@@ -63,6 +70,10 @@ record RateLimitProperties(
             if (limit < 1) {
                 throw new IllegalArgumentException("rate-limit rule " + name + " needs a limit of at least 1");
             }
+        }
+
+        boolean readsBody() {
+            return key == Key.IDENTIFIER || (appField != null && !appField.isBlank());
         }
 
         String counterBucket() {

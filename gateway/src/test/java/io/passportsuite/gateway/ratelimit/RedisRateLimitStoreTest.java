@@ -104,7 +104,7 @@ class RedisRateLimitStoreTest {
     @Test
     void shouldLockAnAccountForEveryGatewayAfterFailuresSeenByDifferentGateways() {
         Rule failedLogins = new Rule("failed-logins", List.of("/auth/login"), List.of("POST"), Key.IDENTIFIER,
-                "identifier", null, 2, Duration.ofMinutes(15), true);
+                "identifier", null, 2, Duration.ofMinutes(15), true, null, null);
         RateLimitProperties properties = new RateLimitProperties(true, Store.REDIS, prefix, List.of(), List.of(failedLogins));
         RateLimitFilter gatewayA = new RateLimitFilter(properties, first);
         RateLimitFilter gatewayB = new RateLimitFilter(properties, second);

@@ -32,6 +32,11 @@ public final class SurfaceErrors {
         return writeBody(exchange, status, body);
     }
 
+    /** With the status the code stands for. */
+    public static Mono<Void> write(ServerWebExchange exchange, ErrorCode code, String message) {
+        return write(exchange, HttpStatus.valueOf(code.httpStatus()), code, message);
+    }
+
     /** Plain JSON whatever the path: for requests that belong to no surface, such as unroutable or ambiguous paths. */
     public static Mono<Void> writePlain(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {
         return writeBody(exchange, status, PlainError.of(code, message));
@@ -48,7 +53,8 @@ public final class SurfaceErrors {
         return response.writeWith(Mono.just(buffer));
     }
 
-    static boolean isEnvelopeSurface(String path) {
+    /** {@code /auth/**} except {@code /auth/v1/**}, and {@code /admin/**}: the envelope surface. */
+    public static boolean isEnvelopeSurface(String path) {
         if (path.equals("/auth/v1") || path.startsWith("/auth/v1/")) {
             return false;
         }

@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
         "passport.gateway.security.internal-credential=" + FakePassport.CREDENTIAL,
-        "passport.gateway.security.api-key-cache-ttl=1s"})
+        "passport.gateway.security.api-key-cache-ttl=1s",
+        "passport.gateway.security.revocation.enabled=true"})
 class EdgeAuthenticationTest {
 
     private static final FakePassport passport = new FakePassport();

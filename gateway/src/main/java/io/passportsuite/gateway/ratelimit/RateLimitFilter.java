@@ -1,0 +1,178 @@
+package io.passportsuite.gateway.ratelimit;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import io.passportsuite.common.error.ErrorCode;
+import io.passportsuite.gateway.web.SurfaceErrors;
+import io.passportsuite.gateway.ratelimit.RateLimitProperties.Key;
+import io.passportsuite.gateway.ratelimit.RateLimitProperties.Rule;
+import io.passportsuite.gateway.ratelimit.RateLimitStore.Window;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies the configured limits before a request is routed. Rules counting every request are
+ * counted up front; rules counting failed logins only look at the count up front and add to it
+ * when the service answers 401 or 403, so successful logins never lock anyone out. Parallel
+ * attempts that all pass the look may overshoot the limit by the number in flight.
+ * When the store cannot be reached the request goes through: a Redis outage must not stop logins.
+ */
+class RateLimitFilter implements WebFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+    // Login bodies are a few hundred bytes; a larger one is not a login anyone needs to send.
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final List<MatchingRule> rules;
+    private final RateLimitStore store;
+    private final ClientIpResolver clientIp;
+
+    RateLimitFilter(RateLimitProperties properties, RateLimitStore store) {
+        this.rules = properties.enabled() ? properties.rules().stream().map(MatchingRule::of).toList() : List.of();
+        this.store = store;
+        this.clientIp = new ClientIpResolver(properties.trustedProxies());
+    }
+
+    private record MatchingRule(Rule rule, List<PathPattern> paths) {
+
+        static MatchingRule of(Rule rule) {
+            return new MatchingRule(rule, rule.paths().stream().map(PathPatternParser.defaultInstance::parse).toList());
+        }
+
+        boolean matches(ServerHttpRequest request) {
+            return rule.methods().stream().anyMatch(method -> method.equalsIgnoreCase(request.getMethod().name()))
+                    && paths.stream().anyMatch(path -> path.matches(request.getPath().pathWithinApplication()));
+        }
+    }
+
+    /** One rule's counter for this request, and the limit that applies to it. */
+    private record Counted(Rule rule, String key, long limit) {
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        List<Rule> matching = rules.stream().filter(rule -> rule.matches(exchange.getRequest())).map(MatchingRule::rule).toList();
+        if (matching.isEmpty()) {
+            return chain.filter(exchange);
+        }
+        if (matching.stream().noneMatch(Rule::readsBody)) {
+            return limit(exchange, chain, matching, new byte[0]);
+        }
+        return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY_BYTES)
+                .map(RateLimitFilter::bytes)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> limit(exchange.mutate().request(replayable(exchange.getRequest(), exchange, body)).build(),
+                        chain, matching, body))
+                .onErrorResume(DataBufferLimitException.class, tooLarge -> SurfaceErrors.write(exchange, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large"));
+    }
+
+    private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, List<Rule> matching, byte[] body) {
+        String ip = clientIp.resolve(exchange.getRequest());
+        List<Counted> counted = matching.stream()
+                .map(rule -> counted(rule, ip, body))
+                .filter(c -> c != null)
+                .toList();
+        return Flux.fromIterable(counted)
+                .concatMap(c -> check(c).filter(window -> window.count() > allowed(c)))
+                .next()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(exceeded -> exceeded.isPresent() ? reject(exchange, exceeded.get()) : proceed(exchange, chain, counted));
+    }
+
+    private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, List<Counted> counted) {
+        // Counted before the answer leaves, so the next attempt already sees this failure.
+        exchange.getResponse().beforeCommit(() -> countFailure(exchange, counted));
+        return chain.filter(exchange);
+    }
+
+    /** Every-request rules count this one first, so more than the limit is over; failure rules only peek. */
+    private static long allowed(Counted c) {
+        return c.rule().failuresOnly() ? c.limit() - 1 : c.limit();
+    }
+
+    private Mono<Window> check(Counted c) {
+        Mono<Window> window = c.rule().failuresOnly() ? store.peek(c.key()) : store.increment(c.key(), c.rule().window());
+        return window.onErrorResume(failure -> {
+            log.warn("rate-limit store unavailable, letting the request through: {}", failure.toString());
+            return Mono.just(Window.EMPTY);
+        });
+    }
+
+    private Mono<Void> countFailure(ServerWebExchange exchange, List<Counted> counted) {
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        if (status == null || (status.value() != 401 && status.value() != 403)) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(counted)
+                .filter(c -> c.rule().failuresOnly())
+                .concatMap(c -> store.increment(c.key(), c.rule().window()))
+                .onErrorResume(failure -> {
+                    log.warn("rate-limit store unavailable, a failed login was not counted: {}", failure.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    /** Null when the request does not name what the rule counts per (no identifier in the body). */
+    private static Counted counted(Rule rule, String ip, byte[] body) {
+        String app = rule.appField() == null || rule.appField().isBlank() ? null : LoginIdentifier.field(body, rule.appField());
+        String scope = rule.counterBucket() + (app == null ? "" : ":app:" + app);
+        long limit = app == null ? rule.limit() : rule.appLimits().getOrDefault(app, rule.limit());
+        if (rule.key() == Key.IP) {
+            return new Counted(rule, scope + ":ip:" + ip, limit);
+        }
+        String identifier = LoginIdentifier.from(body, rule.identifierField());
+        return identifier == null ? null : new Counted(rule, scope + ":id:" + LoginIdentifier.digest(identifier), limit);
+    }
+
+    private static Mono<Void> reject(ServerWebExchange exchange, Window window) {
+        long retryAfter = window.retryAfterSeconds();
+        exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfter));
+        return SurfaceErrors.write(exchange, ErrorCode.RATE_LIMITED,
+                "Too many requests, retry in " + retryAfter + " seconds");
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    /** The body has been read to find the identifier; the service gets the same bytes again. */
+    private static ServerHttpRequest replayable(ServerHttpRequest request, ServerWebExchange exchange, byte[] body) {
+        return new ServerHttpRequestDecorator(request) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+            }
+        };
+    }
+
+    @Override
+    public int getOrder() {
+        // After the request id (so a 429 carries one) and the access log (so it is logged).
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+}

@@ -1,0 +1,154 @@
+package io.passportsuite.gateway.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.passportsuite.common.web.SuiteHeaders;
+import io.passportsuite.gateway.testing.FakeService;
+import reactor.core.publisher.Mono;
+
+// Token checks are not what these tests are about: every path is public here.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eureka.client.enabled=false",
+        "passport.gateway.security.routes[0].path=/**",
+        "passport.gateway.security.routes[0].access=public"})
+@ExtendWith(OutputCaptureExtension.class)
+class ObservabilityTest {
+
+    private static final FakeService passport = new FakeService();
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void instances(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.passport-service[0].uri", passport::url);
+    }
+
+    /** Stands in for the token check, which sets the user id on requests it has verified. */
+    @TestConfiguration
+    static class VerifiedUser {
+
+        @Bean
+        GlobalFilter verifiedUser() {
+            return new VerifiedUserFilter();
+        }
+    }
+
+    static final class VerifiedUserFilter implements GlobalFilter, Ordered {
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+            String userId = exchange.getRequest().getHeaders().getFirst("X-Test-Verified-User");
+            return userId == null ? chain.filter(exchange) : chain.filter(exchange.mutate()
+                    .request(request -> request.headers(headers -> headers.set(SuiteHeaders.USER_ID, userId))).build());
+        }
+
+        @Override
+        public int getOrder() {
+            return 0;
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        passport.reset();
+    }
+
+    @AfterAll
+    static void stop() {
+        passport.close();
+    }
+
+    @Test
+    void shouldEchoAValidRequestIdAndPassItDownstream() {
+        HttpResponse<String> response = FakeService.call(port, "GET", "/api/auth/me", null, "X-Request-Id", "req-42.a:b_c");
+
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-42.a:b_c");
+        assertThat(passport.received()).singleElement().satisfies(received ->
+                assertThat(received.header("X-Request-Id")).isEqualTo("req-42.a:b_c"));
+    }
+
+    @Test
+    void shouldGenerateARequestIdWhenNoneIsGiven() {
+        HttpResponse<String> response = FakeService.call(port, "GET", "/api/auth/me", null);
+
+        String generated = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(generated).matches("[0-9a-f-]{36}");
+        assertThat(passport.received().getFirst().header("X-Request-Id")).isEqualTo(generated);
+    }
+
+    @Test
+    void shouldReplaceARequestIdThatIsTooLongOrHasOtherCharacters() {
+        String tooLong = "a".repeat(129);
+        String replaced = FakeService.call(port, "GET", "/api/auth/me", null, "X-Request-Id", tooLong)
+                .headers().firstValue("X-Request-Id").orElseThrow();
+        String injected = FakeService.call(port, "GET", "/api/auth/me", null, "X-Request-Id", "id\"status=200")
+                .headers().firstValue("X-Request-Id").orElseThrow();
+
+        assertThat(replaced).matches("[0-9a-f-]{36}");
+        assertThat(injected).matches("[0-9a-f-]{36}");
+        assertThat(RequestIdFilter.accepted("a".repeat(128))).isEqualTo("a".repeat(128));
+        assertThat(passport.received()).extracting(received -> received.header("X-Request-Id")).containsExactly(replaced, injected);
+    }
+
+    @Test
+    void shouldLogOneLinePerRequestWithoutQueryOrCredentials(CapturedOutput output) {
+        FakeService.call(port, "GET", "/api/auth/me?token=secret-in-query", null,
+                "X-Request-Id", "log-line-1", "Authorization", "Bearer secret-token", "X-Test-Verified-User", "user-7");
+
+        // The line is written once the answer has gone out, so it may follow the response by a moment.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).containsOnlyOnce(
+                "request_id=log-line-1 route=passport-chat method=GET path=/api/auth/me status=200"));
+        assertThat(output.getOut()).containsPattern("request_id=log-line-1 .* user_id=user-7");
+        assertThat(output.getOut()).doesNotContain("secret-in-query").doesNotContain("secret-token");
+    }
+
+    @Test
+    void shouldLogNoUserIdWhenTheGatewaySetNone(CapturedOutput output) {
+        FakeService.call(port, "GET", "/api/auth/me", null, "X-Request-Id", "log-line-2");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("request_id=log-line-2 route=passport-chat .* latency_ms=\\d+ user_id=-\""));
+    }
+
+    @Test
+    void shouldAllowNoCrossOriginCallsByDefault() {
+        HttpResponse<String> response = FakeService.call(port, "OPTIONS", "/api/auth/login", null,
+                "Origin", "https://app.example.com", "Access-Control-Request-Method", "POST");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void shouldPublishALatencyHistogramPerRouteAndStatus() {
+        FakeService.call(port, "GET", "/api/auth/me", null);
+
+        HttpResponse<String> metrics = FakeService.call(port, "GET", "/actuator/prometheus", null);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"passport-chat\"[^}]*status=\"OK\"");
+        assertThat(metrics.body()).containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"passport-chat\"");
+    }
+}

@@ -31,7 +31,7 @@ public class AppAdministration {
     }
 
     static App newApp(String appId, String name, PasswordPolicy policy, Set<String> loginMethods) {
-        return new App(appId, name, policy, Duration.ofMinutes(15), Duration.ofDays(30), loginMethods);
+        return new App(appId, name, policy, Duration.ofMinutes(15), Duration.ofDays(30), loginMethods, false);
     }
 
     @Transactional

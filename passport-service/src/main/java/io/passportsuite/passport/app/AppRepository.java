@@ -35,8 +35,8 @@ public class AppRepository {
     boolean createIfAbsent(App app) {
         return jdbc.sql("""
                 INSERT INTO app (app_id, name, password_min_length, password_max_length, password_letter_and_digit,
-                                 access_token_ttl_seconds, refresh_token_ttl_seconds, login_methods)
-                VALUES (:appId, :name, :min, :max, :letterAndDigit, :accessTtl, :refreshTtl, :methods)
+                                 access_token_ttl_seconds, refresh_token_ttl_seconds, login_methods, register_captcha_required)
+                VALUES (:appId, :name, :min, :max, :letterAndDigit, :accessTtl, :refreshTtl, :methods, :captcha)
                 ON CONFLICT (app_id) DO NOTHING
                 """)
                 .param("appId", app.appId())
@@ -47,6 +47,7 @@ public class AppRepository {
                 .param("accessTtl", app.accessTokenTtl().toSeconds())
                 .param("refreshTtl", app.refreshTokenTtl().toSeconds())
                 .param("methods", app.loginMethods().toArray(String[]::new))
+                .param("captcha", app.registerCaptchaRequired())
                 .update() == 1;
     }
 
@@ -59,6 +60,7 @@ public class AppRepository {
                         rs.getBoolean("password_letter_and_digit")),
                 Duration.ofSeconds(rs.getInt("access_token_ttl_seconds")),
                 Duration.ofSeconds(rs.getInt("refresh_token_ttl_seconds")),
-                Set.of((String[]) methods.getArray()));
+                Set.of((String[]) methods.getArray()),
+                rs.getBoolean("register_captcha_required"));
     }
 }

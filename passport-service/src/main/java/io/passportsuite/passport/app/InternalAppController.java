@@ -46,7 +46,8 @@ class InternalAppController {
                         request.passwordLetterAndDigit() == null ? defaults.letterAndDigit() : request.passwordLetterAndDigit()),
                 Duration.ofSeconds(orDefault(request.accessTokenTtlSeconds(), 900)),
                 Duration.ofSeconds(orDefault(request.refreshTokenTtlSeconds(), 2_592_000)),
-                request.loginMethods() == null ? Set.of(App.LOGIN_PASSWORD, App.LOGIN_EMAIL_CODE) : Set.copyOf(request.loginMethods()));
+                request.loginMethods() == null ? Set.of(App.LOGIN_PASSWORD, App.LOGIN_EMAIL_CODE) : Set.copyOf(request.loginMethods()),
+                Boolean.TRUE.equals(request.registerCaptchaRequired()));
         return ResponseEntity.status(HttpStatus.CREATED).body(AppView.of(value(administration.create(app))));
     }
 
@@ -94,7 +95,8 @@ class InternalAppController {
             @JsonProperty("password_letter_and_digit") Boolean passwordLetterAndDigit,
             @JsonProperty("access_token_ttl_seconds") Integer accessTokenTtlSeconds,
             @JsonProperty("refresh_token_ttl_seconds") Integer refreshTokenTtlSeconds,
-            @JsonProperty("login_methods") List<String> loginMethods) {
+            @JsonProperty("login_methods") List<String> loginMethods,
+            @JsonProperty("register_captcha_required") Boolean registerCaptchaRequired) {
     }
 
     record AppView(
@@ -105,12 +107,13 @@ class InternalAppController {
             @JsonProperty("password_letter_and_digit") boolean passwordLetterAndDigit,
             @JsonProperty("access_token_ttl_seconds") long accessTokenTtlSeconds,
             @JsonProperty("refresh_token_ttl_seconds") long refreshTokenTtlSeconds,
-            @JsonProperty("login_methods") List<String> loginMethods) {
+            @JsonProperty("login_methods") List<String> loginMethods,
+            @JsonProperty("register_captcha_required") boolean registerCaptchaRequired) {
 
         static AppView of(App app) {
             return new AppView(app.appId(), app.name(), app.passwordPolicy().minLength(), app.passwordPolicy().maxLength(),
                     app.passwordPolicy().letterAndDigit(), app.accessTokenTtl().toSeconds(), app.refreshTokenTtl().toSeconds(),
-                    app.loginMethods().stream().sorted().toList());
+                    app.loginMethods().stream().sorted().toList(), app.registerCaptchaRequired());
         }
     }
 

@@ -23,9 +23,13 @@ public final class Apps {
     }
 
     public static TestApp create(AppAdministration administration, PasswordPolicy policy) {
+        return create(administration, policy, false);
+    }
+
+    public static TestApp create(AppAdministration administration, PasswordPolicy policy, boolean registerCaptchaRequired) {
         String appId = "app-" + UUID.randomUUID().toString().substring(0, 8);
         App app = new App(appId, "Test " + appId, policy, Duration.ofMinutes(15), Duration.ofDays(30),
-                Set.of(App.LOGIN_PASSWORD, App.LOGIN_EMAIL_CODE));
+                Set.of(App.LOGIN_PASSWORD, App.LOGIN_EMAIL_CODE), registerCaptchaRequired);
         if (!(administration.create(app) instanceof Outcome.Success<App>)) {
             throw new IllegalStateException("could not create " + appId);
         }

@@ -204,6 +204,56 @@ class CodeFlowsTest {
         assertThat(login.text("token_type")).isEqualTo("Bearer");
     }
 
+    @Test
+    void shouldRegisterOnlyWithTheRegistrationCodeWhenTheAppRequiresIt() {
+        Apps.TestApp app = Apps.create(administration, new PasswordPolicy(6, 100, false), true);
+        String register = """
+                {"nickname":"r","password":"secret","contact_type":"phone","contact":"+8613800139000","app_id":"%s"%s}
+                """;
+        Http.Response without = http.post("/auth/v1/register", register.formatted(app.appId(), ""), "Authorization", app.authorization());
+        assertThat(without.status()).isEqualTo(400);
+        assertThat(without.text("error")).isEqualTo("VALIDATION_FAILED");
+
+        assertThat(http.post("/auth/v1/captcha", """
+                {"contact_type":"phone","contact":"+8613800139000","scene":"captcha_register"}
+                """, "Authorization", app.authorization()).status()).isEqualTo(200);
+        String code = jdbc.sql("SELECT debug_code FROM verification_code WHERE contact = '+8613800139000' AND closed_at IS NULL")
+                .query(String.class).single();
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        Http.Response badCode = http.post("/auth/v1/register", register.formatted(app.appId(), ",\"captcha\":\"" + wrong + "\""),
+                "Authorization", app.authorization());
+        assertThat(badCode.text("error")).isEqualTo("INVALID_CODE");
+        Http.Response registered = http.post("/auth/v1/register", register.formatted(app.appId(), ",\"captcha\":\"" + code + "\""),
+                "Authorization", app.authorization());
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.text("phone")).isEqualTo("+8613800139000");
+    }
+
+    @Test
+    void shouldNeverAcceptACodeOfAnotherAppOrPurpose() {
+        Apps.TestApp first = Apps.create(administration, new PasswordPolicy(6, 100, false));
+        Apps.TestApp second = Apps.create(administration, new PasswordPolicy(6, 100, false));
+        for (Apps.TestApp app : new Apps.TestApp[] {first, second}) {
+            http.post("/auth/v1/register", """
+                    {"nickname":"x","password":"secret","contact_type":"email","contact":"cross@example.com","app_id":"%s"}
+                    """.formatted(app.appId()), "Authorization", app.authorization());
+        }
+        http.post("/auth/v1/captcha", "{\"contact_type\":\"email\",\"contact\":\"cross@example.com\",\"scene\":\"captcha_reset_password\"}",
+                "Authorization", first.authorization());
+        String code = jdbc.sql("SELECT debug_code FROM verification_code WHERE app_id = :appId AND closed_at IS NULL")
+                .param("appId", first.appId()).query(String.class).single();
+
+        Http.Response otherApp = http.post("/auth/v1/login", """
+                {"contact_type":"email","contact":"cross@example.com","captcha":"%s","app_id":"%s"}
+                """.formatted(code, second.appId()), "Authorization", second.authorization());
+        assertThat(otherApp.status()).isEqualTo(400);
+        Http.Response otherPurpose = http.post("/auth/v1/login", """
+                {"contact_type":"email","contact":"cross@example.com","captcha":"%s","app_id":"%s"}
+                """.formatted(code, first.appId()), "Authorization", first.authorization());
+        assertThat(otherPurpose.status()).isEqualTo(400);
+        assertThat(otherPurpose.text("error")).isEqualTo("INVALID_CODE");
+    }
+
     /** Lets the resend cooldown pass for one destination by ageing its codes. */
     private String forceNewCode(String email) {
         jdbc.sql("UPDATE verification_code SET created_at = created_at - interval '2 minutes' WHERE contact = :email")

@@ -99,6 +99,9 @@ class CanonicalAccountsController {
         String password = body.requiredText("password");
         Contact contact = Contact.of(body);
         String captcha = body.text("captcha");
+        if (captcha == null && app.registerCaptchaRequired()) {
+            throw Problem.invalid("this app requires captcha: request one with scene captcha_register").raise();
+        }
         NewAccount account = new NewAccount(null, password, nickname, contact.email(), contact.phone(), null,
                 captcha != null && contact.email() != null, "canonical");
         // A captcha, when given, must be the code sent for registration to this contact.

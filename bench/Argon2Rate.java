@@ -1,0 +1,147 @@
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Raw argon2id hash rate with passport-service's parameters (m=19456 KiB, t=2, p=1, v=0x13,
+ * 16-byte salt, 32-byte hash), computed exactly as BouncyCastleArgon2id does: a new generator per
+ * hash, all lanes on the calling thread. Each hash allocates its 19 MiB of blocks afresh, so
+ * the JVM's collector is part of the figure, as it is in the service: run it with the service's
+ * JVM flags. The GC pause time of each window is printed.
+ *
+ * <p>An experiment, not what the service does today: {@code -Dpool=shared} hands every hash one
+ * shared BouncyCastle FixedBlockPool (Argon2Parameters.Builder.withBlockPool) big enough for all
+ * threads, {@code -Dpool=thread} one pool per thread, so that blocks are reused instead of
+ * allocated for every hash.
+ *
+ * <pre>java -XX:-TieredCompilation -cp bcprov-jdk18on-1.86.jar Argon2Rate.java [threads] [warmupSeconds] [seconds] [repetitions]</pre>
+ *
+ * Prints one line per repetition and a final "RESULT hashes_per_s=<median>" line.
+ */
+public class Argon2Rate {
+
+    static final int MEMORY_KIB = 19456;
+    static final int ITERATIONS = 2;
+    static final int PARALLELISM = 1;
+    static final int SALT_LENGTH = 16;
+    static final int HASH_LENGTH = 32;
+    static final String POOL = System.getProperty("pool", "none");
+    static Argon2BytesGenerator.BlockPool sharedPool;
+    static final ThreadLocal<Argon2BytesGenerator.BlockPool> threadPool =
+            ThreadLocal.withInitial(() -> new Argon2BytesGenerator.FixedBlockPool(MEMORY_KIB));
+
+    public static void main(String[] args) throws Exception {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
+        double warmupSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
+        double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 5;
+        int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+
+        System.out.printf("argon2id m=%d KiB t=%d p=%d, %d threads, warm-up %.0f s, %d x %.0f s%s%n",
+                MEMORY_KIB, ITERATIONS, PARALLELISM, threads, warmupSeconds, repetitions, seconds,
+                switch (POOL) {
+                    case "shared" -> ", one shared block pool";
+                    case "thread" -> ", one block pool per thread";
+                    case "none" -> ", fresh blocks for every hash (as the service)";
+                    default -> throw new IllegalArgumentException("pool must be none, shared or thread");
+                });
+        // One 1 KiB block per KiB of memory, for every thread hashing at once.
+        sharedPool = new Argon2BytesGenerator.FixedBlockPool(threads * MEMORY_KIB);
+        run(threads, warmupSeconds, "warm-up");
+        double[] rates = new double[repetitions];
+        for (int r = 0; r < repetitions; r++) {
+            rates[r] = run(threads, seconds, "run " + (r + 1));
+        }
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        if (sorted.length % 2 == 0) {
+            median = (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        }
+        System.out.printf("RESULT hashes_per_s=%.2f ms_per_hash_per_thread=%.1f%n", median, 1000.0 * threads / median);
+    }
+
+    /** Every thread hashes back to back for the given time; returns completed hashes per second. */
+    static double run(int threads, double seconds, String label) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        LongAdder hashes = new LongAdder();
+        CyclicBarrier start = new CyclicBarrier(threads + 1);
+        List<Thread> workers = new ArrayList<>();
+        long[] endNanos = new long[threads];
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            Thread worker = Thread.ofPlatform().name("argon2-" + t).start(() -> {
+                SecureRandom random = new SecureRandom();
+                byte[] password = "password123".getBytes();
+                byte[] salt = new byte[SALT_LENGTH];
+                byte[] hash = new byte[HASH_LENGTH];
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                while (!stop.get()) {
+                    random.nextBytes(salt);
+                    derive(password, salt, hash);
+                    hashes.increment();
+                }
+                endNanos[index] = System.nanoTime();
+            });
+            workers.add(worker);
+        }
+        start.await();
+        long gcBefore = gcMillis();
+        long cpuBefore = processCpuNanos();
+        long begin = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        long counted = hashes.sum();
+        long end = System.nanoTime();
+        long gc = gcMillis() - gcBefore;
+        double cpuPercent = (processCpuNanos() - cpuBefore) * 100.0 / (end - begin);
+        stop.set(true);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        // Hashes that completed up to the stop signal, over the time up to that signal.
+        double rate = counted / ((end - begin) / 1e9);
+        System.out.printf("  %-8s %6d hashes in %.1f s: %.2f hashes/s (%.1f ms per hash per thread); GC pauses %d ms (%.0f%%);"
+                + " process cpu %.0f%% of one core%n",
+                label, counted, (end - begin) / 1e9, rate, 1000.0 * threads / rate, gc, gc / ((end - begin) / 1e8), cpuPercent);
+        return rate;
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Time spent in collections so far; with SerialGC all of it is stop-the-world pauses. */
+    static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    static void derive(byte[] password, byte[] salt, byte[] hash) {
+        Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(MEMORY_KIB)
+                .withIterations(ITERATIONS)
+                .withParallelism(PARALLELISM)
+                .withSalt(salt);
+        if (POOL.equals("shared")) {
+            builder.withBlockPool(sharedPool);
+        } else if (POOL.equals("thread")) {
+            builder.withBlockPool(threadPool.get());
+        }
+        Argon2Parameters parameters = builder.build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        generator.generateBytes(password, hash);
+    }
+}

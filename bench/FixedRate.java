@@ -1,0 +1,355 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Open-loop, fixed-rate HTTP POST load (the model of wrk2). Request i is due at
+ * start + i / rate, whatever happened to the requests before it. A fixed set of connections, each
+ * driven by its own virtual thread, takes the requests in order: a connection takes the next
+ * request, waits for its due time, sends it and reads the answer. Latency is measured from the
+ * DUE time, not from the actual send, so a stalled server (or a late generator) shows up in the
+ * figures instead of being hidden: no coordinated omission. When every connection is busy, the
+ * next request waits for one, and that wait is part of its latency.
+ *
+ * <p>Two transports, chosen with {@code -Dtransport}:
+ * <ul>
+ * <li>{@code httpclient} (default): one shared java.net.http.HttpClient, HTTP/1.1 with keep-alive,
+ *     its blocking send called from the connection's thread;
+ * <li>{@code socket}: one plain blocking socket per connection writing a pre-built HTTP/1.1
+ *     request and reading the answer (status line, headers, Content-Length or chunked body).
+ * </ul>
+ * and two kinds of connection threads, {@code -Dthreads=virtual} (default) or {@code platform}.
+ * The generator shares the 2 cores with the server it measures, so its own CPU use is printed:
+ * on the 2-core bench machine, HttpClient on virtual threads cost 0.3 to 0.5 ms of CPU per
+ * request, a plain socket on a platform thread under 0.1 ms.
+ *
+ * <pre>java -Dconnections=64 -Dtransport=httpclient -Dthreads=virtual FixedRate.java URL RATE SECONDS WARMUP_SECONDS BODY [Header:Value ...]</pre>
+ *
+ * The warm-up runs at the same rate and is not recorded. Prints the achieved rate, error counts,
+ * the generator's own CPU use and p50/p90/p99/p99.9/max of the recorded requests, then one
+ * "RESULT ..." line.
+ */
+public class FixedRate {
+
+    static final int CONNECTIONS = Integer.getInteger("connections", 64);
+    static final String TRANSPORT = System.getProperty("transport", "httpclient");
+    static final String THREADS = System.getProperty("threads", "virtual");
+    /** A request sent more than this after its due time counts as "sent late". */
+    static final long LATE_NANOS = 1_000_000;
+
+    /** One connection: sends the request and returns the status code. */
+    interface Connection {
+        int post() throws Exception;
+
+        void close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 5) {
+            System.err.println("usage: FixedRate URL RATE SECONDS WARMUP_SECONDS BODY [Header:Value ...]");
+            System.exit(2);
+        }
+        URI uri = URI.create(args[0]);
+        double rate = Double.parseDouble(args[1]);
+        double seconds = Double.parseDouble(args[2]);
+        double warmupSeconds = Double.parseDouble(args[3]);
+        String body = args[4];
+        List<String[]> headers = new ArrayList<>();
+        for (int i = 5; i < args.length; i++) {
+            int colon = args[i].indexOf(':');
+            headers.add(new String[] {args[i].substring(0, colon).trim(), args[i].substring(colon + 1).trim()});
+        }
+
+        try (ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Connection> connections = new ArrayList<>();
+            HttpClient client = null;
+            if (TRANSPORT.equals("httpclient")) {
+                client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .executor(virtualThreads)
+                        .build();
+                HttpRequest.Builder template = HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+                headers.forEach(h -> template.header(h[0], h[1]));
+                HttpRequest request = template.build();
+                HttpClient shared = client;
+                for (int c = 0; c < CONNECTIONS; c++) {
+                    connections.add(new Connection() {
+                        public int post() throws Exception {
+                            return shared.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        }
+
+                        public void close() {
+                        }
+                    });
+                }
+            } else if (TRANSPORT.equals("socket")) {
+                StringBuilder head = new StringBuilder()
+                        .append("POST ").append(uri.getRawPath()).append(" HTTP/1.1\r\n")
+                        .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
+                        .append("Content-Type: application/json\r\n");
+                headers.forEach(h -> head.append(h[0]).append(": ").append(h[1]).append("\r\n"));
+                byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+                head.append("Content-Length: ").append(bodyBytes.length).append("\r\n\r\n");
+                byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+                byte[] bytes = Arrays.copyOf(headBytes, headBytes.length + bodyBytes.length);
+                System.arraycopy(bodyBytes, 0, bytes, headBytes.length, bodyBytes.length);
+                for (int c = 0; c < CONNECTIONS; c++) {
+                    connections.add(new SocketConnection(uri.getHost(), uri.getPort(), bytes));
+                }
+            } else {
+                throw new IllegalArgumentException("transport must be httpclient or socket, was " + TRANSPORT);
+            }
+            if (!THREADS.equals("virtual") && !THREADS.equals("platform")) {
+                throw new IllegalArgumentException("threads must be virtual or platform, was " + THREADS);
+            }
+            System.out.printf("  transport %s, %d connections, each driven by a %s thread%n", TRANSPORT, CONNECTIONS, THREADS);
+            try {
+                if (warmupSeconds > 0) {
+                    Phase warmup = new Phase(connections, rate, warmupSeconds);
+                    warmup.run();
+                    warmup.report("warm-up", false);
+                }
+                Phase measured = new Phase(connections, rate, seconds);
+                measured.run();
+                measured.report("measured", true);
+            } finally {
+                connections.forEach(Connection::close);
+                if (client != null) {
+                    client.close();
+                }
+            }
+        }
+    }
+
+    static final class Phase {
+        final List<Connection> connections;
+        final double rate;
+        final int count;
+        final long[] latencyNanos;
+        /** Due time to the actual send: the generator waking up late, or every connection busy. */
+        final long[] sendDelayNanos;
+        final AtomicInteger next = new AtomicInteger();
+        final LongAdder ok = new LongAdder();
+        final LongAdder non2xx = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        final LongAdder late = new LongAdder();
+        long startNanos;
+        long endNanos;
+        long cpuNanos;
+
+        Phase(List<Connection> connections, double rate, double seconds) {
+            this.connections = connections;
+            this.rate = rate;
+            this.count = (int) Math.round(rate * seconds);
+            this.latencyNanos = new long[count];
+            this.sendDelayNanos = new long[count];
+        }
+
+        void run() {
+            long cpuBefore = processCpuNanos();
+            startNanos = System.nanoTime() + 20_000_000;
+            // One virtual thread per connection; closing the executor waits for all of them.
+            try (ExecutorService threads = THREADS.equals("platform")
+                    ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())
+                    : Executors.newVirtualThreadPerTaskExecutor()) {
+                for (Connection connection : connections) {
+                    threads.execute(() -> drive(connection));
+                }
+            }
+            endNanos = System.nanoTime();
+            cpuNanos = processCpuNanos() - cpuBefore;
+        }
+
+        void drive(Connection connection) {
+            double intervalNanos = 1e9 / rate;
+            int i;
+            while ((i = next.getAndIncrement()) < count) {
+                long due = startNanos + (long) (i * intervalNanos);
+                long now;
+                // No spinning: the generator shares the cores with the server. Waking up late
+                // only makes this request (and its latency, counted from the due time) later.
+                while ((now = System.nanoTime()) < due) {
+                    LockSupport.parkNanos(due - now);
+                }
+                sendDelayNanos[i] = now - due;
+                if (now - due > LATE_NANOS) {
+                    late.increment();
+                }
+                try {
+                    int status = connection.post();
+                    if (status / 100 == 2) {
+                        ok.increment();
+                    } else {
+                        non2xx.increment();
+                    }
+                } catch (Exception e) {
+                    failed.increment();
+                }
+                latencyNanos[i] = System.nanoTime() - due;
+            }
+        }
+
+        void report(String label, boolean result) {
+            long[] sorted = latencyNanos.clone();
+            Arrays.sort(sorted);
+            long[] delays = sendDelayNanos.clone();
+            Arrays.sort(delays);
+            double elapsed = (endNanos - startNanos) / 1e9;
+            double achieved = count / elapsed;
+            double cpu = cpuNanos / 1e7 / elapsed;
+            System.out.printf("  %-8s target %.0f req/s: %d requests in %.2f s = %.0f req/s; ok %d, non-2xx %d, errors %d;"
+                    + " sent >1 ms late %d; generator cpu %.0f%% of one core%n",
+                    label, rate, count, elapsed, achieved, ok.sum(), non2xx.sum(), failed.sum(), late.sum(), cpu);
+            System.out.printf("  %-8s latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f"
+                    + "  (of which the send started late by: p99 %.2f, max %.2f)%n",
+                    label, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1e6,
+                    pct(delays, 99), delays[delays.length - 1] / 1e6);
+            if (result) {
+                System.out.printf("RESULT transport=%s threads=%s target=%.0f achieved=%.1f generator_cpu_pct=%.0f ok=%d non2xx=%d errors=%d"
+                        + " late=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f send_delay_p99_ms=%.2f%n",
+                        TRANSPORT, THREADS, rate, achieved, cpu, ok.sum(), non2xx.sum(), failed.sum(), late.sum(), pct(sorted, 50),
+                        pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1e6, pct(delays, 99));
+            }
+        }
+    }
+
+    /** HTTP/1.1 keep-alive over one blocking socket; reconnects after an error or "Connection: close". */
+    static final class SocketConnection implements Connection {
+        final String host;
+        final int port;
+        final byte[] request;
+        Socket socket;
+        InputStream in;
+        OutputStream out;
+
+        SocketConnection(String host, int port, byte[] request) {
+            this.host = host;
+            this.port = port;
+            this.request = request;
+        }
+
+        public int post() throws IOException {
+            if (socket == null) {
+                socket = new Socket(host, port);
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(30_000);
+                in = new BufferedInputStream(socket.getInputStream(), 16384);
+                out = socket.getOutputStream();
+            }
+            try {
+                out.write(request);
+                out.flush();
+                String statusLine = readLine();
+                int status = Integer.parseInt(statusLine.substring(9, 12));
+                long length = -1;
+                boolean chunked = false;
+                boolean close = false;
+                String line;
+                while (!(line = readLine()).isEmpty()) {
+                    int colon = line.indexOf(':');
+                    String name = line.substring(0, colon).trim();
+                    String value = line.substring(colon + 1).trim();
+                    if (name.equalsIgnoreCase("Content-Length")) {
+                        length = Long.parseLong(value);
+                    } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
+                        chunked = true;
+                    } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
+                        close = true;
+                    }
+                }
+                if (chunked) {
+                    long size;
+                    while ((size = Long.parseLong(readLine().split(";")[0].trim(), 16)) > 0) {
+                        skip(size);
+                        readLine();
+                    }
+                    while (!readLine().isEmpty()) {
+                        // trailers
+                    }
+                } else if (length >= 0) {
+                    skip(length);
+                } else {
+                    close = true;
+                }
+                if (close) {
+                    close();
+                }
+                return status;
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private String readLine() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            int b;
+            while ((b = in.read()) != '\n') {
+                if (b < 0) {
+                    throw new IOException("connection closed by the server");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        private void skip(long n) throws IOException {
+            while (n > 0) {
+                long skipped = in.skip(n);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new IOException("connection closed by the server");
+                    }
+                    skipped = 1;
+                }
+                n -= skipped;
+            }
+        }
+
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                socket = null;
+            }
+        }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+}

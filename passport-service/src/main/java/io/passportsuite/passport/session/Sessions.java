@@ -1,6 +1,7 @@
 package io.passportsuite.passport.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,12 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.passportsuite.common.eventing.OutboxWriter;
 import io.passportsuite.common.events.Topics;
@@ -45,6 +51,16 @@ public class Sessions {
     private final TransactionTemplate transaction;
     private final SessionSettings settings;
     private final Clock clock;
+    /**
+     * Sessions seen usable within the last second. Every use of an access token checks its
+     * session; this spares the database most of those reads under load. A revocation made by
+     * this replica is seen at once (the entry is dropped); one made by another replica within a
+     * second, while the gateway's deny-list refuses the token at the edge meanwhile.
+     */
+    private final Cache<UUID, Boolean> usableSessions = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(1))
+            .maximumSize(100_000)
+            .build();
 
     Sessions(SessionRepository sessions, AppRepository apps, RefreshTokenCodec codec, AccessTokens accessTokens, OutboxWriter outbox,
             TransactionTemplate transaction, SessionSettings settings, Clock clock) {
@@ -144,7 +160,14 @@ public class Sessions {
 
     /** Whether an access token's session still stands: not revoked, not expired, its user active. */
     public boolean usable(UUID sessionId, UUID userId) {
-        return sessions.sessionUsable(sessionId, userId, clock.instant());
+        if (usableSessions.getIfPresent(sessionId) == Boolean.TRUE) {
+            return true;
+        }
+        boolean usable = sessions.sessionUsable(sessionId, userId, clock.instant());
+        if (usable) {
+            usableSessions.put(sessionId, true);
+        }
+        return usable;
     }
 
     private boolean revokeInTransaction(UUID sessionId, String reason, Instant now) {
@@ -153,7 +176,21 @@ public class Sessions {
         return session.isPresent();
     }
 
+    /** Forgets the cached state now and once more after the revoking transaction commits. */
+    private void forgetUsable(UUID sessionId) {
+        usableSessions.invalidate(sessionId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    usableSessions.invalidate(sessionId);
+                }
+            });
+        }
+    }
+
     private void recordRevocation(SessionRepository.LiveSession session, String reason, Instant now) {
+        forgetUsable(session.id());
         Instant tokensValidUntil = now.plus(apps.find(session.appId()).map(App::accessTokenTtl).orElseThrow());
         outbox.append(Topics.USER_EVENTS, SessionRevoked.TYPE, SessionRevoked.VERSION, session.appId(), session.userId().toString(),
                 new SessionRevoked(session.userId(), session.id(), reason, tokensValidUntil));

@@ -13,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Calls a running service over HTTP the way an operator or an orchestrator would. */
 public record ServiceProbe(String baseUrl) {
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the default h2c upgrade attempt can leave a reactive server's answer unread.
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper json = new JsonMapper();
 
     public static ServiceProbe onPort(int port) {

@@ -51,10 +51,6 @@ public class PasswordChange {
         return setPassword(app, userId, newPassword, null);
     }
 
-    public Optional<String> policyViolation(App app, String password) {
-        return app.passwordPolicy().violation(password);
-    }
-
     private Outcome<UUID> setPassword(App app, UUID userId, String newPassword, UUID keepSession) {
         Optional<String> weak = app.passwordPolicy().violation(newPassword);
         if (weak.isPresent()) {

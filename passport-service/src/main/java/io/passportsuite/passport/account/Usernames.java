@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 /** The username rule of the envelope surface (1-50 of letters, digits, '_'), and generated names. */
 final class Usernames {
 
-    static final int MAX_LENGTH = 50;
     private static final Pattern VALID = Pattern.compile("^[a-zA-Z0-9_]{1,50}$");
     private static final Pattern INVALID_CHARS = Pattern.compile("[^a-zA-Z0-9_]");
     private static final SecureRandom random = new SecureRandom();

@@ -115,7 +115,7 @@ class EnvelopeCodesController {
         String code = body.requiredText("verification_code");
         String newPassword = body.requiredText("new_password");
         App app = defaultApp.get();
-        Optional<String> weak = passwords.policyViolation(app, newPassword);
+        Optional<String> weak = app.passwordPolicy().violation(newPassword);
         if (weak.isPresent()) {
             return ProblemResponses.of(request.getRequestURI(), Problem.invalid(weak.get()));
         }

@@ -17,12 +17,18 @@ public final class SuiteHeaders {
     public static final String APP_ID = "X-Passport-App-Id";
     public static final String SESSION_ID = "X-Passport-Session-Id";
 
+    /**
+     * The client's address as the gateway determined it (the peer, or from {@code X-Forwarded-For}
+     * only through a trusted proxy). Services behind the gateway see the gateway as their peer.
+     */
+    public static final String CLIENT_IP = "X-Passport-Client-Ip";
+
     /** Proves a request came through the gateway (or another service), not from outside. */
     public static final String INTERNAL_CREDENTIAL = "X-Passport-Internal-Credential";
 
     /** Identity headers a client must never be able to set. */
     public static final List<String> IDENTITY_HEADERS =
-            List.of(USER_ID, USER_ROLE, APP_ID, SESSION_ID, INTERNAL_CREDENTIAL);
+            List.of(USER_ID, USER_ROLE, APP_ID, SESSION_ID, CLIENT_IP, INTERNAL_CREDENTIAL);
 
     private SuiteHeaders() {
     }

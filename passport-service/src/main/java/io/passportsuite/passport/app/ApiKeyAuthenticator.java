@@ -9,8 +9,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Tells which app an API key belongs to. Answers are cached for a few seconds because every call
- * of an app's backend pays this check; a revoked key therefore stops working within that time.
+ * Tells which app an API key belongs to. Answers, with the app's settings, are cached for a few
+ * seconds because every call of an app's backend pays this check (token validation most of all,
+ * which then needs no database read at all); a revoked key therefore stops working within that
+ * time.
  */
 @Component
 public class ApiKeyAuthenticator {
@@ -19,7 +21,7 @@ public class ApiKeyAuthenticator {
     private static final int MAX_KEY_LENGTH = 200;
 
     private final ApiKeyRepository keys;
-    private final Cache<String, Optional<String>> appByKeyHash = Caffeine.newBuilder()
+    private final Cache<String, Optional<App>> appByKeyHash = Caffeine.newBuilder()
             .expireAfterWrite(CACHE_TTL)
             .maximumSize(10_000)
             .build();
@@ -28,8 +30,8 @@ public class ApiKeyAuthenticator {
         this.keys = keys;
     }
 
-    /** The app id of an active key given as {@code Authorization: Bearer <key>}, if any. */
-    public Optional<String> appOf(String authorizationHeader) {
+    /** The app of an active key given as {@code Authorization: Bearer <key>}, if any. */
+    public Optional<App> appOf(String authorizationHeader) {
         if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }

@@ -19,10 +19,11 @@ class ApiKeyRepository {
     }
 
     /** The app of an active key with this digest. */
-    Optional<String> findActiveApp(String keyHash) {
-        return jdbc.sql("SELECT app_id FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
+    Optional<App> findActiveApp(String keyHash) {
+        return jdbc.sql("SELECT app.* FROM api_key JOIN app ON app.app_id = api_key.app_id"
+                        + " WHERE api_key.key_hash = :hash AND api_key.revoked_at IS NULL")
                 .param("hash", keyHash)
-                .query(String.class)
+                .query(AppRepository::map)
                 .optional();
     }
 

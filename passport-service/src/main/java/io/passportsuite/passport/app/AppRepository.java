@@ -51,7 +51,7 @@ public class AppRepository {
                 .update() == 1;
     }
 
-    private static App map(ResultSet rs, int row) throws SQLException {
+    static App map(ResultSet rs, int row) throws SQLException {
         Array methods = rs.getArray("login_methods");
         return new App(
                 rs.getString("app_id"),

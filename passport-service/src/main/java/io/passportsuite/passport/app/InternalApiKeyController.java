@@ -28,7 +28,7 @@ class InternalApiKeyController {
     @GetMapping("/internal/api-keys/self")
     Map<String, String> self(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         return apiKeys.appOf(authorization)
-                .map(appId -> Map.of("app_id", appId))
+                .map(app -> Map.of("app_id", app.appId()))
                 .orElseThrow(() -> new Problem(Problem.Kind.INVALID_API_KEY, "unknown or revoked API key").raise());
     }
 }

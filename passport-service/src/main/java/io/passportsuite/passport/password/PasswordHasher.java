@@ -43,7 +43,7 @@ public class PasswordHasher {
 
     @Autowired
     public PasswordHasher(Argon2Settings settings) {
-        this(settings, new BouncyCastleArgon2id(),
+        this(settings, new BouncyCastleArgon2id(settings.memoryKib()),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
     }
 

@@ -9,7 +9,7 @@ class CountingArgon2 implements Argon2Function {
     record Call(Argon2Cost cost, int saltLength, int hashLength) {
     }
 
-    private final Argon2Function real = new BouncyCastleArgon2id();
+    private final Argon2Function real = new BouncyCastleArgon2id(256);
     private final List<Call> calls = new ArrayList<>();
 
     @Override

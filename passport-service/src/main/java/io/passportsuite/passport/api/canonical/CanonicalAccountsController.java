@@ -35,7 +35,6 @@ import io.passportsuite.passport.account.User;
 import io.passportsuite.passport.account.UserRepository;
 import io.passportsuite.passport.app.ApiKeyAuthenticator;
 import io.passportsuite.passport.app.App;
-import io.passportsuite.passport.app.AppRepository;
 import io.passportsuite.passport.code.CodePurpose;
 import io.passportsuite.passport.code.IssuedCode;
 import io.passportsuite.passport.code.VerificationCodes;
@@ -60,7 +59,6 @@ import tools.jackson.databind.JsonNode;
 class CanonicalAccountsController {
 
     private final ApiKeyAuthenticator apiKeys;
-    private final AppRepository apps;
     private final UserRepository users;
     private final AccountRegistration registration;
     private final PasswordLogin login;
@@ -72,11 +70,10 @@ class CanonicalAccountsController {
     private final CodeLogin codeLogin;
     private final PasswordChange passwordChange;
 
-    CanonicalAccountsController(VerificationCodes codes, CodeLogin codeLogin, PasswordChange passwordChange, ApiKeyAuthenticator apiKeys, AppRepository apps, UserRepository users, AccountRegistration registration,
+    CanonicalAccountsController(VerificationCodes codes, CodeLogin codeLogin, PasswordChange passwordChange, ApiKeyAuthenticator apiKeys, UserRepository users, AccountRegistration registration,
             PasswordLogin login, ProfileUpdate profiles, AccessTokenAuthentication tokens, Sessions sessions,
             InternalCredential internalCredential) {
         this.apiKeys = apiKeys;
-        this.apps = apps;
         this.users = users;
         this.registration = registration;
         this.login = login;
@@ -250,7 +247,7 @@ class CanonicalAccountsController {
     }
 
     private App appOf(String authorization) {
-        return apiKeys.appOf(authorization).flatMap(apps::find)
+        return apiKeys.appOf(authorization)
                 .orElseThrow(() -> new Problem(Problem.Kind.INVALID_API_KEY, "send a valid API key as Authorization: Bearer <api_key>").raise());
     }
 

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
+import io.passportsuite.gateway.web.ClientIpResolver;
+
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
@@ -23,8 +25,14 @@ class RateLimitConfiguration {
         return new InMemoryRateLimitStore(Clock.systemUTC());
     }
 
+    /** Who the client is, for the limits and for the address the gateway hands to services. */
     @Bean
-    RateLimitFilter rateLimitFilter(RateLimitProperties properties, RateLimitStore store) {
-        return new RateLimitFilter(properties, store);
+    ClientIpResolver clientIpResolver(RateLimitProperties properties) {
+        return new ClientIpResolver(properties.trustedProxies());
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp) {
+        return new RateLimitFilter(properties, store, clientIp);
     }
 }

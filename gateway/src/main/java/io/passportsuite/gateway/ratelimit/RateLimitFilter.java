@@ -19,10 +19,11 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import io.passportsuite.common.error.ErrorCode;
-import io.passportsuite.gateway.web.SurfaceErrors;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Key;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Rule;
 import io.passportsuite.gateway.ratelimit.RateLimitStore.Window;
+import io.passportsuite.gateway.web.ClientIpResolver;
+import io.passportsuite.gateway.web.SurfaceErrors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -45,9 +46,13 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final ClientIpResolver clientIp;
 
     RateLimitFilter(RateLimitProperties properties, RateLimitStore store) {
+        this(properties, store, new ClientIpResolver(properties.trustedProxies()));
+    }
+
+    RateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp) {
         this.rules = properties.enabled() ? properties.rules().stream().map(MatchingRule::of).toList() : List.of();
         this.store = store;
-        this.clientIp = new ClientIpResolver(properties.trustedProxies());
+        this.clientIp = clientIp;
     }
 
     private record MatchingRule(Rule rule, List<PathPattern> paths) {

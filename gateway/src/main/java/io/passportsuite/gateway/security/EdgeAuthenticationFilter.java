@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -14,6 +15,7 @@ import org.springframework.web.server.WebFilterChain;
 import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.common.web.SuiteHeaders;
 import io.passportsuite.gateway.security.SecurityProperties.Access;
+import io.passportsuite.gateway.web.ClientIpResolver;
 import io.passportsuite.gateway.web.SurfaceErrors;
 import reactor.core.publisher.Mono;
 
@@ -35,14 +37,16 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
     private final RevokedSessions revoked;
     private final ApiKeyCheck apiKeys;
     private final String internalCredential;
+    private final ClientIpResolver clientIp;
 
     EdgeAuthenticationFilter(RoutePolicy policy, AccessTokenVerifier tokens, RevokedSessions revoked, ApiKeyCheck apiKeys,
-            String internalCredential) {
+            String internalCredential, ClientIpResolver clientIp) {
         this.policy = policy;
         this.tokens = tokens;
         this.revoked = revoked;
         this.apiKeys = apiKeys;
         this.internalCredential = internalCredential;
+        this.clientIp = clientIp;
     }
 
     @Override
@@ -54,6 +58,11 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Optional<String> path = RequestPaths.canonical(exchange.getRequest().getPath().value());
         Access access = path.map(value -> policy.accessFor(exchange.getRequest().getMethod(), value)).orElse(Access.DENY);
+        if (access != Access.DENY && CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+            // A browser's preflight never carries credentials; the CORS configuration answers it
+            // (allowed origin or 403) and it reaches no service.
+            access = Access.PUBLIC;
+        }
         return switch (access) {
             case PUBLIC -> chain.filter(withIdentity(exchange, Map.of()));
             case API_KEY -> withApiKey(exchange, chain);
@@ -96,11 +105,16 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
         });
     }
 
-    /** The client's identity headers are dropped on every request; only what was verified here is sent on. */
+    /**
+     * The client's identity headers are dropped on every request; only what was verified here is
+     * sent on, with the client's address (services see the gateway as their peer).
+     */
     private ServerWebExchange withIdentity(ServerWebExchange exchange, Map<String, String> identity) {
+        String client = clientIp.resolve(exchange.getRequest());
         return exchange.mutate().request(request -> request.headers(headers -> {
             SuiteHeaders.IDENTITY_HEADERS.forEach(headers::remove);
             identity.forEach(headers::set);
+            headers.set(SuiteHeaders.CLIENT_IP, client);
             if (!internalCredential.isBlank()) {
                 headers.set(SuiteHeaders.INTERNAL_CREDENTIAL, internalCredential);
             }

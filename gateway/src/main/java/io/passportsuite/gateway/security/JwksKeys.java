@@ -62,6 +62,14 @@ final class JwksKeys {
         return refreshed(now).map(keys -> Optional.ofNullable(keys.get(kid)));
     }
 
+    /**
+     * Whether {@code verifier} is still what passport publishes as {@code kid}, without fetching:
+     * false once the keys are older than the max age, so a fresh fetch gets its say.
+     */
+    boolean isCurrent(String kid, JWSVerifier verifier) {
+        return verifiers.get(kid) == verifier && clock.instant().isBefore(fetchedAt.plus(maxAge));
+    }
+
     private synchronized Mono<Map<String, JWSVerifier>> refreshed(Instant now) {
         Duration interval = verifiers.isEmpty() ? RETRY_WITHOUT_KEYS.compareTo(minRefreshInterval) < 0
                 ? RETRY_WITHOUT_KEYS : minRefreshInterval : minRefreshInterval;

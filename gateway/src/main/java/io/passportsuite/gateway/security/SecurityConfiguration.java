@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.passportsuite.gateway.web.ClientIpResolver;
+
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -22,7 +24,7 @@ class SecurityConfiguration {
 
     @Bean
     EdgeAuthenticationFilter edgeAuthenticationFilter(SecurityProperties properties, RevokedSessions revoked,
-            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer, ClientIpResolver clientIp) {
         if (properties.internalCredential().isBlank()) {
             LoggerFactory.getLogger(SecurityConfiguration.class).warn("passport.gateway.security.internal-credential "
                     + "(SUITE_INTERNAL_CREDENTIAL) is not set: API keys cannot be checked and services cannot tell gateway traffic apart");
@@ -38,7 +40,8 @@ class SecurityConfiguration {
                 new AccessTokenVerifier(keys, properties.issuer(), properties.clockSkew(), clock),
                 revoked,
                 new ApiKeyCheck(passport, properties.internalCredential(), properties.apiKeyCacheTtl(), clock),
-                properties.internalCredential());
+                properties.internalCredential(),
+                clientIp);
     }
 
     @Bean
@@ -46,6 +49,11 @@ class SecurityConfiguration {
     RevocationListener revocationListener(SecurityProperties properties, RevokedSessions revoked,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         return new RevocationListener(bootstrapServers, properties.revocation().topic(), properties.clockSkew(), revoked);
+    }
+
+    @Bean
+    RevocationHealthIndicator revocationsHealthIndicator(ObjectProvider<RevocationListener> listener) {
+        return new RevocationHealthIndicator(listener.getIfAvailable());
     }
 
     /** {@code lb://name} goes through discovery, as the routes do; any other URI is called as it is. */

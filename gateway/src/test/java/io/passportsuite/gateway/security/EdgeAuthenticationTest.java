@@ -88,14 +88,17 @@ class EdgeAuthenticationTest {
     void shouldRoutePublicPathsWithTheGatewayCredentialAndNoClientIdentity() {
         ServiceProbe.Response response = gateway().post("/api/auth/login", "{}",
                 "X-Passport-User-Id", "spoofed-user", "X-Passport-User-Role", "9",
-                "X-Passport-Internal-Credential", "guessed", "x-passport-app-id", "spoofed-app");
+                "X-Passport-Internal-Credential", "guessed", "x-passport-app-id", "spoofed-app",
+                "X-Passport-Client-Ip", "198.51.100.9");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(passport.lastForwardedPath()).isEqualTo("/api/auth/login");
         Map<String, String> seen = passport.lastForwarded();
         assertThat(seen).doesNotContainKeys("x-passport-user-id", "x-passport-user-role", "x-passport-app-id",
                 "x-passport-session-id");
-        assertThat(seen).containsEntry("x-passport-internal-credential", FakePassport.CREDENTIAL);
+        assertThat(seen).containsEntry("x-passport-internal-credential", FakePassport.CREDENTIAL)
+                // The gateway says who the client is (here the test, on loopback), never the client itself.
+                .containsEntry("x-passport-client-ip", "127.0.0.1");
     }
 
     @Test

@@ -99,32 +99,4 @@ class JwksKeysTest {
         assertThat(JwksKeys.parse(new JWKSet(java.util.List.of(current.toPublicJWK(), encryption)).toString()))
                 .containsOnlyKeys("current");
     }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

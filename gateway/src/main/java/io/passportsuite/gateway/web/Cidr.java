@@ -1,4 +1,4 @@
-package io.passportsuite.gateway.ratelimit;
+package io.passportsuite.gateway.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.passportsuite.gateway.ratelimit;
+package io.passportsuite.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.passportsuite.gateway.ratelimit;
+package io.passportsuite.gateway.web;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,15 +11,15 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * is a trusted proxy; then the right-most address that is not itself a trusted proxy is the
  * client, since a client may put anything in the left part of the header.
  */
-final class ClientIpResolver {
+public final class ClientIpResolver {
 
     private final List<Cidr> trustedProxies;
 
-    ClientIpResolver(List<String> trustedProxies) {
+    public ClientIpResolver(List<String> trustedProxies) {
         this.trustedProxies = trustedProxies.stream().map(Cidr::parse).toList();
     }
 
-    String resolve(ServerHttpRequest request) {
+    public String resolve(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
         InetAddress peer = remote == null ? null : remote.getAddress();
         String peerAddress = peer == null ? "unknown" : peer.getHostAddress();

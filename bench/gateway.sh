@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Gateway overhead: the same small authenticated-style GET straight to a fast service and through
-# the gateway, in one run. See bench/GATEWAY.md.
+# Gateway overhead: the same authenticated GET (a user's access token, a route that needs one)
+# straight to a fast service and through the gateway, in one run. See bench/GATEWAY.md.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -18,9 +18,9 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms128m -Xmx256m}
 WORK=$(mktemp -d)
-PATH_UNDER_TEST=/.well-known/jwks.json
-# Looks like a user's request; the gateway forwards it (token checks, when enabled, add their own cost).
-AUTH_HEADER="Authorization: Bearer bench.eyJzdWIiOiJiZW5jaCJ9.signature"
+# A route the gateway's policy protects: every request's token is checked (signature or the
+# verified-token memory, expiry, revocation deny-list) and turned into identity headers.
+PATH_UNDER_TEST=/api/auth/me
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
@@ -36,18 +36,26 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; r
 trap cleanup EXIT
 
 "$JAVA_HOME/bin/javac" -d "$WORK/classes" bench/FastService.java bench/OpenLoop.java
-"$JAVA" -Xmx128m -cp "$WORK/classes" FastService "$SERVICE_PORT" >"$WORK/service.log" 2>&1 &
+"$JAVA" -Xmx128m -cp "$WORK/classes" FastService "$SERVICE_PORT" "$WORK/token" >"$WORK/service.log" 2>&1 &
 pids+=($!)
+for _ in $(seq 1 30); do [[ -s "$WORK/token" ]] && break; sleep 0.5; done
+AUTH_HEADER="Authorization: Bearer $(cat "$WORK/token")"
+# No Kafka here: the revocation deny-list stays empty but is still consulted on every request.
+# shellcheck disable=SC2086 # the options are a list
 LOG_DIR="$WORK/logs" "$JAVA" $GATEWAY_JAVA_OPTS -jar "$JAR" --server.port="$GATEWAY_PORT" --eureka.client.enabled=false \
+    --passport.gateway.security.revocation.enabled=false \
     "--spring.cloud.discovery.client.simple.instances.passport-service[0].uri=http://127.0.0.1:$SERVICE_PORT" \
     >"$WORK/gateway.log" 2>&1 &
 pids+=($!)
 
 for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" >/dev/null 2>&1 && break
+    curl -fs -H "$AUTH_HEADER" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" >/dev/null 2>&1 && break
     sleep 1
 done
-curl -fs "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" >/dev/null || { echo "gateway did not come up:"; tail -20 "$WORK/gateway.log"; exit 1; }
+curl -fs -H "$AUTH_HEADER" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" >/dev/null || { echo "gateway did not come up or refused the token:"; tail -20 "$WORK/gateway.log"; exit 1; }
+# The same request without its token must be refused, or this would not measure an authenticated route.
+[[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST") == 401 ]] \
+    || { echo "the gateway let $PATH_UNDER_TEST through without a token"; exit 1; }
 
 direct="http://127.0.0.1:$SERVICE_PORT$PATH_UNDER_TEST"
 gateway="http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"

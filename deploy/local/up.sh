@@ -10,6 +10,8 @@ RUN_DIR=${RUN_DIR:-$SUITE_ROOT/deploy/local/run}
 LOG_DIR=$RUN_DIR/logs
 PID_DIR=$RUN_DIR/pids
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
+# The gateway's health and metrics: a port of their own, not the public one.
+export GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-8090}
 DISCOVERY_PORT=8761
 KAFKA_PORT=${KAFKA_PORT:-9092}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-300}
@@ -40,7 +42,7 @@ if [[ -f "$PID_DIR/gateway.pid" ]] && kill -0 "$(cat "$PID_DIR/gateway.pid")" 2>
 fi
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for entry in "discovery-server $DISCOVERY_PORT" "${SUITE_SERVICES[@]}" "gateway $GATEWAY_PORT"; do
+for entry in "discovery-server $DISCOVERY_PORT" "${SUITE_SERVICES[@]}" "gateway $GATEWAY_PORT" "gateway $GATEWAY_MANAGEMENT_PORT"; do
   read -r name port _ <<<"$entry"
   port_free "$port" || { say "up.sh: port $port (for $name) is already in use; stop whatever holds it first." >&2; exit 1; }
 done
@@ -165,7 +167,7 @@ for entry in "${SUITE_SERVICES[@]}"; do
   start_jvm "$name" "$port" "$db"
 done
 start_jvm gateway "$GATEWAY_PORT"
-for entry in "${SUITE_SERVICES[@]}" "gateway $GATEWAY_PORT"; do
+for entry in "${SUITE_SERVICES[@]}" "gateway $GATEWAY_MANAGEMENT_PORT"; do
   read -r name port _ <<<"$entry"
   await_ready "$name" "$port"
 done

@@ -67,6 +67,7 @@ class SuiteThroughGatewayTest {
                 "--spring.datasource.password=" + database.password()));
         gateway = SuiteProcess.start("gateway", common, List.of(
                 "--server.port=" + gatewayPort,
+                "--management.server.port=" + freePort(),
                 "--passport.status.services=passport-service",
                 "--passport.status.cache-ttl=0s"));
         throughGateway = ServiceProbe.onPort(gatewayPort);

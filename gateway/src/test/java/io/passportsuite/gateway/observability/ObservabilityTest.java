@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -39,6 +40,9 @@ class ObservabilityTest {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
@@ -145,7 +149,7 @@ class ObservabilityTest {
     void shouldPublishALatencyHistogramPerRouteAndStatus() {
         FakeService.call(port, "GET", "/api/auth/me", null);
 
-        HttpResponse<String> metrics = FakeService.call(port, "GET", "/actuator/prometheus", null);
+        HttpResponse<String> metrics = FakeService.call(managementPort, "GET", "/actuator/prometheus", null);
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"passport-chat\"[^}]*status=\"OK\"");

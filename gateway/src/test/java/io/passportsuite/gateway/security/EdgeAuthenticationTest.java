@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,6 +60,9 @@ class EdgeAuthenticationTest {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     @Autowired
     private RevocationListener revocationListener;
@@ -181,6 +185,19 @@ class EdgeAuthenticationTest {
         assertThat(adminSeen).containsEntry("x-passport-user-role", "9");
         assertThat(login.status()).isEqualTo(200);
         assertThat(passport.lastForwardedPath()).isEqualTo("/admin/auth/login");
+    }
+
+    @Test
+    void shouldServeActuatorEndpointsOnlyOnTheManagementPort() {
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/info", "/actuator/metrics"}) {
+            ServiceProbe.Response response = gateway().get(path);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).doesNotContain("jvm_").doesNotContain("\"status\":\"UP\"");
+        }
+
+        ServiceProbe management = ServiceProbe.onPort(managementPort);
+        assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(management.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.passportsuite.passport.session;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.passportsuite.common.eventing.OutboxWriter;
 import io.passportsuite.common.events.Topics;
@@ -51,16 +47,7 @@ public class Sessions {
     private final TransactionTemplate transaction;
     private final SessionSettings settings;
     private final Clock clock;
-    /**
-     * Sessions seen usable within the last second. Every use of an access token checks its
-     * session; this spares the database most of those reads under load. A revocation made by
-     * this replica is seen at once (the entry is dropped); one made by another replica within a
-     * second, while the gateway's deny-list refuses the token at the edge meanwhile.
-     */
-    private final Cache<UUID, Boolean> usableSessions = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(1))
-            .maximumSize(100_000)
-            .build();
+    private final UsableSessions usableSessions;
 
     Sessions(SessionRepository sessions, AppRepository apps, RefreshTokenCodec codec, AccessTokens accessTokens, OutboxWriter outbox,
             TransactionTemplate transaction, SessionSettings settings, Clock clock) {
@@ -72,6 +59,7 @@ public class Sessions {
         this.transaction = transaction;
         this.settings = settings;
         this.clock = clock;
+        this.usableSessions = new UsableSessions((sessionId, userId) -> sessions.sessionUsable(sessionId, userId, clock.instant()));
     }
 
     /** Opens a session for a user who just proved who they are, and records the login event. */
@@ -160,14 +148,7 @@ public class Sessions {
 
     /** Whether an access token's session still stands: not revoked, not expired, its user active. */
     public boolean usable(UUID sessionId, UUID userId) {
-        if (usableSessions.getIfPresent(sessionId) == Boolean.TRUE) {
-            return true;
-        }
-        boolean usable = sessions.sessionUsable(sessionId, userId, clock.instant());
-        if (usable) {
-            usableSessions.put(sessionId, true);
-        }
-        return usable;
+        return usableSessions.usable(sessionId, userId);
     }
 
     private boolean revokeInTransaction(UUID sessionId, String reason, Instant now) {
@@ -177,20 +158,20 @@ public class Sessions {
     }
 
     /** Forgets the cached state now and once more after the revoking transaction commits. */
-    private void forgetUsable(UUID sessionId) {
-        usableSessions.invalidate(sessionId);
+    private void forgetUsable(SessionRepository.LiveSession session) {
+        usableSessions.forget(session.id(), session.userId());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    usableSessions.invalidate(sessionId);
+                    usableSessions.forget(session.id(), session.userId());
                 }
             });
         }
     }
 
     private void recordRevocation(SessionRepository.LiveSession session, String reason, Instant now) {
-        forgetUsable(session.id());
+        forgetUsable(session);
         Instant tokensValidUntil = now.plus(apps.find(session.appId()).map(App::accessTokenTtl).orElseThrow());
         outbox.append(Topics.USER_EVENTS, SessionRevoked.TYPE, SessionRevoked.VERSION, session.appId(), session.userId().toString(),
                 new SessionRevoked(session.userId(), session.id(), reason, tokensValidUntil));

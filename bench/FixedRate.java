@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Open-loop, fixed-rate HTTP POST load (the model of wrk2). Request i is due at
+ * Open-loop, fixed-rate HTTP load (the model of wrk2): POST with a body, or GET with
+ * {@code -Dmethod=GET} (the BODY argument is then ignored). Request i is due at
  * start + i / rate, whatever happened to the requests before it. A fixed set of connections, each
  * driven by its own virtual thread, takes the requests in order: a connection takes the next
  * request, waits for its due time, sends it and reads the answer. Latency is measured from the
@@ -40,7 +41,7 @@ import java.util.concurrent.locks.LockSupport;
  * on the 2-core bench machine, HttpClient on virtual threads cost 0.3 to 0.5 ms of CPU per
  * request, a plain socket on a platform thread under 0.1 ms.
  *
- * <pre>java -Dconnections=64 -Dtransport=httpclient -Dthreads=virtual FixedRate.java URL RATE SECONDS WARMUP_SECONDS BODY [Header:Value ...]</pre>
+ * <pre>java -Dconnections=64 -Dtransport=httpclient -Dthreads=virtual [-Dmethod=GET] FixedRate.java URL RATE SECONDS WARMUP_SECONDS BODY [Header:Value ...]</pre>
  *
  * The warm-up runs at the same rate and is not recorded. Prints the achieved rate, error counts,
  * the generator's own CPU use and p50/p90/p99/p99.9/max of the recorded requests, then one
@@ -51,12 +52,13 @@ public class FixedRate {
     static final int CONNECTIONS = Integer.getInteger("connections", 64);
     static final String TRANSPORT = System.getProperty("transport", "httpclient");
     static final String THREADS = System.getProperty("threads", "virtual");
+    static final String METHOD = System.getProperty("method", "POST");
     /** A request sent more than this after its due time counts as "sent late". */
     static final long LATE_NANOS = 1_000_000;
 
     /** One connection: sends the request and returns the status code. */
     interface Connection {
-        int post() throws Exception;
+        int send() throws Exception;
 
         void close();
     }
@@ -70,7 +72,11 @@ public class FixedRate {
         double rate = Double.parseDouble(args[1]);
         double seconds = Double.parseDouble(args[2]);
         double warmupSeconds = Double.parseDouble(args[3]);
-        String body = args[4];
+        if (!METHOD.equals("POST") && !METHOD.equals("GET")) {
+            throw new IllegalArgumentException("method must be POST or GET, was " + METHOD);
+        }
+        boolean post = METHOD.equals("POST");
+        String body = post ? args[4] : "";
         List<String[]> headers = new ArrayList<>();
         for (int i = 5; i < args.length; i++) {
             int colon = args[i].indexOf(':');
@@ -86,16 +92,18 @@ public class FixedRate {
                         .connectTimeout(Duration.ofSeconds(5))
                         .executor(virtualThreads)
                         .build();
-                HttpRequest.Builder template = HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body));
+                HttpRequest.Builder template = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+                if (post) {
+                    template.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                } else {
+                    template.GET();
+                }
                 headers.forEach(h -> template.header(h[0], h[1]));
                 HttpRequest request = template.build();
                 HttpClient shared = client;
                 for (int c = 0; c < CONNECTIONS; c++) {
                     connections.add(new Connection() {
-                        public int post() throws Exception {
+                        public int send() throws Exception {
                             return shared.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                         }
 
@@ -105,12 +113,14 @@ public class FixedRate {
                 }
             } else if (TRANSPORT.equals("socket")) {
                 StringBuilder head = new StringBuilder()
-                        .append("POST ").append(uri.getRawPath()).append(" HTTP/1.1\r\n")
-                        .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
-                        .append("Content-Type: application/json\r\n");
+                        .append(METHOD).append(' ').append(uri.getRawPath()).append(" HTTP/1.1\r\n")
+                        .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
                 headers.forEach(h -> head.append(h[0]).append(": ").append(h[1]).append("\r\n"));
                 byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
-                head.append("Content-Length: ").append(bodyBytes.length).append("\r\n\r\n");
+                if (post) {
+                    head.append("Content-Type: application/json\r\n").append("Content-Length: ").append(bodyBytes.length).append("\r\n");
+                }
+                head.append("\r\n");
                 byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
                 byte[] bytes = Arrays.copyOf(headBytes, headBytes.length + bodyBytes.length);
                 System.arraycopy(bodyBytes, 0, bytes, headBytes.length, bodyBytes.length);
@@ -197,7 +207,7 @@ public class FixedRate {
                     late.increment();
                 }
                 try {
-                    int status = connection.post();
+                    int status = connection.send();
                     if (status / 100 == 2) {
                         ok.increment();
                     } else {
@@ -249,7 +259,7 @@ public class FixedRate {
             this.request = request;
         }
 
-        public int post() throws IOException {
+        public int send() throws IOException {
             if (socket == null) {
                 socket = new Socket(host, port);
                 socket.setTcpNoDelay(true);

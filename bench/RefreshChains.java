@@ -1,7 +1,15 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +27,9 @@ import java.util.regex.Pattern;
  * of the K clients owns one token chain: it registers its own account (POST /api/auth/register),
  * then sends the refresh token from its previous answer, back to back. A chain that gets a
  * non-200 answer stops (its token is no longer known to be good) and is counted as broken.
+ * The refreshes go over one plain keep-alive socket per chain, driven by a platform thread: the
+ * generator shares the two cores with the service, and java.net.http took about half a core at
+ * these rates where the sockets take a fraction of that (the generator's CPU is printed).
  *
  * <pre>java RefreshChains.java BASE_URL K WARMUP_SECONDS SECONDS REPETITIONS</pre>
  *
@@ -63,13 +74,19 @@ public class RefreshChains {
             }
             System.out.printf("  registered %d accounts in %.1f s%n", chains, (System.nanoTime() - registerStart) / 1e9);
 
-            Window warmup = new Window(client, base, tokens, warmupSeconds, virtualThreads);
+            URI uri = URI.create(base);
+            Connection[] connections = new Connection[chains];
+            for (int c = 0; c < chains; c++) {
+                connections[c] = new Connection(uri.getHost(), uri.getPort());
+            }
+            ExecutorService platformThreads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory());
+            Window warmup = new Window(connections, tokens, warmupSeconds, platformThreads);
             warmup.report("warm-up");
             double[] rates = new double[repetitions];
             List<long[]> allLatencies = new ArrayList<>();
             int broken = warmup.broken.get();
             for (int r = 0; r < repetitions; r++) {
-                Window window = new Window(client, base, tokens, seconds, virtualThreads);
+                Window window = new Window(connections, tokens, seconds, platformThreads);
                 rates[r] = window.report("run " + (r + 1));
                 allLatencies.add(window.latencies());
                 broken += window.broken.get();
@@ -78,6 +95,10 @@ public class RefreshChains {
             Arrays.sort(sorted);
             double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                     : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            platformThreads.close();
+            for (Connection connection : connections) {
+                connection.close();
+            }
             long[] latencies = allLatencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             System.out.printf("RESULT chains=%d median_rps=%.1f min_rps=%.1f max_rps=%.1f p50_ms=%.2f p99_ms=%.2f broken_chains=%d%n",
                     chains, median, sorted[0], sorted[sorted.length - 1], pct(latencies, 50), pct(latencies, 99), broken);
@@ -91,11 +112,14 @@ public class RefreshChains {
         final int[] counts;
         final double elapsed;
 
-        Window(HttpClient client, String base, String[] tokens, double seconds, ExecutorService threads) throws Exception {
+        final double cpuPercent;
+
+        Window(Connection[] connections, String[] tokens, double seconds, ExecutorService threads) throws Exception {
             AtomicBoolean stop = new AtomicBoolean();
             counts = new int[tokens.length];
             List<Future<long[]>> futures = new ArrayList<>();
             long start = System.nanoTime();
+            long cpuBefore = processCpuNanos();
             for (int c = 0; c < tokens.length; c++) {
                 int chain = c;
                 futures.add(threads.submit(() -> {
@@ -103,11 +127,11 @@ public class RefreshChains {
                     int n = 0;
                     while (!stop.get() && tokens[chain] != null) {
                         long sent = System.nanoTime();
-                        HttpResponse<String> response = post(client, base + "/api/auth/refresh",
+                        Connection.Response response = connections[chain].post("/api/auth/refresh",
                                 "{\"refreshToken\":\"" + tokens[chain] + "\"}");
                         long done = System.nanoTime();
-                        if (response.statusCode() != 200) {
-                            System.out.printf("  chain %d broken: %d %s%n", chain, response.statusCode(), response.body());
+                        if (response.status() != 200) {
+                            System.out.printf("  chain %d broken: %d %s%n", chain, response.status(), response.body());
                             tokens[chain] = null;
                             broken.incrementAndGet();
                             break;
@@ -127,6 +151,8 @@ public class RefreshChains {
             Thread.sleep((long) (seconds * 1000));
             stop.set(true);
             elapsed = (System.nanoTime() - start) / 1e9;
+            // Requests still in flight at the stop are not counted, nor is their time.
+            cpuPercent = (processCpuNanos() - cpuBefore) / 1e7 / elapsed;
             for (Future<long[]> future : futures) {
                 perChain.add(future.get());
             }
@@ -141,8 +167,9 @@ public class RefreshChains {
             double rate = sorted.length / elapsed;
             int min = Arrays.stream(counts).min().orElse(0);
             int max = Arrays.stream(counts).max().orElse(0);
-            System.out.printf("  %-8s %6d refreshes in %.1f s: %.1f req/s; p50 %.2f ms, p99 %.2f ms; per chain %d..%d%n",
-                    label, sorted.length, elapsed, rate, pct(sorted, 50), pct(sorted, 99), min, max);
+            System.out.printf("  %-8s %6d refreshes in %.1f s: %.1f req/s; p50 %.2f ms, p99 %.2f ms; per chain %d..%d;"
+                    + " generator cpu %.0f%% of one core%n",
+                    label, sorted.length, elapsed, rate, pct(sorted, 50), pct(sorted, 99), min, max, cpuPercent);
             return rate;
         }
     }
@@ -154,6 +181,110 @@ public class RefreshChains {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** HTTP/1.1 keep-alive over one blocking socket; reconnects after an error or "Connection: close". */
+    static final class Connection {
+        record Response(int status, String body) {
+        }
+
+        final String host;
+        final int port;
+        Socket socket;
+        InputStream in;
+        OutputStream out;
+
+        Connection(String host, int port) {
+            this.host = host;
+            this.port = port;
+        }
+
+        Response post(String path, String body) throws IOException {
+            if (socket == null) {
+                socket = new Socket(host, port);
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(30_000);
+                in = new BufferedInputStream(socket.getInputStream(), 16384);
+                out = socket.getOutputStream();
+            }
+            try {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(bytes);
+                out.flush();
+                int status = Integer.parseInt(readLine().substring(9, 12));
+                long length = -1;
+                boolean chunked = false;
+                boolean close = false;
+                String line;
+                while (!(line = readLine()).isEmpty()) {
+                    int colon = line.indexOf(':');
+                    String name = line.substring(0, colon).trim();
+                    String value = line.substring(colon + 1).trim();
+                    if (name.equalsIgnoreCase("Content-Length")) {
+                        length = Long.parseLong(value);
+                    } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
+                        chunked = true;
+                    } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
+                        close = true;
+                    }
+                }
+                ByteArrayOutputStream answer = new ByteArrayOutputStream();
+                if (chunked) {
+                    int size;
+                    while ((size = Integer.parseInt(readLine().split(";")[0].trim(), 16)) > 0) {
+                        answer.write(in.readNBytes(size));
+                        readLine();
+                    }
+                    while (!readLine().isEmpty()) {
+                        // trailers
+                    }
+                } else if (length >= 0) {
+                    answer.write(in.readNBytes((int) length));
+                } else {
+                    answer.write(in.readAllBytes());
+                    close = true;
+                }
+                if (close) {
+                    close();
+                }
+                return new Response(status, answer.toString(StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private String readLine() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            int b;
+            while ((b = in.read()) != '\n') {
+                if (b < 0) {
+                    throw new IOException("connection closed by the server");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                socket = null;
+            }
+        }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static String refreshTokenOf(String json) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Gateway overhead: the same authenticated GET (a user's access token, a route that needs one)
-# straight to a fast service and through the gateway, in one run. See bench/GATEWAY.md.
+# straight to the service and through the gateway, in one run. See bench/GATEWAY.md.
+#   SERVICE=passport (default): the real passport-service on a fresh database, GET /api/auth/me
+#   SERVICE=fake: a JDK HttpServer playing passport that answers at once (the harshest ratio)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -17,36 +19,81 @@ WARMUP=${WARMUP:-40}              # seconds of load before measuring: the gatewa
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms128m -Xmx256m}
+SERVICE=${SERVICE:-passport}
+PASSPORT_JAVA_OPTS=${PASSPORT_JAVA_OPTS:--Xms256m -Xmx512m}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+[[ $SERVICE == passport || $SERVICE == fake ]] || { echo "SERVICE must be passport or fake" >&2; exit 2; }
 WORK=$(mktemp -d)
+DB=
+CREDENTIAL=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 # A route the gateway's policy protects: every request's token is checked (signature or the
 # verified-token memory, expiry, revocation deny-list) and turned into identity headers.
 PATH_UNDER_TEST=/api/auth/me
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-JAR=$(ls gateway/target/gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [[ -z "$JAR" || -n "$(find gateway/src gateway/pom.xml -newer "$JAR" -type f | head -1)" ]]; then
-    echo "building the gateway jar..."
-    ./mvnw -B -q -o -pl gateway package -DskipTests >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
-    JAR=$(ls gateway/target/gateway-*.jar | grep -v original | head -1)
-fi
+jar() { # module -> its jar, built when missing or older than the module's sources
+    local module=$1 jar
+    jar=$(ls "$module"/target/"$module"-*.jar 2>/dev/null | grep -v original | head -1 || true)
+    if [[ -z "$jar" || -n "$(find "$module/src" "$module/pom.xml" common-lib/src -newer "$jar" -type f | head -1)" ]]; then
+        echo "building the $module jar..." >&2
+        ./mvnw -B -q -o -pl "$module" -am package -DskipTests >"$WORK/build-$module.log" 2>&1 || { cat "$WORK/build-$module.log" >&2; exit 1; }
+        jar=$(ls "$module"/target/"$module"-*.jar | grep -v original | head -1)
+    fi
+    echo "$jar"
+}
+JAR=$(jar gateway)
 
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    [[ -n $DB ]] && psql -q -X -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+    rm -rf "$WORK"
+}
 trap cleanup EXIT
 
-"$JAVA_HOME/bin/javac" -d "$WORK/classes" bench/FastService.java bench/OpenLoop.java
-"$JAVA" -Xmx128m -cp "$WORK/classes" FastService "$SERVICE_PORT" "$WORK/token" >"$WORK/service.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 30); do [[ -s "$WORK/token" ]] && break; sleep 0.5; done
+"$JAVA_HOME/bin/javac" -d "$WORK/classes" bench/FastService.java bench/FixedRate.java
+if [[ $SERVICE == fake ]]; then
+    "$JAVA" -Xmx128m -cp "$WORK/classes" FastService "$SERVICE_PORT" "$WORK/token" >"$WORK/service.log" 2>&1 &
+    pids+=($!)
+    SERVICE_PID=$!
+    for _ in $(seq 1 30); do [[ -s "$WORK/token" ]] && break; sleep 0.5; done
+else
+    PASSPORT_JAR=$(jar passport-service)
+    DB=gateway_bench_$(date +%s)_$$
+    psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DB" >/dev/null
+    # No Kafka: the outbox is off, so no event leaves; the request under test writes none anyway.
+    # shellcheck disable=SC2086 # the options are a list
+    PASSPORT_KEY_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SUITE_INTERNAL_CREDENTIAL=$CREDENTIAL \
+        LOG_DIR="$WORK/logs" "$JAVA" $PASSPORT_JAVA_OPTS -jar "$PASSPORT_JAR" --server.port="$SERVICE_PORT" \
+        --eureka.client.enabled=false --spring.cloud.discovery.enabled=false \
+        --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
+        --spring.kafka.bootstrap-servers=127.0.0.1:1 --passport.outbox.enabled=false >"$WORK/service.log" 2>&1 &
+    pids+=($!)
+    SERVICE_PID=$!
+    for _ in $(seq 1 240); do
+        [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness") == 200 ]] && break
+        sleep 0.5
+    done
+    curl -fsS -X POST -H 'Content-Type: application/json' -d '{"email":"bench@example.com","password":"bench-password-1","displayName":"Bench"}' \
+        "http://127.0.0.1:$SERVICE_PORT/api/auth/register" >"$WORK/register.json" \
+        || { echo "passport did not come up or refused the registration:"; tail -20 "$WORK/service.log"; exit 1; }
+    sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' "$WORK/register.json" >"$WORK/token"
+    [[ -s "$WORK/token" ]] || { echo "no accessToken in $(cat "$WORK/register.json")"; exit 1; }
+fi
 AUTH_HEADER="Authorization: Bearer $(cat "$WORK/token")"
 # No Kafka here: the revocation deny-list stays empty but is still consulted on every request.
 # shellcheck disable=SC2086 # the options are a list
-LOG_DIR="$WORK/logs" "$JAVA" $GATEWAY_JAVA_OPTS -jar "$JAR" --server.port="$GATEWAY_PORT" --eureka.client.enabled=false \
+SUITE_INTERNAL_CREDENTIAL=$CREDENTIAL LOG_DIR="$WORK/logs" "$JAVA" $GATEWAY_JAVA_OPTS -jar "$JAR" --server.port="$GATEWAY_PORT" --eureka.client.enabled=false \
     --passport.gateway.security.revocation.enabled=false \
     "--spring.cloud.discovery.client.simple.instances.passport-service[0].uri=http://127.0.0.1:$SERVICE_PORT" \
     >"$WORK/gateway.log" 2>&1 &
 pids+=($!)
+GATEWAY_PID=$!
 
 for _ in $(seq 1 120); do
     curl -fs -H "$AUTH_HEADER" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" >/dev/null 2>&1 && break
@@ -62,24 +109,57 @@ gateway="http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
 
 echo "warming up for ${WARMUP}s..."
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "$AUTH_HEADER" "$gateway" >/dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "$AUTH_HEADER" "$direct" >/dev/null
+# The fake service has nothing to compile; passport's JIT needs a warm-up of its own.
+direct_warmup=$([[ $SERVICE == fake ]] && echo 5 || echo $((WARMUP / 2)))
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${direct_warmup}s" -H "$AUTH_HEADER" "$direct" >/dev/null
 
-throughput() {
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -H "$AUTH_HEADER" "$1" | awk '/Requests\/sec/ {print int($2)}'
+# CPU ticks: the whole machine (busy, total), the gateway, the service, PostgreSQL
+ticks() {
+    local pg=0 pid
+    for pid in $(pgrep -u postgres postgres || true); do pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+    echo "$(awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)" \
+        "$(awk '{print $14 + $15}' "/proc/$GATEWAY_PID/stat")" "$(awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat")" "$pg"
+}
+cpu_share() { # before after seconds -> who used the cores, in % of one core
+    awk -v b="$1" -v a="$2" -v secs="$3" -v cores="$(nproc)" -v tck="$(getconf CLK_TCK)" 'BEGIN {
+        split(b, x, " "); split(a, y, " ")
+        busy = (y[1] - x[1]) / (y[2] - x[2]) * 100 * cores
+        gw = (y[3] - x[3]) / tck / secs * 100; svc = (y[4] - x[4]) / tck / secs * 100; pg = (y[5] - x[5]) / tck / secs * 100
+        rest = busy - gw - svc - pg; if (rest < 0) rest = 0
+        printf "machine %.0f%%: gateway %.0f%%, service %.0f%%, postgres %.0f%%, wrk and the rest %.0f%%", busy, gw, svc, pg, rest }'
+}
+throughput() { # url label -> req/s; prints where the CPU went to stderr
+    local before after rps
+    before=$(ticks)
+    rps=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -H "$AUTH_HEADER" "$1" | awk '/Requests\/sec/ {print int($2)}')
+    after=$(ticks)
+    echo "  $2: $rps req/s; cpu (% of one core, $(nproc) cores): $(cpu_share "$before" "$after" "$DURATION")" >&2
+    echo "$rps"
 }
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-direct_rps=$(throughput "$direct")
-gateway_rps=$(throughput "$gateway")
+echo "service: $SERVICE; load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+direct_rps=$(throughput "$direct" direct)
+gateway_rps=$(throughput "$gateway" gateway)
 echo "throughput (wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s): direct ${direct_rps} req/s, gateway ${gateway_rps} req/s," \
      "ratio $(awk -v g="$gateway_rps" -v d="$direct_rps" 'BEGIN {printf "%.0f%%", 100 * g / d}')"
 
 rate=${RATE:-$((gateway_rps / 2))}
-echo "fixed rate ${rate} req/s (half the gateway's throughput), ${DURATION}s each, open loop:"
-direct_line=$("$JAVA" -cp "$WORK/classes" OpenLoop "$direct" "$rate" "$DURATION" "$AUTH_HEADER")
-gateway_line=$("$JAVA" -cp "$WORK/classes" OpenLoop "$gateway" "$rate" "$DURATION" "$AUTH_HEADER")
-echo "  direct:  $direct_line"
-echo "  gateway: $gateway_line"
-p50() { sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$1"; }
-echo "added p50 latency: $(awk -v g="$(p50 "$gateway_line")" -v d="$(p50 "$direct_line")" 'BEGIN {printf "%.3f ms", g - d}')"
+echo "fixed rate ${rate} req/s (half the gateway's throughput), ${DURATION}s each after 5 s at the same rate, open loop,"
+echo "plain sockets on platform threads (the generator takes little of the two cores):"
+fixed_rate() { # url -> FixedRate's RESULT line
+    "$JAVA" -Xms64m -Xmx128m -XX:+UseSerialGC -Dmethod=GET -Dtransport=socket -Dthreads=platform -Dconnections="$CONNECTIONS" \
+        -cp "$WORK/classes" FixedRate "$1" "$rate" "$DURATION" 5 "" "$AUTH_HEADER" | tee -a "$WORK/fixed-rate.txt" | grep '^RESULT'
+}
+direct_line=$(fixed_rate "$direct")
+gateway_line=$(fixed_rate "$gateway")
+field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
+for side in direct gateway; do
+    line=${side}_line
+    printf '  %-8s p50 %s ms, p90 %s ms, p99 %s ms; achieved %s req/s, non-2xx %s, errors %s, generator %s%% of a core\n' "$side:" \
+        "$(field p50_ms "${!line}")" "$(field p90_ms "${!line}")" "$(field p99_ms "${!line}")" "$(field achieved "${!line}")" \
+        "$(field non2xx "${!line}")" "$(field errors "${!line}")" "$(field generator_cpu_pct "${!line}")"
+done
+[[ $(field errors "$gateway_line") == 0 && $(field non2xx "$gateway_line") == 0 ]] \
+    || { echo "the fixed-rate run through the gateway had failed requests:"; cat "$WORK/fixed-rate.txt"; exit 1; }
+echo "added p50 latency: $(awk -v g="$(field p50_ms "$gateway_line")" -v d="$(field p50_ms "$direct_line")" 'BEGIN {printf "%.3f ms", g - d}')"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,14 +1,8 @@
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,15 +27,16 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  * <li>{@code httpclient} (default): one shared java.net.http.HttpClient, HTTP/1.1 with keep-alive,
  *     its blocking send called from the connection's thread;
- * <li>{@code socket}: one plain blocking socket per connection writing a pre-built HTTP/1.1
- *     request and reading the answer (status line, headers, Content-Length or chunked body).
+ * <li>{@code socket}: one plain blocking socket per connection ({@code SocketHttp}) writing a
+ *     pre-built HTTP/1.1 request and reading the answer.
  * </ul>
  * and two kinds of connection threads, {@code -Dthreads=virtual} (default) or {@code platform}.
  * The generator shares the 2 cores with the server it measures, so its own CPU use is printed:
  * on the 2-core bench machine, HttpClient on virtual threads cost 0.3 to 0.5 ms of CPU per
  * request, a plain socket on a platform thread under 0.1 ms.
  *
- * <pre>java -Dconnections=64 -Dtransport=httpclient -Dthreads=virtual [-Dmethod=GET] FixedRate.java URL RATE SECONDS WARMUP_SECONDS BODY [Header:Value ...]</pre>
+ * <pre>javac -d classes FixedRate.java SocketHttp.java
+ * java -Dconnections=64 -Dtransport=httpclient -Dthreads=virtual [-Dmethod=GET] -cp classes FixedRate URL RATE SECONDS WARMUP_SECONDS BODY [Header:Value ...]</pre>
  *
  * The warm-up runs at the same rate and is not recorded. Prints the achieved rate, error counts,
  * the generator's own CPU use and p50/p90/p99/p99.9/max of the recorded requests, then one
@@ -112,20 +107,18 @@ public class FixedRate {
                     });
                 }
             } else if (TRANSPORT.equals("socket")) {
-                StringBuilder head = new StringBuilder()
-                        .append(METHOD).append(' ').append(uri.getRawPath()).append(" HTTP/1.1\r\n")
-                        .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
-                headers.forEach(h -> head.append(h[0]).append(": ").append(h[1]).append("\r\n"));
-                byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
-                if (post) {
-                    head.append("Content-Type: application/json\r\n").append("Content-Length: ").append(bodyBytes.length).append("\r\n");
-                }
-                head.append("\r\n");
-                byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
-                byte[] bytes = Arrays.copyOf(headBytes, headBytes.length + bodyBytes.length);
-                System.arraycopy(bodyBytes, 0, bytes, headBytes.length, bodyBytes.length);
+                byte[] bytes = SocketHttp.request(METHOD, uri.getHost(), uri.getPort(), uri.getRawPath(), headers, post ? body : null);
                 for (int c = 0; c < CONNECTIONS; c++) {
-                    connections.add(new SocketConnection(uri.getHost(), uri.getPort(), bytes));
+                    SocketHttp http = new SocketHttp(uri.getHost(), uri.getPort());
+                    connections.add(new Connection() {
+                        public int send() throws Exception {
+                            return http.exchange(bytes, false).status();
+                        }
+
+                        public void close() {
+                            http.close();
+                        }
+                    });
                 }
             } else {
                 throw new IllegalArgumentException("transport must be httpclient or socket, was " + TRANSPORT);
@@ -240,113 +233,6 @@ public class FixedRate {
                         + " late=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f send_delay_p99_ms=%.2f%n",
                         TRANSPORT, THREADS, rate, achieved, cpu, ok.sum(), non2xx.sum(), failed.sum(), late.sum(), pct(sorted, 50),
                         pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1e6, pct(delays, 99));
-            }
-        }
-    }
-
-    /** HTTP/1.1 keep-alive over one blocking socket; reconnects after an error or "Connection: close". */
-    static final class SocketConnection implements Connection {
-        final String host;
-        final int port;
-        final byte[] request;
-        Socket socket;
-        InputStream in;
-        OutputStream out;
-
-        SocketConnection(String host, int port, byte[] request) {
-            this.host = host;
-            this.port = port;
-            this.request = request;
-        }
-
-        public int send() throws IOException {
-            if (socket == null) {
-                socket = new Socket(host, port);
-                socket.setTcpNoDelay(true);
-                socket.setSoTimeout(30_000);
-                in = new BufferedInputStream(socket.getInputStream(), 16384);
-                out = socket.getOutputStream();
-            }
-            try {
-                out.write(request);
-                out.flush();
-                String statusLine = readLine();
-                int status = Integer.parseInt(statusLine.substring(9, 12));
-                long length = -1;
-                boolean chunked = false;
-                boolean close = false;
-                String line;
-                while (!(line = readLine()).isEmpty()) {
-                    int colon = line.indexOf(':');
-                    String name = line.substring(0, colon).trim();
-                    String value = line.substring(colon + 1).trim();
-                    if (name.equalsIgnoreCase("Content-Length")) {
-                        length = Long.parseLong(value);
-                    } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
-                        chunked = true;
-                    } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
-                        close = true;
-                    }
-                }
-                if (chunked) {
-                    long size;
-                    while ((size = Long.parseLong(readLine().split(";")[0].trim(), 16)) > 0) {
-                        skip(size);
-                        readLine();
-                    }
-                    while (!readLine().isEmpty()) {
-                        // trailers
-                    }
-                } else if (length >= 0) {
-                    skip(length);
-                } else {
-                    close = true;
-                }
-                if (close) {
-                    close();
-                }
-                return status;
-            } catch (IOException | RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
-        private String readLine() throws IOException {
-            StringBuilder line = new StringBuilder(64);
-            int b;
-            while ((b = in.read()) != '\n') {
-                if (b < 0) {
-                    throw new IOException("connection closed by the server");
-                }
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            return line.toString();
-        }
-
-        private void skip(long n) throws IOException {
-            while (n > 0) {
-                long skipped = in.skip(n);
-                if (skipped <= 0) {
-                    if (in.read() < 0) {
-                        throw new IOException("connection closed by the server");
-                    }
-                    skipped = 1;
-                }
-                n -= skipped;
-            }
-        }
-
-        public void close() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
-                socket = null;
             }
         }
     }

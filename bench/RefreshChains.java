@@ -1,15 +1,8 @@
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,11 +20,12 @@ import java.util.regex.Pattern;
  * of the K clients owns one token chain: it registers its own account (POST /api/auth/register),
  * then sends the refresh token from its previous answer, back to back. A chain that gets a
  * non-200 answer stops (its token is no longer known to be good) and is counted as broken.
- * The refreshes go over one plain keep-alive socket per chain, driven by a platform thread: the
+ * The refreshes go over one plain keep-alive socket per chain ({@code SocketHttp}), driven by a platform thread: the
  * generator shares the two cores with the service, and java.net.http took about half a core at
  * these rates where the sockets take a fraction of that (the generator's CPU is printed).
  *
- * <pre>java RefreshChains.java BASE_URL K WARMUP_SECONDS SECONDS REPETITIONS</pre>
+ * <pre>javac -d classes RefreshChains.java SocketHttp.java
+ * java -cp classes RefreshChains BASE_URL K WARMUP_SECONDS SECONDS REPETITIONS</pre>
  *
  * Prints one line per repetition and a final "RESULT ..." line with the median rate.
  */
@@ -75,18 +69,18 @@ public class RefreshChains {
             System.out.printf("  registered %d accounts in %.1f s%n", chains, (System.nanoTime() - registerStart) / 1e9);
 
             URI uri = URI.create(base);
-            Connection[] connections = new Connection[chains];
+            SocketHttp[] connections = new SocketHttp[chains];
             for (int c = 0; c < chains; c++) {
-                connections[c] = new Connection(uri.getHost(), uri.getPort());
+                connections[c] = new SocketHttp(uri.getHost(), uri.getPort());
             }
             ExecutorService platformThreads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory());
-            Window warmup = new Window(connections, tokens, warmupSeconds, platformThreads);
+            Window warmup = new Window(connections, uri, tokens, warmupSeconds, platformThreads);
             warmup.report("warm-up");
             double[] rates = new double[repetitions];
             List<long[]> allLatencies = new ArrayList<>();
             int broken = warmup.broken.get();
             for (int r = 0; r < repetitions; r++) {
-                Window window = new Window(connections, tokens, seconds, platformThreads);
+                Window window = new Window(connections, uri, tokens, seconds, platformThreads);
                 rates[r] = window.report("run " + (r + 1));
                 allLatencies.add(window.latencies());
                 broken += window.broken.get();
@@ -96,7 +90,7 @@ public class RefreshChains {
             double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                     : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
             platformThreads.close();
-            for (Connection connection : connections) {
+            for (SocketHttp connection : connections) {
                 connection.close();
             }
             long[] latencies = allLatencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
@@ -114,7 +108,7 @@ public class RefreshChains {
 
         final double cpuPercent;
 
-        Window(Connection[] connections, String[] tokens, double seconds, ExecutorService threads) throws Exception {
+        Window(SocketHttp[] connections, URI uri, String[] tokens, double seconds, ExecutorService threads) throws Exception {
             AtomicBoolean stop = new AtomicBoolean();
             counts = new int[tokens.length];
             List<Future<long[]>> futures = new ArrayList<>();
@@ -127,8 +121,8 @@ public class RefreshChains {
                     int n = 0;
                     while (!stop.get() && tokens[chain] != null) {
                         long sent = System.nanoTime();
-                        Connection.Response response = connections[chain].post("/api/auth/refresh",
-                                "{\"refreshToken\":\"" + tokens[chain] + "\"}");
+                        SocketHttp.Response response = connections[chain].exchange(SocketHttp.request("POST", uri.getHost(), uri.getPort(),
+                                "/api/auth/refresh", List.of(), "{\"refreshToken\":\"" + tokens[chain] + "\"}"), true);
                         long done = System.nanoTime();
                         if (response.status() != 200) {
                             System.out.printf("  chain %d broken: %d %s%n", chain, response.status(), response.body());
@@ -181,106 +175,6 @@ public class RefreshChains {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** HTTP/1.1 keep-alive over one blocking socket; reconnects after an error or "Connection: close". */
-    static final class Connection {
-        record Response(int status, String body) {
-        }
-
-        final String host;
-        final int port;
-        Socket socket;
-        InputStream in;
-        OutputStream out;
-
-        Connection(String host, int port) {
-            this.host = host;
-            this.port = port;
-        }
-
-        Response post(String path, String body) throws IOException {
-            if (socket == null) {
-                socket = new Socket(host, port);
-                socket.setTcpNoDelay(true);
-                socket.setSoTimeout(30_000);
-                in = new BufferedInputStream(socket.getInputStream(), 16384);
-                out = socket.getOutputStream();
-            }
-            try {
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-                        + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.write(bytes);
-                out.flush();
-                int status = Integer.parseInt(readLine().substring(9, 12));
-                long length = -1;
-                boolean chunked = false;
-                boolean close = false;
-                String line;
-                while (!(line = readLine()).isEmpty()) {
-                    int colon = line.indexOf(':');
-                    String name = line.substring(0, colon).trim();
-                    String value = line.substring(colon + 1).trim();
-                    if (name.equalsIgnoreCase("Content-Length")) {
-                        length = Long.parseLong(value);
-                    } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
-                        chunked = true;
-                    } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
-                        close = true;
-                    }
-                }
-                ByteArrayOutputStream answer = new ByteArrayOutputStream();
-                if (chunked) {
-                    int size;
-                    while ((size = Integer.parseInt(readLine().split(";")[0].trim(), 16)) > 0) {
-                        answer.write(in.readNBytes(size));
-                        readLine();
-                    }
-                    while (!readLine().isEmpty()) {
-                        // trailers
-                    }
-                } else if (length >= 0) {
-                    answer.write(in.readNBytes((int) length));
-                } else {
-                    answer.write(in.readAllBytes());
-                    close = true;
-                }
-                if (close) {
-                    close();
-                }
-                return new Response(status, answer.toString(StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
-        private String readLine() throws IOException {
-            StringBuilder line = new StringBuilder(64);
-            int b;
-            while ((b = in.read()) != '\n') {
-                if (b < 0) {
-                    throw new IOException("connection closed by the server");
-                }
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            return line.toString();
-        }
-
-        void close() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
-                socket = null;
-            }
-        }
     }
 
     static long processCpuNanos() {

@@ -56,7 +56,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$JAVA_HOME/bin/javac" -d "$WORK/classes" bench/FastService.java bench/FixedRate.java
+"$JAVA_HOME/bin/javac" -d "$WORK/classes" bench/FastService.java bench/FixedRate.java bench/SocketHttp.java
 if [[ $SERVICE == fake ]]; then
     "$JAVA" -Xmx128m -cp "$WORK/classes" FastService "$SERVICE_PORT" "$WORK/token" >"$WORK/service.log" 2>&1 &
     pids+=($!)

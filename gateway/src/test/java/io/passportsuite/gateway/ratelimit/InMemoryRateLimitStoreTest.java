@@ -2,47 +2,30 @@ package io.passportsuite.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import io.passportsuite.common.testing.TestClock;
 import io.passportsuite.gateway.ratelimit.RateLimitStore.Window;
 
 class InMemoryRateLimitStoreTest {
 
-    private Instant now = Instant.parse("2026-11-21T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final InMemoryRateLimitStore store = new InMemoryRateLimitStore(clock);
 
     @Test
     void shouldCountWithinAWindowAndStartAgainOnceItHasPassed() {
         store.increment("k", Duration.ofMinutes(15)).block();
-        now = now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         Window second = store.increment("k", Duration.ofMinutes(15)).block();
 
         assertThat(second.count()).isEqualTo(2);
         assertThat(second.resetsIn()).isEqualTo(Duration.ofMinutes(14));
         assertThat(second.retryAfterSeconds()).isEqualTo(840);
 
-        now = now.plus(Duration.ofMinutes(14));
+        clock.advance(Duration.ofMinutes(14));
         assertThat(store.peek("k").block()).isEqualTo(Window.EMPTY);
         assertThat(store.increment("k", Duration.ofMinutes(15)).block().count()).isEqualTo(1);
     }
@@ -61,7 +44,7 @@ class InMemoryRateLimitStoreTest {
         for (int i = 0; i < 2000; i++) {
             store.increment("old-" + i, Duration.ofSeconds(1)).block();
         }
-        now = now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         for (int i = 0; i < 1024; i++) {
             store.increment("new-" + i, Duration.ofSeconds(1)).block();
         }

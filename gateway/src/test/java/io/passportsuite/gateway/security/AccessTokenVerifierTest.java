@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 
+import io.passportsuite.common.testing.TestClock;
 import reactor.core.publisher.Mono;
 
 /** The verifier remembers tokens that passed; these are the cases where it must not trust that memory. */
@@ -22,7 +23,7 @@ class AccessTokenVerifierTest {
 
     private final RSAKey current = TestTokens.newKey("current");
     private final AtomicReference<JWKSet> published = new AtomicReference<>(new JWKSet(current).toPublicJWKSet());
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final TestClock clock = new TestClock(Instant.now());
     private final JwksKeys keys = new JwksKeys(Mono.fromSupplier(() -> published.get().toString()),
             Duration.ofMinutes(5), Duration.ofSeconds(10), clock);
     private final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, TestTokens.ISSUER, SKEW, clock);

@@ -2,10 +2,8 @@ package io.passportsuite.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 
+import io.passportsuite.common.testing.TestClock;
 import reactor.core.publisher.Mono;
 
 class JwksKeysTest {
@@ -22,7 +21,7 @@ class JwksKeysTest {
     private final RSAKey next = TestTokens.newKey("next");
     private final AtomicReference<JWKSet> published = new AtomicReference<>(new JWKSet(current).toPublicJWKSet());
     private final AtomicInteger fetches = new AtomicInteger();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final JwksKeys keys = new JwksKeys(
             Mono.fromSupplier(() -> {
                 fetches.incrementAndGet();

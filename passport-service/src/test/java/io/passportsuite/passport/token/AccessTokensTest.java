@@ -40,6 +40,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.passportsuite.common.testing.TestClock;
 import io.passportsuite.passport.token.TokenCheck.Invalid;
 import io.passportsuite.passport.token.TokenCheck.Reason;
 import io.passportsuite.passport.token.TokenCheck.Valid;

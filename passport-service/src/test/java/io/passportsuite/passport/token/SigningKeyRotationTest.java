@@ -35,6 +35,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import io.passportsuite.common.testing.RealInfrastructure;
+import io.passportsuite.common.testing.TestClock;
 import io.passportsuite.passport.token.TokenCheck.Invalid;
 import io.passportsuite.passport.token.TokenCheck.Reason;
 import io.passportsuite.passport.token.TokenCheck.Valid;

@@ -1,4 +1,4 @@
-package io.passportsuite.passport.token;
+package io.passportsuite.common.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, to reach expiry, rotation and retirement without waiting. */
-final class TestClock extends Clock {
+/** A clock tests move by hand, to reach expiry, windows and key rotation without waiting. */
+public final class TestClock extends Clock {
 
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -45,10 +45,6 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final RateLimitStore store;
     private final ClientIpResolver clientIp;
 
-    RateLimitFilter(RateLimitProperties properties, RateLimitStore store) {
-        this(properties, store, new ClientIpResolver(properties.trustedProxies()));
-    }
-
     RateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp) {
         this.rules = properties.enabled() ? properties.rules().stream().map(MatchingRule::of).toList() : List.of();
         this.store = store;

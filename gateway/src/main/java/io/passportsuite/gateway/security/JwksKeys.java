@@ -56,7 +56,7 @@ final class JwksKeys {
     Mono<Optional<JWSVerifier>> verifierFor(String kid) {
         Instant now = clock.instant();
         JWSVerifier known = verifiers.get(kid);
-        if (known != null && now.isBefore(fetchedAt.plus(maxAge))) {
+        if (known != null && fresh(now)) {
             return Mono.just(Optional.of(known));
         }
         return refreshed(now).map(keys -> Optional.ofNullable(keys.get(kid)));
@@ -67,7 +67,11 @@ final class JwksKeys {
      * false once the keys are older than the max age, so a fresh fetch gets its say.
      */
     boolean isCurrent(String kid, JWSVerifier verifier) {
-        return verifiers.get(kid) == verifier && clock.instant().isBefore(fetchedAt.plus(maxAge));
+        return verifiers.get(kid) == verifier && fresh(clock.instant());
+    }
+
+    private boolean fresh(Instant now) {
+        return now.isBefore(fetchedAt.plus(maxAge));
     }
 
     private synchronized Mono<Map<String, JWSVerifier>> refreshed(Instant now) {

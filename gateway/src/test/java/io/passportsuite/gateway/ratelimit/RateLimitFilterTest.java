@@ -17,6 +17,7 @@ import org.springframework.web.server.WebFilterChain;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Key;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Rule;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Store;
+import io.passportsuite.gateway.web.ClientIpResolver;
 import reactor.core.publisher.Mono;
 
 /** Per-app counters and limits on the canonical surface, where the body names the app. */
@@ -26,7 +27,7 @@ class RateLimitFilterTest {
             Key.IDENTIFIER, "contact", null, 2, Duration.ofMinutes(15), true, "app_id", Map.of("generous", 4));
     private final RateLimitFilter filter = new RateLimitFilter(
             new RateLimitProperties(true, Store.MEMORY, "", List.of(), List.of(canonicalFailedLogins)),
-            new InMemoryRateLimitStore(Clock.systemUTC()));
+            new InMemoryRateLimitStore(Clock.systemUTC()), new ClientIpResolver(List.of()));
 
     @Test
     void shouldKeepOneAccountsFailuresInOneAppFromLockingTheSameContactInAnother() {

@@ -26,6 +26,7 @@ import io.passportsuite.gateway.ratelimit.RateLimitProperties.Key;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Rule;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Store;
 import io.passportsuite.gateway.ratelimit.RateLimitStore.Window;
+import io.passportsuite.gateway.web.ClientIpResolver;
 import reactor.core.publisher.Mono;
 
 /** Two gateways' worth of stores and limiters on separate connections to the Redis at 127.0.0.1:6379. */
@@ -106,8 +107,8 @@ class RedisRateLimitStoreTest {
         Rule failedLogins = new Rule("failed-logins", List.of("/auth/login"), List.of("POST"), Key.IDENTIFIER,
                 "identifier", null, 2, Duration.ofMinutes(15), true, null, null);
         RateLimitProperties properties = new RateLimitProperties(true, Store.REDIS, prefix, List.of(), List.of(failedLogins));
-        RateLimitFilter gatewayA = new RateLimitFilter(properties, first);
-        RateLimitFilter gatewayB = new RateLimitFilter(properties, second);
+        RateLimitFilter gatewayA = new RateLimitFilter(properties, first, new ClientIpResolver(properties.trustedProxies()));
+        RateLimitFilter gatewayB = new RateLimitFilter(properties, second, new ClientIpResolver(properties.trustedProxies()));
 
         assertThat(login(gatewayA, HttpStatus.UNAUTHORIZED)).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(login(gatewayB, HttpStatus.UNAUTHORIZED)).isEqualTo(HttpStatus.UNAUTHORIZED);

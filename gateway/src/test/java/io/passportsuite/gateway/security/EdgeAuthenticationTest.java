@@ -196,7 +196,8 @@ class EdgeAuthenticationTest {
         }
 
         ServiceProbe management = ServiceProbe.onPort(managementPort);
-        assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+        // Liveness, not readiness: readiness waits for the deny-list, which this class's broker may still be feeding.
+        assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
         assertThat(management.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
     }
 

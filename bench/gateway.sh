@@ -23,6 +23,10 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms128m -Xmx256m}
 SERVICE=${SERVICE:-passport}
+# PROFILE=1: after the measurements, a JFR recording of the gateway during one more wrk run
+# through it, summarised by bench/jfr-summary.sh and kept as $PROFILE_FILE.
+PROFILE=${PROFILE:-0}
+PROFILE_FILE=${PROFILE_FILE:-/tmp/gateway-bench.jfr}
 PASSPORT_JAVA_OPTS=${PASSPORT_JAVA_OPTS:--Xms256m -Xmx512m}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
@@ -166,3 +170,13 @@ done
     || { echo "the fixed-rate run through the gateway had failed requests:"; cat "$WORK/fixed-rate.txt"; exit 1; }
 echo "added p50 latency: $(awk -v g="$(field p50_ms "$gateway_line")" -v d="$(field p50_ms "$direct_line")" 'BEGIN {printf "%.3f ms", g - d}')"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [[ $PROFILE == 1 ]]; then
+    echo "profile of the gateway (JFR, ${DURATION}s of wrk through it):"
+    "$JAVA_HOME/bin/jcmd" "$GATEWAY_PID" JFR.start name=gateway settings=profile filename="$PROFILE_FILE" >/dev/null
+    throughput "$gateway" "gateway, recorded" >/dev/null
+    "$JAVA_HOME/bin/jcmd" "$GATEWAY_PID" JFR.stop name=gateway >/dev/null
+    # Reactor's and Netty's dispatch frames are on nearly every stack and say nothing alone.
+    echo "recording: $PROFILE_FILE"
+    bench/jfr-summary.sh "$PROFILE_FILE" '^ *[0-9.]+%  (reactor\.core\.publisher\.(Mono|Flux)[A-Za-z]*\.(subscribe|onNext|onComplete|request)|io\.netty\.channel\.(AbstractChannelHandlerContext|DefaultChannelPipeline)|java\.lang\.Thread\.run)'
+fi

@@ -16,7 +16,6 @@ JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA=$JAVA_HOME/bin/java
 JAVAC=$JAVA_HOME/bin/javac
 JCMD=$JAVA_HOME/bin/jcmd
-JFR=$JAVA_HOME/bin/jfr
 JSTAT=$JAVA_HOME/bin/jstat
 JAR=${JAR:-$ROOT/passport-service/target/passport-service-0.1.0-SNAPSHOT.jar}
 BCPROV=${BCPROV:-$HOME/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.86/bcprov-jdk18on-1.86.jar}
@@ -451,20 +450,8 @@ profile() { # name, seconds to wait before recording, then the load command
     "$@" >/dev/null
     cpu_end
     "$JCMD" "$PASSPORT_PID" JFR.stop name="$name" >/dev/null
-    "$JFR" print --events jdk.ExecutionSample --stack-depth 128 "$file" >"$WORK/$name.samples.txt"
-    say "-- $name: $(grep -c 'jdk.ExecutionSample' "$WORK/$name.samples.txt") execution samples of Java threads; hottest methods (self time):"
-    "$JFR" view --width 150 hot-methods "$file" | awk 'NR >= 6 && NR <= 20 && NF'
-    say "-- $name: self time by package of the top frame"
-    awk '/stackTrace = \[/ {top = 1; n++; next}
-         top && /line:/ {sub(/^[ \t]+/, ""); sub(/\(.*/, ""); sub(/\.[^.]*$/, ""); sub(/\.[A-Z][^.]*$/, ""); count[$0]++; top = 0}
-         END {for (p in count) printf "%6.1f%%  %s\n", count[p] / n * 100, p}' "$WORK/$name.samples.txt" \
-        | sort -rn | awk 'NR <= 12'
-    say "-- $name: methods on the stack (inclusive; container and dispatch frames left out), top 30"
-    awk '/stackTrace = \[/ {inside = 1; delete seen; n++; next}
-         inside && /^[ \t]*\]/ {inside = 0; next}
-         inside && /line:/ {sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); if (!($0 in seen)) {seen[$0] = 1; count[$0]++}}
-         END {for (m in count) printf "%6.1f%%  %s\n", count[m] / n * 100, m}' "$WORK/$name.samples.txt" \
-        | sort -rn | { grep -v -E "$PLUMBING" || true; } | awk 'NR <= 30'
+    say "-- $name:"
+    JAVA_HOME=$JAVA_HOME "$BENCH_DIR/jfr-summary.sh" "$file" "$PLUMBING"
 }
 if [[ $PROFILE == 1 ]]; then
     section "profiles (separate ${PROFILE_SECONDS} s runs after the measurements)"

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +103,20 @@ class ObservabilityTest {
         String generated = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(generated).matches("[0-9a-f-]{36}");
         assertThat(passport.received().getFirst().header("X-Request-Id")).isEqualTo(generated);
+    }
+
+    @Test
+    void shouldGenerateDistinctVersionFourUuids() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 1_000; i++) {
+            String id = RequestIdFilter.randomId();
+            UUID uuid = UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            assertThat(uuid.toString()).isEqualTo(id);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(1_000);
     }
 
     @Test

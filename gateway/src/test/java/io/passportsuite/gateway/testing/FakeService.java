@@ -30,7 +30,11 @@ public final class FakeService implements AutoCloseable {
         }
     }
 
-    public record Answer(int status, String body, Duration delay) {
+    public record Answer(int status, String body, Duration delay, Map<String, String> headers) {
+
+        public Answer(int status, String body, Duration delay) {
+            this(status, body, delay, Map.of());
+        }
 
         public static Answer ok(String body) {
             return new Answer(200, body, Duration.ZERO);
@@ -64,6 +68,7 @@ public final class FakeService implements AutoCloseable {
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            answer.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);

@@ -3,6 +3,8 @@ package io.passportsuite.gateway.observability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {
 
@@ -12,8 +14,8 @@ class ObservabilityConfiguration {
     }
 
     @Bean
-    AccessLogFilter accessLogFilter() {
-        return new AccessLogFilter();
+    AccessLogFilter accessLogFilter(MeterRegistry meters) {
+        return new AccessLogFilter(meters);
     }
 
     @Bean

@@ -20,6 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SurfaceErrors {
 
+    /** Exchange attribute holding the {@link ErrorCode} of an answer written here, for metrics. */
+    public static final String ERROR_CODE_ATTRIBUTE = SurfaceErrors.class.getName() + ".errorCode";
+
     private static final JsonMapper JSON = new JsonMapper();
 
     private SurfaceErrors() {
@@ -29,7 +32,7 @@ public final class SurfaceErrors {
         Object body = isEnvelopeSurface(exchange.getRequest().getPath().value())
                 ? Envelope.failure(code, message)
                 : PlainError.of(code, message);
-        return writeBody(exchange, status, body);
+        return writeBody(exchange, status, code, body);
     }
 
     /** With the status the code stands for. */
@@ -39,14 +42,15 @@ public final class SurfaceErrors {
 
     /** Plain JSON whatever the path: for requests that belong to no surface, such as unroutable or ambiguous paths. */
     public static Mono<Void> writePlain(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {
-        return writeBody(exchange, status, PlainError.of(code, message));
+        return writeBody(exchange, status, code, PlainError.of(code, message));
     }
 
-    private static Mono<Void> writeBody(ServerWebExchange exchange, HttpStatus status, Object body) {
+    private static Mono<Void> writeBody(ServerWebExchange exchange, HttpStatus status, ErrorCode code, Object body) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
+        exchange.getAttributes().put(ERROR_CODE_ATTRIBUTE, code);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(body));

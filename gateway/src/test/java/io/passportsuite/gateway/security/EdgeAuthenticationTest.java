@@ -1,6 +1,7 @@
 package io.passportsuite.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,8 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.passportsuite.common.events.EventEnvelope;
 import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.user.SessionRevoked;
@@ -66,6 +69,9 @@ class EdgeAuthenticationTest {
 
     @Autowired
     private RevocationListener revocationListener;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -199,6 +205,25 @@ class EdgeAuthenticationTest {
         // Liveness, not readiness: readiness waits for the deny-list, which this class's broker may still be feeding.
         assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
         assertThat(management.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void shouldCountTheAnswersItGivesItselfByErrorCodeInsteadOfTimingEveryRequestTwice() {
+        double before = answers("INVALID_TOKEN", "401");
+
+        gateway().get("/api/auth/me");
+        gateway().post("/auth/logout", "{}");
+
+        // The access log counts once the answer is written, just after the client may have read it.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(answers("INVALID_TOKEN", "401")).isEqualTo(before + 2));
+        String metrics = ServiceProbe.onPort(managementPort).get("/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("passport_gateway_answers_total\\{[^}]*code=\"INVALID_TOKEN\"[^}]*status=\"401\"");
+        assertThat(metrics).doesNotContain("http_server_requests_seconds");
+    }
+
+    private double answers(String code, String status) {
+        Counter counter = meters.find("passport.gateway.answers").tags("code", code, "status", status).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

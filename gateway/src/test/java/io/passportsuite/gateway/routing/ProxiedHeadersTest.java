@@ -12,23 +12,23 @@ class ProxiedHeadersTest {
 
     @Test
     void shouldPassOnAMessageWithNothingToDropWithoutCopyingIt() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add("Authorization", "Bearer x");
-        headers.add("X-Request-Id", "r1");
+        HttpHeaders headers = headers(
+                "Authorization", "Bearer x",
+                "X-Request-Id", "r1");
 
         assertThat(rule.filter(headers, null)).isSameAs(headers);
     }
 
     @Test
     void shouldDropHopByHopHeadersAndTheOnesConnectionNames() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add("Connection", "keep-alive, X-Session-Hint");
-        headers.add("Keep-Alive", "timeout=5");
-        headers.add("X-Session-Hint", "abc");
-        headers.add("Proxy-Authorization", "Basic Zm9vOmJhcg==");
-        headers.add("Upgrade", "h2c");
-        headers.add("TE", "trailers");
-        headers.add("Accept", "application/json");
+        HttpHeaders headers = headers(
+                "Connection", "keep-alive, X-Session-Hint",
+                "Keep-Alive", "timeout=5",
+                "X-Session-Hint", "abc",
+                "Proxy-Authorization", "Basic Zm9vOmJhcg==",
+                "Upgrade", "h2c",
+                "TE", "trailers",
+                "Accept", "application/json");
 
         HttpHeaders passed = rule.filter(headers, null);
 
@@ -37,31 +37,31 @@ class ProxiedHeadersTest {
 
     @Test
     void shouldDropTheClientsForwardingHeaders() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add("Forwarded", "for=6.6.6.6");
-        headers.add("X-Forwarded-For", "6.6.6.6");
-        headers.add("x-forwarded-host", "evil.example");
-        headers.add("X-Forwarded-Proto", "https");
-        headers.add("X-Forwardedness", "kept: not a forwarding header");
+        HttpHeaders headers = headers(
+                "Forwarded", "for=6.6.6.6",
+                "X-Forwarded-For", "6.6.6.6",
+                "x-forwarded-host", "evil.example",
+                "X-Forwarded-Proto", "https",
+                "X-Forwardedness", "kept: not a forwarding header");
 
         assertThat(rule.filter(headers, null).headerNames()).containsExactly("X-Forwardedness");
     }
 
     @Test
     void shouldDropAContentLengthNextToChunkedEncoding() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add("Transfer-Encoding", "gzip, chunked");
-        headers.add("Content-Length", "3");
-        headers.add("Content-Type", "application/json");
+        HttpHeaders headers = headers(
+                "Transfer-Encoding", "gzip, chunked",
+                "Content-Length", "3",
+                "Content-Type", "application/json");
 
         assertThat(rule.filter(headers, null).headerNames()).containsExactly("Content-Type");
     }
 
     @Test
     void shouldKeepTheContentLengthOfAMessageThatIsNotChunked() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add("Content-Length", "3");
-        headers.add("Keep-Alive", "timeout=20");
+        HttpHeaders headers = headers(
+                "Content-Length", "3",
+                "Keep-Alive", "timeout=20");
 
         assertThat(rule.filter(headers, null).headerNames()).containsExactly("Content-Length");
     }
@@ -70,5 +70,13 @@ class ProxiedHeadersTest {
     void shouldApplyToRequestsAndResponses() {
         assertThat(rule.supports(Type.REQUEST)).isTrue();
         assertThat(rule.supports(Type.RESPONSE)).isTrue();
+    }
+
+    private static HttpHeaders headers(String... namesAndValues) {
+        HttpHeaders headers = new HttpHeaders();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            headers.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return headers;
     }
 }

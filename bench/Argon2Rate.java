@@ -94,13 +94,13 @@ public class Argon2Rate {
         }
         start.await();
         long gcBefore = gcMillis();
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = ProcessCpu.nanos();
         long begin = System.nanoTime();
         Thread.sleep((long) (seconds * 1000));
         long counted = hashes.sum();
         long end = System.nanoTime();
         long gc = gcMillis() - gcBefore;
-        double cpuPercent = (processCpuNanos() - cpuBefore) * 100.0 / (end - begin);
+        double cpuPercent = (ProcessCpu.nanos() - cpuBefore) * 100.0 / (end - begin);
         stop.set(true);
         for (Thread worker : workers) {
             worker.join();
@@ -111,10 +111,6 @@ public class Argon2Rate {
                 + " process cpu %.0f%% of one core%n",
                 label, counted, (end - begin) / 1e9, rate, 1000.0 * threads / rate, gc, gc / ((end - begin) / 1e8), cpuPercent);
         return rate;
-    }
-
-    static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Time spent in collections so far; with SerialGC all of it is stop-the-world pauses. */

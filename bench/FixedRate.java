@@ -1,4 +1,3 @@
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  * on the 2-core bench machine, HttpClient on virtual threads cost 0.3 to 0.5 ms of CPU per
  * request, a plain socket on a platform thread under 0.1 ms.
  *
- * <pre>javac -d classes FixedRate.java SocketHttp.java
+ * <pre>javac -d classes FixedRate.java SocketHttp.java ProcessCpu.java
  * java -Dconnections=64 -Dtransport=httpclient -Dthreads=virtual [-Dmethod=GET] -cp classes FixedRate URL RATE SECONDS WARMUP_SECONDS BODY [Header:Value ...]</pre>
  *
  * The warm-up runs at the same rate and is not recorded. Prints the achieved rate, error counts,
@@ -170,7 +169,7 @@ public class FixedRate {
         }
 
         void run() {
-            long cpuBefore = processCpuNanos();
+            long cpuBefore = ProcessCpu.nanos();
             startNanos = System.nanoTime() + 20_000_000;
             // One virtual thread per connection; closing the executor waits for all of them.
             try (ExecutorService threads = THREADS.equals("platform")
@@ -181,7 +180,7 @@ public class FixedRate {
                 }
             }
             endNanos = System.nanoTime();
-            cpuNanos = processCpuNanos() - cpuBefore;
+            cpuNanos = ProcessCpu.nanos() - cpuBefore;
         }
 
         void drive(Connection connection) {
@@ -235,10 +234,6 @@ public class FixedRate {
                         pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1e6, pct(delays, 99));
             }
         }
-    }
-
-    static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static double pct(long[] sorted, double p) {

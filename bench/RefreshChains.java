@@ -1,4 +1,3 @@
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +23,7 @@ import java.util.regex.Pattern;
  * generator shares the two cores with the service, and java.net.http took about half a core at
  * these rates where the sockets take a fraction of that (the generator's CPU is printed).
  *
- * <pre>javac -d classes RefreshChains.java SocketHttp.java
+ * <pre>javac -d classes RefreshChains.java SocketHttp.java ProcessCpu.java
  * java -cp classes RefreshChains BASE_URL K WARMUP_SECONDS SECONDS REPETITIONS</pre>
  *
  * Prints one line per repetition and a final "RESULT ..." line with the median rate.
@@ -113,7 +112,7 @@ public class RefreshChains {
             counts = new int[tokens.length];
             List<Future<long[]>> futures = new ArrayList<>();
             long start = System.nanoTime();
-            long cpuBefore = processCpuNanos();
+            long cpuBefore = ProcessCpu.nanos();
             for (int c = 0; c < tokens.length; c++) {
                 int chain = c;
                 futures.add(threads.submit(() -> {
@@ -146,7 +145,7 @@ public class RefreshChains {
             stop.set(true);
             elapsed = (System.nanoTime() - start) / 1e9;
             // Requests still in flight at the stop are not counted, nor is their time.
-            cpuPercent = (processCpuNanos() - cpuBefore) / 1e7 / elapsed;
+            cpuPercent = (ProcessCpu.nanos() - cpuBefore) / 1e7 / elapsed;
             for (Future<long[]> future : futures) {
                 perChain.add(future.get());
             }
@@ -175,10 +174,6 @@ public class RefreshChains {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static String refreshTokenOf(String json) {

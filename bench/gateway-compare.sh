@@ -10,6 +10,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+source bench/start-passport.sh
 JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA=$JAVA_HOME/bin/java
 : "${VARIANTS:?VARIANTS must list the gateways to compare (see the comment at the top)}"
@@ -25,33 +26,18 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 PASSPORT_JAR=$(ls passport-service/target/passport-service-*.jar | grep -v original | head -1)
 
 WORK=$(mktemp -d)
-DB=gateway_compare_$(date +%s)_$$
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    psql -q -X -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+    [[ -n ${PASSPORT_DB:-} ]] && psql -q -X -d postgres -c "DROP DATABASE IF EXISTS $PASSPORT_DB WITH (FORCE)" >/dev/null 2>&1
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 CREDENTIAL=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
-psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DB" >/dev/null
-PASSPORT_KEY_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SUITE_INTERNAL_CREDENTIAL=$CREDENTIAL LOG_DIR="$WORK/logs" \
-    "$JAVA" -Xms256m -Xmx512m -jar "$PASSPORT_JAR" --server.port="$SERVICE_PORT" \
-    --eureka.client.enabled=false --spring.cloud.discovery.enabled=false \
-    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
-    --spring.kafka.bootstrap-servers=127.0.0.1:1 --passport.outbox.enabled=false >"$WORK/passport.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 240); do
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness") == 200 ]] && break
-    sleep 0.5
-done
-TOKEN=$(curl -fsS -X POST -H 'Content-Type: application/json' \
-    -d '{"email":"bench@example.com","password":"bench-password-1","displayName":"Bench"}' \
-    "http://127.0.0.1:$SERVICE_PORT/api/auth/register" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
-[[ -n $TOKEN ]] || { echo "passport gave no token:"; tail -20 "$WORK/passport.log"; exit 1; }
-AUTH="Authorization: Bearer $TOKEN"
+start_passport "$PASSPORT_JAR" "$SERVICE_PORT" "$CREDENTIAL" "$WORK/logs" "$WORK/passport.log" -Xms256m -Xmx512m || exit 1
+AUTH="Authorization: Bearer $PASSPORT_TOKEN"
 
 names=() ports=()
 while IFS='|' read -r name jar options environment; do

@@ -6,6 +6,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+source bench/start-passport.sh
 if [[ -z "${JAVA_HOME:-}" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
     JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
@@ -34,7 +35,6 @@ PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 [[ $SERVICE == passport || $SERVICE == fake ]] || { echo "SERVICE must be passport or fake" >&2; exit 2; }
 WORK=$(mktemp -d)
-DB=
 CREDENTIAL=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 # A route the gateway's policy protects: every request's token is checked (signature or the
 # verified-token memory, expiry, revocation deny-list) and turned into identity headers.
@@ -58,12 +58,12 @@ pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    [[ -n $DB ]] && psql -q -X -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+    [[ -n ${PASSPORT_DB:-} ]] && psql -q -X -d postgres -c "DROP DATABASE IF EXISTS $PASSPORT_DB WITH (FORCE)" >/dev/null 2>&1
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-"$JAVA_HOME/bin/javac" -d "$WORK/classes" bench/FastService.java bench/FixedRate.java bench/SocketHttp.java
+"$JAVA_HOME/bin/javac" -d "$WORK/classes" bench/FastService.java bench/FixedRate.java bench/SocketHttp.java bench/ProcessCpu.java
 if [[ $SERVICE == fake ]]; then
     "$JAVA" -Xmx128m -cp "$WORK/classes" FastService "$SERVICE_PORT" "$WORK/token" >"$WORK/service.log" 2>&1 &
     pids+=($!)
@@ -71,26 +71,10 @@ if [[ $SERVICE == fake ]]; then
     for _ in $(seq 1 30); do [[ -s "$WORK/token" ]] && break; sleep 0.5; done
 else
     PASSPORT_JAR=$(jar passport-service)
-    DB=gateway_bench_$(date +%s)_$$
-    psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DB" >/dev/null
-    # No Kafka: the outbox is off, so no event leaves; the request under test writes none anyway.
     # shellcheck disable=SC2086 # the options are a list
-    PASSPORT_KEY_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SUITE_INTERNAL_CREDENTIAL=$CREDENTIAL \
-        LOG_DIR="$WORK/logs" "$JAVA" $PASSPORT_JAVA_OPTS -jar "$PASSPORT_JAR" --server.port="$SERVICE_PORT" \
-        --eureka.client.enabled=false --spring.cloud.discovery.enabled=false \
-        --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
-        --spring.kafka.bootstrap-servers=127.0.0.1:1 --passport.outbox.enabled=false >"$WORK/service.log" 2>&1 &
-    pids+=($!)
-    SERVICE_PID=$!
-    for _ in $(seq 1 240); do
-        [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness") == 200 ]] && break
-        sleep 0.5
-    done
-    curl -fsS -X POST -H 'Content-Type: application/json' -d '{"email":"bench@example.com","password":"bench-password-1","displayName":"Bench"}' \
-        "http://127.0.0.1:$SERVICE_PORT/api/auth/register" >"$WORK/register.json" \
-        || { echo "passport did not come up or refused the registration:"; tail -20 "$WORK/service.log"; exit 1; }
-    sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' "$WORK/register.json" >"$WORK/token"
-    [[ -s "$WORK/token" ]] || { echo "no accessToken in $(cat "$WORK/register.json")"; exit 1; }
+    start_passport "$PASSPORT_JAR" "$SERVICE_PORT" "$CREDENTIAL" "$WORK/logs" "$WORK/service.log" $PASSPORT_JAVA_OPTS || exit 1
+    SERVICE_PID=$PASSPORT_PID
+    echo "$PASSPORT_TOKEN" >"$WORK/token"
 fi
 AUTH_HEADER="Authorization: Bearer $(cat "$WORK/token")"
 # No Kafka here: the revocation deny-list stays empty but is still consulted on every request.

@@ -214,7 +214,7 @@ if [[ ! -f $JAR ]]; then
     say "building $JAR"
     (cd "$ROOT" && JAVA_HOME=$JAVA_HOME ./mvnw -B -q -o -pl passport-service -DskipTests package)
 fi
-"$JAVAC" -nowarn -d "$WORK/classes" -cp "$BCPROV" "$BENCH_DIR/Argon2Rate.java" "$BENCH_DIR/FixedRate.java" "$BENCH_DIR/RefreshChains.java" "$BENCH_DIR/SocketHttp.java"
+"$JAVAC" -nowarn -d "$WORK/classes" -cp "$BCPROV" "$BENCH_DIR/Argon2Rate.java" "$BENCH_DIR/FixedRate.java" "$BENCH_DIR/RefreshChains.java" "$BENCH_DIR/SocketHttp.java" "$BENCH_DIR/ProcessCpu.java"
 
 section "machine"
 say "$CORES cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), $(uname -r)"

@@ -1,6 +1,5 @@
 package io.passportsuite.gateway.routing;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -29,15 +28,16 @@ final class ProxiedHeaders implements HttpHeadersFilter {
 
     // Compared ignoring case without lower-casing a copy of every name: this runs twice for every
     // request through the gateway.
-    private static final Set<String> HOP_BY_HOP = Collections.unmodifiableSet(caseInsensitive("connection",
+    private static final Set<String> HOP_BY_HOP = Collections.unmodifiableSet(caseInsensitive(List.of("connection",
             "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization",
-            "proxy-authenticate"));
+            "proxy-authenticate")));
     private static final String X_FORWARDED = "x-forwarded-";
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        Set<String> connectionOptions = connectionOptions(input.get(HttpHeaders.CONNECTION));
-        boolean chunked = isChunked(input.get(HttpHeaders.TRANSFER_ENCODING));
+        Set<String> connectionOptions = caseInsensitive(input.getValuesAsList(HttpHeaders.CONNECTION));
+        boolean chunked = input.getValuesAsList(HttpHeaders.TRANSFER_ENCODING).stream()
+                .anyMatch(coding -> coding.equalsIgnoreCase("chunked"));
         boolean[] anyDropped = {false};
         input.forEach((name, values) -> anyDropped[0] |= dropped(name, connectionOptions, chunked));
         if (!anyDropped[0]) {
@@ -52,33 +52,17 @@ final class ProxiedHeaders implements HttpHeadersFilter {
         return passed;
     }
 
-    static boolean dropped(String name, Set<String> connectionOptions, boolean chunked) {
+    private static boolean dropped(String name, Set<String> connectionOptions, boolean chunked) {
         return HOP_BY_HOP.contains(name)
-                || !connectionOptions.isEmpty() && connectionOptions.contains(name)
+                || connectionOptions.contains(name)
                 || name.equalsIgnoreCase("forwarded")
                 || name.regionMatches(true, 0, X_FORWARDED, 0, X_FORWARDED.length())
                 || chunked && name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH);
     }
 
-    /** The header names a {@code Connection} header lists, e.g. {@code close, X-Session-Hint}. */
-    private static Set<String> connectionOptions(List<String> connection) {
-        if (connection == null) {
-            return Set.of();
-        }
-        Set<String> options = caseInsensitive();
-        connection.forEach(line -> Arrays.stream(line.split(",")).map(String::trim).forEach(options::add));
-        return options;
-    }
-
-    private static boolean isChunked(List<String> transferEncoding) {
-        return transferEncoding != null && transferEncoding.stream()
-                .flatMap(line -> Arrays.stream(line.split(",")))
-                .anyMatch(coding -> coding.trim().equalsIgnoreCase("chunked"));
-    }
-
-    private static Set<String> caseInsensitive(String... names) {
+    private static Set<String> caseInsensitive(List<String> names) {
         Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(Arrays.asList(names));
+        set.addAll(names);
         return set;
     }
 

@@ -1,0 +1,28 @@
+# Sourced by gateway.sh and gateway-compare.sh: a passport-service for them to call.
+#   start_passport JAR PORT CREDENTIAL LOG_DIR OUT_FILE [JVM options...]
+# Starts it on a fresh PostgreSQL database (PGHOST/PGPORT/PGUSER), with no discovery and no Kafka
+# (the outbox is off: the requests under test write no event), waits until it is ready and
+# registers one account through POST /api/auth/register. Appends the process to the caller's
+# `pids` array and sets PASSPORT_DB (for the caller to drop), PASSPORT_PID and PASSPORT_TOKEN
+# (the account's access token). Returns 1, with the service's last lines, when any step fails.
+start_passport() {
+    local jar=$1 port=$2 credential=$3 log_dir=$4 out=$5
+    shift 5
+    PASSPORT_DB=bench_passport_$(date +%s)_$$
+    psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $PASSPORT_DB" >/dev/null || return 1
+    PASSPORT_KEY_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SUITE_INTERNAL_CREDENTIAL=$credential LOG_DIR="$log_dir" \
+        "$JAVA" "$@" -jar "$jar" --server.port="$port" \
+        --eureka.client.enabled=false --spring.cloud.discovery.enabled=false \
+        --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PASSPORT_DB" --spring.datasource.username="$PGUSER" \
+        --spring.kafka.bootstrap-servers=127.0.0.1:1 --passport.outbox.enabled=false >"$out" 2>&1 &
+    PASSPORT_PID=$!
+    pids+=("$PASSPORT_PID")
+    for _ in $(seq 1 240); do
+        [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness") == 200 ]] && break
+        sleep 0.5
+    done
+    PASSPORT_TOKEN=$(curl -fsS -X POST -H 'Content-Type: application/json' \
+        -d '{"email":"bench@example.com","password":"bench-password-1","displayName":"Bench"}' \
+        "http://127.0.0.1:$port/api/auth/register" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+    [[ -n $PASSPORT_TOKEN ]] || { echo "passport did not come up or refused the registration:"; tail -20 "$out"; return 1; }
+}

@@ -27,13 +27,7 @@ PASSPORT_JAR=$(ls passport-service/target/passport-service-*.jar | grep -v origi
 
 WORK=$(mktemp -d)
 pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    [[ -n ${PASSPORT_DB:-} ]] && psql -q -X -d postgres -c "DROP DATABASE IF EXISTS $PASSPORT_DB WITH (FORCE)" >/dev/null 2>&1
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap stop_bench EXIT
 
 CREDENTIAL=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 start_passport "$PASSPORT_JAR" "$SERVICE_PORT" "$CREDENTIAL" "$WORK/logs" "$WORK/passport.log" -Xms256m -Xmx512m || exit 1

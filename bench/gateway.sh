@@ -55,13 +55,7 @@ jar() { # module -> its jar, built when missing or older than the module's sourc
 JAR=$(jar gateway)
 
 pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    [[ -n ${PASSPORT_DB:-} ]] && psql -q -X -d postgres -c "DROP DATABASE IF EXISTS $PASSPORT_DB WITH (FORCE)" >/dev/null 2>&1
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap stop_bench EXIT
 
 "$JAVA_HOME/bin/javac" -d "$WORK/classes" bench/FastService.java bench/FixedRate.java bench/SocketHttp.java bench/ProcessCpu.java
 if [[ $SERVICE == fake ]]; then

@@ -1,4 +1,5 @@
-# Sourced by gateway.sh and gateway-compare.sh: a passport-service for them to call.
+# Sourced by gateway.sh and gateway-compare.sh: a passport-service for them to call, and the
+# clean-up they both need (trap stop_bench EXIT).
 #   start_passport JAR PORT CREDENTIAL LOG_DIR OUT_FILE [JVM options...]
 # Starts it on a fresh PostgreSQL database (PGHOST/PGPORT/PGUSER), with no discovery and no Kafka
 # (the outbox is off: the requests under test write no event), waits until it is ready and
@@ -25,4 +26,14 @@ start_passport() {
         -d '{"email":"bench@example.com","password":"bench-password-1","displayName":"Bench"}' \
         "http://127.0.0.1:$port/api/auth/register" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
     [[ -n $PASSPORT_TOKEN ]] || { echo "passport did not come up or refused the registration:"; tail -20 "$out"; return 1; }
+}
+
+# Stops every process in `pids`, drops the database start_passport made and removes $WORK.
+stop_bench() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    if [[ -n ${PASSPORT_DB:-} ]]; then
+        psql -q -X -d postgres -c "DROP DATABASE IF EXISTS $PASSPORT_DB WITH (FORCE)" >/dev/null 2>&1 || true
+    fi
+    rm -rf "$WORK"
 }

@@ -111,6 +111,17 @@ class UpstreamFailureTest {
     }
 
     @Test
+    void shouldWaitForASlowServiceAsLongAsItsRouteAllows() {
+        // The asset route's metadata gives it 60 s (uploads) where the default here is 800 ms.
+        asset.answer(request -> new Answer(200, "{\"url\":\"u\"}", Duration.ofMillis(1500)));
+
+        HttpResponse<String> response = FakeService.call(port, "GET", "/asset/v1/files/1", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"url\":\"u\"}");
+    }
+
+    @Test
     void shouldRetryAReadThatTheServiceAnsweredUnavailable() {
         AtomicInteger calls = new AtomicInteger();
         asset.answer(request -> calls.incrementAndGet() == 1

@@ -38,6 +38,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import reactor.core.publisher.Mono;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 
@@ -51,9 +52,14 @@ import reactor.netty.http.client.HttpClientResponse;
  * filters, and timed the answer with a Reactor timer on a shared scheduler (plus the context
  * lookups that come with it). Here the client for each pair of timeouts is built once, each
  * message's headers are copied once through {@link ProxiedHeaders}, and the response timeout is
- * Reactor Netty's own, a timer on the connection's event loop that starts once the request is
- * sent. A timed-out answer fails with Netty's {@code ReadTimeoutException}, which the gateway
- * answers with 504 in the surface's format.
+ * Reactor Netty's own, a timer on the connection's event loop from the moment the request is
+ * sent until the answer's headers arrive. A timed-out answer fails with Netty's
+ * {@code ReadTimeoutException}, which the gateway answers with 504 in the surface's format.
+ * Sending the request body is not timed (Spring Cloud Gateway's timer included it): an upload
+ * takes as long as the client takes to send it.
+ *
+ * <p>Not supported, as no route uses them: the {@code PreserveHostHeader} and
+ * {@code ModifyResponseBody} filters, which read attributes this filter does not set.
  *
  * <p>Route metadata keeps Spring Cloud Gateway's meaning: {@code connect-timeout} and
  * {@code response-timeout} in milliseconds, a negative response timeout for none; the defaults
@@ -94,6 +100,10 @@ final class ServiceForwardingFilter implements GlobalFilter, Ordered {
                     return body.send(request.getBody().map(ServiceForwardingFilter::byteBuf));
                 })
                 .responseConnection((answer, connection) -> {
+                    // The timeout bounds the wait for the answer, as before; Reactor Netty would
+                    // keep it while the body is read, and cut off a body that a slow client makes
+                    // the gateway stop reading.
+                    connection.removeHandler(NettyPipeline.ResponseTimeoutHandler);
                     // NettyWriteResponseFilter writes the body from the connection once the
                     // filters after routing have seen the status and headers.
                     exchange.getAttributes().put(CLIENT_RESPONSE_ATTR, answer);
@@ -170,7 +180,8 @@ final class ServiceForwardingFilter implements GlobalFilter, Ordered {
         return millis == null ? fallback : Math.toIntExact(millis);
     }
 
-    // As in Spring Cloud Gateway: a value that is not a number leaves the default in force.
+    // A value that is not a number leaves the default in force (Spring Cloud Gateway did so for the
+    // response timeout).
     private static Long millis(Object routeValue) {
         if (routeValue instanceof Number number) {
             return number.longValue();

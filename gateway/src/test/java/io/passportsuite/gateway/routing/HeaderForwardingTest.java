@@ -94,6 +94,25 @@ class HeaderForwardingTest {
         assertThat(response).doesNotContain("keep-alive: timeout=20").doesNotContain("x-upstream-hint");
     }
 
+    @Test
+    void shouldPassOnAChunkedBodyOfAGetFramedAsOneRequest() throws IOException {
+        String response = exchange("""
+                GET /api/auth/me HTTP/1.1\r
+                Host: gateway.example\r
+                Connection: close\r
+                Transfer-Encoding: chunked\r
+                \r
+                5\r
+                hello\r
+                0\r
+                \r
+                """);
+
+        assertThat(response).startsWith("HTTP/1.1 200");
+        assertThat(passport.received()).as("the body is not read as a request of its own").hasSize(1);
+        assertThat(passport.received().getFirst().body()).isEqualTo("hello");
+    }
+
     /** Sends one request that asks the gateway to close the connection, and reads the whole answer. */
     private String exchange(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {

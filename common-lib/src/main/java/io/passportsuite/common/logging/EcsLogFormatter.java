@@ -1,6 +1,7 @@
 package io.passportsuite.common.logging;
 
 import java.nio.charset.Charset;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -89,16 +90,15 @@ public class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEv
 
     private static Set<String> markerNames(List<Marker> markers) {
         Set<String> names = new TreeSet<>();
-        addNames(names, markers);
+        addNames(names, markers.iterator());
         return names;
     }
 
-    private static void addNames(Set<String> names, Iterable<Marker> markers) {
-        for (Marker marker : markers) {
+    private static void addNames(Set<String> names, Iterator<Marker> markers) {
+        while (markers.hasNext()) {
+            Marker marker = markers.next();
             names.add(marker.getName());
-            if (marker.hasReferences()) {
-                marker.iterator().forEachRemaining(reference -> addNames(names, List.of(reference)));
-            }
+            addNames(names, marker.iterator());
         }
     }
 }

@@ -46,9 +46,8 @@ final class ProxiedHeaders {
      * {@code Transfer-Encoding} headers (each possibly a comma-separated list, null when absent).
      */
     static ProxiedHeaders forMessage(List<String> connection, List<String> transferEncoding) {
-        Set<String> options = connection == null || connection.isEmpty() ? Set.of() : caseInsensitive(tokens(connection));
-        boolean chunked = transferEncoding != null
-                && tokens(transferEncoding).stream().anyMatch(coding -> coding.equalsIgnoreCase("chunked"));
+        Set<String> options = caseInsensitive(tokens(connection));
+        boolean chunked = tokens(transferEncoding).stream().anyMatch(coding -> coding.equalsIgnoreCase("chunked"));
         return new ProxiedHeaders(options, chunked);
     }
 
@@ -63,6 +62,10 @@ final class ProxiedHeaders {
     // Both headers are lists of tokens (RFC 9110 sections 7.6.1 and 6.1 of RFC 9112), which cannot
     // contain a comma; the Netty headers of a service's answer come unsplit.
     private static List<String> tokens(List<String> values) {
+        // Most messages carry neither header: no stream, no set for them.
+        if (values == null || values.isEmpty()) {
+            return List.of();
+        }
         return values.stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(String::trim)
@@ -71,6 +74,9 @@ final class ProxiedHeaders {
     }
 
     private static Set<String> caseInsensitive(List<String> names) {
+        if (names.isEmpty()) {
+            return Set.of();
+        }
         Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         set.addAll(names);
         return set;

@@ -177,11 +177,11 @@ final class ServiceForwardingFilter implements GlobalFilter, Ordered {
 
     private static Integer millis(Object routeValue, Integer fallback) {
         Long millis = millis(routeValue);
-        return millis == null ? fallback : Math.toIntExact(millis);
+        return millis == null || millis > Integer.MAX_VALUE ? fallback : Integer.valueOf(millis.intValue());
     }
 
-    // A value that is not a number leaves the default in force (Spring Cloud Gateway did so for the
-    // response timeout).
+    // A value that is not a number (or a connect timeout beyond an int) leaves the default in force
+    // (Spring Cloud Gateway did so for the response timeout).
     private static Long millis(Object routeValue) {
         if (routeValue instanceof Number number) {
             return number.longValue();

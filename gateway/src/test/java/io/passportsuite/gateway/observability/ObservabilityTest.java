@@ -9,10 +9,9 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -39,7 +38,8 @@ import reactor.core.publisher.Mono;
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTest {
 
-    private static final FakeService passport = new FakeService();
+    @RegisterExtension
+    static final FakeService passport = new FakeService();
 
     @LocalServerPort
     private int port;
@@ -75,16 +75,6 @@ class ObservabilityTest {
         public int getOrder() {
             return 0;
         }
-    }
-
-    @AfterEach
-    void reset() {
-        passport.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        passport.close();
     }
 
     @Test

@@ -6,9 +6,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,8 +32,10 @@ class UpstreamFailureTest {
 
     private static final JsonMapper json = new JsonMapper();
     private static final String stoppedUrl = stoppedService();
-    private static final FakeService admin = new FakeService();
-    private static final FakeService asset = new FakeService();
+    @RegisterExtension
+    static final FakeService admin = new FakeService();
+    @RegisterExtension
+    static final FakeService asset = new FakeService();
 
     @LocalServerPort
     private int port;
@@ -51,18 +52,6 @@ class UpstreamFailureTest {
         registry.add("spring.cloud.discovery.client.simple.instances.passport-service[0].uri", () -> stoppedUrl);
         registry.add("spring.cloud.discovery.client.simple.instances.admin-service[0].uri", admin::url);
         registry.add("spring.cloud.discovery.client.simple.instances.asset-service[0].uri", asset::url);
-    }
-
-    @AfterEach
-    void reset() {
-        admin.reset();
-        asset.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        admin.close();
-        asset.close();
     }
 
     @Test

@@ -9,9 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,7 +29,8 @@ import io.passportsuite.gateway.testing.FakeService.Answer;
         "passport.gateway.security.routes[0].access=public"})
 class HeaderForwardingTest {
 
-    private static final FakeService passport = new FakeService();
+    @RegisterExtension
+    static final FakeService passport = new FakeService();
 
     @LocalServerPort
     private int port;
@@ -38,16 +38,6 @@ class HeaderForwardingTest {
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.passport-service[0].uri", passport::url);
-    }
-
-    @AfterEach
-    void reset() {
-        passport.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        passport.close();
     }
 
     @Test

@@ -15,10 +15,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import com.sun.net.httpserver.HttpServer;
 
-/** A stand-in for a service behind the gateway: answers what the test says and records what it got. */
-public final class FakeService implements AutoCloseable {
+/**
+ * A stand-in for a service behind the gateway: answers what the test says and records what it got.
+ * Registered on a test class ({@code @RegisterExtension static final FakeService ...}) it forgets
+ * what it got and was told after each test, and stops after the class.
+ */
+public final class FakeService implements AutoCloseable, AfterEachCallback, AfterAllCallback {
 
     public record Received(String method, String path, Map<String, List<String>> headers, String body) {
 
@@ -98,6 +106,16 @@ public final class FakeService implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** Calls the gateway; unlike {@code ServiceProbe} it keeps the response headers the tests check. */

@@ -8,8 +8,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,7 +26,8 @@ import io.passportsuite.gateway.testing.FakeService;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 class KeepAliveConnectionTest {
 
-    private static final FakeService passport = new FakeService();
+    @RegisterExtension
+    static final FakeService passport = new FakeService();
 
     @LocalServerPort
     private int port;
@@ -34,11 +35,6 @@ class KeepAliveConnectionTest {
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.passport-service[0].uri", passport::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        passport.close();
     }
 
     @Test

@@ -53,7 +53,7 @@ final class ApiKeyCheck {
         this.clock = clock;
     }
 
-    /** The app of {@code authorization} ({@code Bearer psk_...}); empty when unknown or revoked. */
+    /** The app of {@code authorization} ({@code Bearer <api_key>}); empty when unknown or revoked. */
     Mono<Optional<String>> appOf(String authorization) {
         String digest = sha256(authorization);
         Outcome cached = cache.get(digest);

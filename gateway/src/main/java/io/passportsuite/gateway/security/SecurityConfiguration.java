@@ -41,7 +41,8 @@ class SecurityConfiguration {
                 revoked,
                 new ApiKeyCheck(passport, properties.internalCredential(), properties.apiKeyCacheTtl(), clock),
                 properties.internalCredential(),
-                clientIp);
+                clientIp,
+                properties.platformAppId());
     }
 
     @Bean

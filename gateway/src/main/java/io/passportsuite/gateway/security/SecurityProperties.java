@@ -22,6 +22,8 @@ import org.springframework.http.HttpMethod;
  * @param apiKeyCacheTtl how long a key's check is reused; a revoked key stops working after at most this
  * @param routes the access each path needs, evaluated first match; a path no rule matches is refused
  * @param revocation the deny-list of revoked sessions
+ * @param platformAppId the app whose users the {@code user} and {@code admin} routes serve (the envelope,
+ *        chat, membership and admin surfaces); tokens of any other app are refused there
  */
 @ConfigurationProperties("passport.gateway.security")
 record SecurityProperties(
@@ -33,7 +35,8 @@ record SecurityProperties(
         @DefaultValue("10s") Duration jwksMinRefreshInterval,
         @DefaultValue("3s") Duration apiKeyCacheTtl,
         List<RouteRule> routes,
-        @DefaultValue Revocation revocation) {
+        @DefaultValue Revocation revocation,
+        @DefaultValue("default") String platformAppId) {
 
     SecurityProperties {
         routes = routes == null ? List.of() : List.copyOf(routes);
@@ -46,11 +49,11 @@ record SecurityProperties(
     enum Access {
         /** Anyone; the service behind may still check what it was sent. */
         PUBLIC,
-        /** An app's API key ({@code Authorization: Bearer psk_...}) that passport knows. */
+        /** An app's API key ({@code Authorization: Bearer <api_key>}) that passport knows. */
         API_KEY,
-        /** A valid access token of a session that was not revoked. */
+        /** A valid access token of the platform app, of a session that was not revoked. */
         USER,
-        /** As {@link #USER}, with role 9. */
+        /** As {@link #USER}, with role 9: an administrator of the platform. */
         ADMIN,
         /** Never routed from outside. */
         DENY

@@ -194,6 +194,35 @@ class EdgeAuthenticationTest {
     }
 
     @Test
+    void shouldRefuseATenantAppsTokenOnThePlatformsUserAndAdminRoutes() {
+        int before = passport.forwardedCount();
+        for (int role : new int[] {1, 9}) {
+            String tenantToken = TestTokens.sign(signingKey, TestTokens.claims(UUID.randomUUID().toString(), role,
+                    UUID.randomUUID().toString()).audience("appb").claim("app_id", "appb").build());
+            for (String path : new String[] {"/api/auth/me", "/api/membership/me", "/admin/users"}) {
+                ServiceProbe.Response response = gateway().get(path, "Authorization", "Bearer " + tenantToken);
+                assertThat(response.status()).as("role %d on %s", role, path).isEqualTo(401);
+            }
+            ServiceProbe.Response envelope = gateway().post("/auth/logout", "{}", "Authorization", "Bearer " + tenantToken);
+            assertThat(envelope.status()).isEqualTo(401);
+            assertThat(envelope.json().get("error_code").asString()).isEqualTo("INVALID_TOKEN");
+        }
+
+        assertThat(passport.forwardedCount()).as("nothing reached a service").isEqualTo(before);
+    }
+
+    @Test
+    void shouldAcceptAnyKeyPassportHoldsWhateverItsFormat() {
+        ServiceProbe.Response migrated = gateway().post("/auth/v1/login", "{}", "Authorization", "Bearer " + FakePassport.MIGRATED_API_KEY);
+        ServiceProbe.Response blank = gateway().post("/auth/v1/login", "{}", "Authorization", "Bearer   ");
+
+        assertThat(migrated.status()).isEqualTo(200);
+        assertThat(passport.lastForwarded()).containsEntry("x-passport-app-id", FakePassport.APP_ID);
+        assertThat(blank.status()).isEqualTo(401);
+        assertThat(blank.json().get("error").asString()).isEqualTo("INVALID_API_KEY");
+    }
+
+    @Test
     void shouldServeActuatorEndpointsOnlyOnTheManagementPort() {
         for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/info", "/actuator/metrics"}) {
             ServiceProbe.Response response = gateway().get(path);

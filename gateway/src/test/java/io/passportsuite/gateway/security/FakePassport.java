@@ -27,6 +27,8 @@ final class FakePassport implements AutoCloseable {
     static final String GOOD_API_KEY = "psk_good_key";
     /** Known until {@link #revokeRevocableKey()}. */
     static final String REVOCABLE_API_KEY = "psk_revocable_key";
+    /** A key an app brought from its previous deployment: nothing like the suite's own format. */
+    static final String MIGRATED_API_KEY = "pk_acceptance_key_0123456789abcdef";
     static final String APP_ID = "app-one";
 
     private final HttpServer server;
@@ -94,7 +96,7 @@ final class FakePassport implements AutoCloseable {
             apiKeyLookups.incrementAndGet();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             boolean known = CREDENTIAL.equals(exchange.getRequestHeaders().getFirst("X-Passport-Internal-Credential"))
-                    && (("Bearer " + GOOD_API_KEY).equals(authorization)
+                    && (("Bearer " + GOOD_API_KEY).equals(authorization) || ("Bearer " + MIGRATED_API_KEY).equals(authorization)
                             || ("Bearer " + REVOCABLE_API_KEY).equals(authorization) && !revocableKeyRevoked);
             respond(exchange, known ? 200 : 401, known ? "{\"app_id\":\"" + APP_ID + "\"}" : "{\"error\":\"INVALID_API_KEY\"}");
             return;

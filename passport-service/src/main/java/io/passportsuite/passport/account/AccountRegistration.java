@@ -93,7 +93,7 @@ public class AccountRegistration {
                     : Usernames.candidate(email.map(e -> e.substring(0, e.indexOf('@'))).orElse(account.nickname()));
             String nickname = account.nickname() != null ? account.nickname().strip() : username;
             User user = new User(UUID.randomUUID(), app.appId(), username, email.orElse(null), phone.orElse(null), hash,
-                    nickname, null, null, User.ROLE_USER, User.ACTIVE, account.emailVerified(), false, false, null,
+                    nickname, null, null, User.ROLE_USER, User.ACTIVE, account.emailVerified(), account.phoneVerified(), false, false, null,
                     clock.instant(), clock.instant());
             Boolean created = transaction.execute(status -> {
                 if (!users.insert(user, account.inviteCode())) {

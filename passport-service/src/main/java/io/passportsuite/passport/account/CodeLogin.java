@@ -23,12 +23,15 @@ public class CodeLogin {
     private final UserRepository users;
     private final AccountRegistration registration;
     private final Sessions sessions;
+    private final ProvingContact proving;
 
-    CodeLogin(VerificationCodes codes, UserRepository users, AccountRegistration registration, Sessions sessions) {
+    CodeLogin(VerificationCodes codes, UserRepository users, AccountRegistration registration, Sessions sessions,
+            ProvingContact proving) {
         this.codes = codes;
         this.users = users;
         this.registration = registration;
         this.sessions = sessions;
+        this.proving = proving;
     }
 
     /** {@code email} or {@code phone} names the account (one of them, already in normal form). */
@@ -43,7 +46,7 @@ public class CodeLogin {
         Optional<User> found = email != null ? users.findByEmail(app.appId(), email) : users.findByPhone(app.appId(), phone);
         if (found.isEmpty() && createGuest && email != null) {
             Outcome<User> created = registration.register(app,
-                    new NewAccount(null, null, null, email, null, null, true, App.LOGIN_EMAIL_CODE));
+                    new NewAccount(null, null, null, email, null, null, true, false, App.LOGIN_EMAIL_CODE));
             if (created instanceof Outcome.Failure<User> failure) {
                 return Outcome.failure(failure.problem());
             }
@@ -52,13 +55,10 @@ public class CodeLogin {
         if (found.isEmpty()) {
             return Outcome.failure(Problem.Kind.INVALID_CODE, "the code is wrong, expired or used");
         }
-        User user = found.get();
-        if (!user.active()) {
+        if (!found.get().active()) {
             return Outcome.failure(Problem.Kind.ACCOUNT_DISABLED, PasswordLogin.DISABLED);
         }
-        if (email != null && !user.emailVerified()) {
-            users.markEmailVerified(app.appId(), email);
-        }
+        User user = proving.proven(found.get(), email != null ? ProvingContact.Contact.EMAIL : ProvingContact.Contact.PHONE);
         return Outcome.success(new PasswordLogin.LoggedIn(user, sessions.open(app, user, App.LOGIN_EMAIL_CODE, client)));
     }
 }

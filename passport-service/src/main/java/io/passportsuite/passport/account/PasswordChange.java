@@ -25,12 +25,15 @@ public class PasswordChange {
     private final PasswordHasher passwords;
     private final Sessions sessions;
     private final TransactionTemplate transaction;
+    private final ProvingContact proving;
 
-    PasswordChange(UserRepository users, PasswordHasher passwords, Sessions sessions, TransactionTemplate transaction) {
+    PasswordChange(UserRepository users, PasswordHasher passwords, Sessions sessions, TransactionTemplate transaction,
+            ProvingContact proving) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
         this.transaction = transaction;
+        this.proving = proving;
     }
 
     /** The signed-in user changes their password; {@code currentSession} stays signed in. */
@@ -46,9 +49,14 @@ public class PasswordChange {
         return setPassword(app, userId, newPassword, currentSession);
     }
 
-    /** Sets a password after a reset code proved control of the account's contact. */
-    public Outcome<UUID> reset(App app, UUID userId, String newPassword) {
-        return setPassword(app, userId, newPassword, null);
+    /** Sets a password after a reset code proved control of the account's {@code contact}. */
+    public Outcome<UUID> reset(App app, User user, ProvingContact.Contact contact, String newPassword) {
+        Optional<String> weak = app.passwordPolicy().violation(newPassword);
+        if (weak.isPresent()) {
+            return Outcome.failure(Problem.invalid(weak.get()));
+        }
+        proving.proven(user, contact);
+        return setPassword(app, user.id(), newPassword, null);
     }
 
     private Outcome<UUID> setPassword(App app, UUID userId, String newPassword, UUID keepSession) {

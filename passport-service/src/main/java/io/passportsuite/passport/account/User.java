@@ -17,6 +17,7 @@ public record User(
         int role,
         String status,
         boolean emailVerified,
+        boolean phoneVerified,
         boolean bot,
         boolean online,
         Instant lastSeenAt,

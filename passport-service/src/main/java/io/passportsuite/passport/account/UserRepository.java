@@ -52,9 +52,9 @@ public class UserRepository {
         try {
             jdbc.sql("""
                     INSERT INTO app_user (id, app_id, username, email, phone, password_hash, nickname, avatar_url, signature,
-                                          role, status, email_verified, invite_code, created_at, updated_at)
+                                          role, status, email_verified, phone_verified, invite_code, created_at, updated_at)
                     VALUES (:id, :appId, :username, :email, :phone, :hash, :nickname, :avatar, :signature,
-                            :role, :status, :emailVerified, :inviteCode, :createdAt, :createdAt)
+                            :role, :status, :emailVerified, :phoneVerified, :inviteCode, :createdAt, :createdAt)
                     """)
                     .param("id", user.id())
                     .param("appId", user.appId())
@@ -68,6 +68,7 @@ public class UserRepository {
                     .param("role", user.role())
                     .param("status", user.status())
                     .param("emailVerified", user.emailVerified())
+                    .param("phoneVerified", user.phoneVerified())
                     .param("inviteCode", inviteCode)
                     .param("createdAt", OffsetDateTime.ofInstant(user.createdAt(), java.time.ZoneOffset.UTC))
                     .update();
@@ -90,10 +91,14 @@ public class UserRepository {
                 .query(UserRepository::map).single();
     }
 
-    /** Marks the email of the app's account with that address verified; false when there is none. */
-    public boolean markEmailVerified(String appId, String email) {
-        return jdbc.sql("UPDATE app_user SET email_verified = TRUE, updated_at = now() WHERE app_id = :appId AND lower(email) = lower(:email)")
-                .param("appId", appId).param("email", email).update() == 1;
+    /**
+     * Marks the user's email or phone proven and, when this is its first proof, drops the password
+     * set before it; false when another request proved it first (only one proof is the first).
+     */
+    boolean markFirstProof(UUID id, ProvingContact.Contact contact) {
+        String column = contact == ProvingContact.Contact.EMAIL ? "email_verified" : "phone_verified";
+        return jdbc.sql("UPDATE app_user SET " + column + " = TRUE, password_hash = NULL, updated_at = now() WHERE id = :id AND NOT " + column)
+                .param("id", id).update() == 1;
     }
 
     boolean disable(UUID id) {
@@ -129,6 +134,7 @@ public class UserRepository {
                 rs.getInt("role"),
                 rs.getString("status"),
                 rs.getBoolean("email_verified"),
+                rs.getBoolean("phone_verified"),
                 rs.getBoolean("is_bot"),
                 rs.getBoolean("online"),
                 instant(rs, "last_seen_at"),

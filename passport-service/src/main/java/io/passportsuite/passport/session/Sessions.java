@@ -146,6 +146,11 @@ public class Sessions {
         return ended.stream().map(SessionRepository.LiveSession::id).toList();
     }
 
+    /** Records what happened to an account for its security history, inside the caller's transaction. */
+    public void recordSecurityEvent(String appId, UUID userId, String type, String detailJson) {
+        sessions.recordSecurityEvent(appId, userId, null, type, detailJson);
+    }
+
     /** Whether an access token's session still stands: not revoked, not expired, its user active. */
     public boolean usable(UUID sessionId, UUID userId) {
         return usableSessions.usable(sessionId, userId);

@@ -120,12 +120,17 @@ class CanonicalApiTest {
         String userId = register(app, "email", "a@example.com", "secret").text("userId");
         String token = login(app, "a@example.com", "secret");
 
+        // Another app's user is answered exactly as an id that does not exist.
         Http.Response read = http.get("/auth/v1/users/" + userId, "Authorization", other.authorization());
-        assertThat(read.status()).isEqualTo(403);
-        assertThat(read.text("error")).isEqualTo("TENANT_MISMATCH");
+        Http.Response unknown = http.get("/auth/v1/users/" + UUID.randomUUID(), "Authorization", other.authorization());
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(read.text("error")).isEqualTo("USER_NOT_FOUND");
+        assertThat(read.body()).isEqualTo(unknown.body());
 
         Http.Response update = http.put("/auth/v1/users/" + userId, "{\"nickname\":\"x\"}", "Authorization", other.authorization());
-        assertThat(update.status()).isEqualTo(403);
+        assertThat(update.status()).isEqualTo(404);
+        assertThat(update.text("error")).isEqualTo("USER_NOT_FOUND");
+        assertThat(http.get("/auth/v1/users/" + userId, "Authorization", app.authorization()).text("nickname")).isEqualTo("张三");
 
         Http.Response registerInto = http.post("/auth/v1/register", """
                 {"nickname":"n","password":"secret12","contact_type":"email","contact":"b@example.com","app_id":"%s"}
@@ -135,6 +140,20 @@ class CanonicalApiTest {
 
         Http.Response validate = http.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}", "Authorization", other.authorization());
         assertThat(validate.status()).isEqualTo(401);
+        // The gateway's credential on a request routed with a key changes nothing: the key decides the app.
+        Http.Response routed = http.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}", "Authorization", other.authorization(),
+                "X-Passport-Internal-Credential", "test-internal-credential");
+        assertThat(routed.status()).isEqualTo(401);
+        assertThat(routed.text("error")).isEqualTo("INVALID_TOKEN");
+        Http.Response credentialOnly = http.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}",
+                "X-Passport-Internal-Credential", "test-internal-credential");
+        assertThat(credentialOnly.status()).isEqualTo(401);
+        assertThat(credentialOnly.text("error")).isEqualTo("INVALID_API_KEY");
+
+        Http.Response logoutElsewhere = http.post("/auth/v1/logout", "{\"token\":\"" + token + "\"}", "Authorization", other.authorization());
+        assertThat(logoutElsewhere.status()).isEqualTo(401);
+        assertThat(http.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}", "Authorization", app.authorization()).status())
+                .as("another app's logout left the session alone").isEqualTo(200);
 
         // The same address in another app is another user.
         Http.Response sameEmail = register(other, "email", "a@example.com", "secret12");

@@ -90,19 +90,25 @@ class InternalAppApiTest {
         String token = registered.json().get("accessToken").asString();
         String userId = registered.json().get("user").get("id").asString();
 
-        Http.Response validated = http.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}",
+        Http.Response validated = http.post("/internal/tokens/validate", "{\"token\":\"" + token + "\"}",
                 SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL);
         assertThat(validated.status()).as(validated.toString()).isEqualTo(200);
         assertThat(validated.text("app_id")).isEqualTo("default");
-        assertThat(validated.text("userId")).isEqualTo(userId);
+        assertThat(validated.text("user_id")).isEqualTo(userId);
+        assertThat(validated.json().get("role").asInt()).isEqualTo(1);
+        assertThat(http.post("/internal/tokens/validate", "{\"token\":\"" + token + "\"}",
+                SuiteHeaders.INTERNAL_CREDENTIAL, "guess").status()).isEqualTo(403);
+        // The canonical endpoint is for apps' keys only: the credential alone is no key.
         assertThat(http.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}",
-                SuiteHeaders.INTERNAL_CREDENTIAL, "guess").status()).isEqualTo(401);
+                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL).status()).isEqualTo(401);
 
         Http.Response disabled = http.post("/internal/apps/default/users/" + userId + "/disable", "{\"reason\":\"abuse\"}",
                 SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL);
         assertThat(disabled.status()).isEqualTo(204);
-        assertThat(http.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}",
-                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL).status()).isEqualTo(401);
+        Http.Response afterDisable = http.post("/internal/tokens/validate", "{\"token\":\"" + token + "\"}",
+                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL);
+        assertThat(afterDisable.status()).isEqualTo(401);
+        assertThat(afterDisable.text("error")).isEqualTo("INVALID_TOKEN");
         assertThat(http.post("/internal/apps/other/users/" + userId + "/disable", null,
                 SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL).status()).isEqualTo(404);
     }

@@ -31,6 +31,7 @@ import io.passportsuite.passport.account.NewAccount;
 import io.passportsuite.passport.account.PasswordLogin;
 import io.passportsuite.passport.account.ProfileChanges;
 import io.passportsuite.passport.account.ProfileUpdate;
+import io.passportsuite.passport.account.ProvingContact;
 import io.passportsuite.passport.account.User;
 import io.passportsuite.passport.account.UserRepository;
 import io.passportsuite.passport.app.ApiKeyAuthenticator;
@@ -43,7 +44,6 @@ import io.passportsuite.passport.outcome.Problem;
 import io.passportsuite.passport.session.AccessTokenAuthentication;
 import io.passportsuite.passport.session.Sessions;
 import io.passportsuite.passport.web.ClientInfo;
-import io.passportsuite.passport.web.InternalCredential;
 import io.passportsuite.passport.web.JsonBody;
 import io.passportsuite.passport.web.ProblemResponses;
 import io.passportsuite.passport.web.Timestamps;
@@ -65,14 +65,12 @@ class CanonicalAccountsController {
     private final ProfileUpdate profiles;
     private final AccessTokenAuthentication tokens;
     private final Sessions sessions;
-    private final InternalCredential internalCredential;
     private final VerificationCodes codes;
     private final CodeLogin codeLogin;
     private final PasswordChange passwordChange;
 
     CanonicalAccountsController(VerificationCodes codes, CodeLogin codeLogin, PasswordChange passwordChange, ApiKeyAuthenticator apiKeys, UserRepository users, AccountRegistration registration,
-            PasswordLogin login, ProfileUpdate profiles, AccessTokenAuthentication tokens, Sessions sessions,
-            InternalCredential internalCredential) {
+            PasswordLogin login, ProfileUpdate profiles, AccessTokenAuthentication tokens, Sessions sessions) {
         this.apiKeys = apiKeys;
         this.users = users;
         this.registration = registration;
@@ -80,7 +78,6 @@ class CanonicalAccountsController {
         this.profiles = profiles;
         this.tokens = tokens;
         this.sessions = sessions;
-        this.internalCredential = internalCredential;
         this.codes = codes;
         this.codeLogin = codeLogin;
         this.passwordChange = passwordChange;
@@ -100,7 +97,7 @@ class CanonicalAccountsController {
             throw Problem.invalid("this app requires captcha: request one with scene captcha_register").raise();
         }
         NewAccount account = new NewAccount(null, password, nickname, contact.email(), contact.phone(), null,
-                captcha != null && contact.email() != null, "canonical");
+                captcha != null && contact.email() != null, captcha != null && contact.phone() != null, "canonical");
         // A captcha, when given, must be the code sent for registration to this contact.
         return switch (registration.register(app, account, () -> captcha == null || codes.consume(app.appId(), contact.normalized(),
                 CodePurpose.REGISTER, captcha)
@@ -178,7 +175,8 @@ class CanonicalAccountsController {
         if (user.isEmpty() || !codes.consume(app.appId(), contact.normalized(), CodePurpose.RESET_PASSWORD, captcha)) {
             throw new Problem(Problem.Kind.INVALID_CODE, "captcha is wrong, expired or used").raise();
         }
-        return switch (passwordChange.reset(app, user.get().id(), newPassword)) {
+        ProvingContact.Contact proven = contact.email() != null ? ProvingContact.Contact.EMAIL : ProvingContact.Contact.PHONE;
+        return switch (passwordChange.reset(app, user.get(), proven, newPassword)) {
             case Outcome.Success<UUID> ok -> ResponseEntity.ok(Map.of());
             case Outcome.Failure<UUID> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
         };
@@ -210,19 +208,15 @@ class CanonicalAccountsController {
     }
 
     /**
-     * For an app's backend (its API key: tokens of that app only) or for the suite's own services
-     * (the internal credential: tokens of any app).
+     * For an app's backend: tokens of its key's app only, whoever routed the request. The suite's
+     * own services check tokens of any app on the internal API, which is never routed.
      */
     @PostMapping("/token/validate")
     ResponseEntity<Object> validate(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody JsonNode json, HttpServletRequest request) {
-        boolean internal = internalCredential.presentedBy(request);
-        App app = internal ? null : appOf(authorization);
+        App app = appOf(authorization);
         String token = JsonBody.of(json).requiredText("token");
-        Outcome<AccessTokenAuthentication.Authenticated> checked = internal
-                ? tokens.authenticateForAnyApp(token)
-                : tokens.authenticate(token, app.appId());
-        return switch (checked) {
+        return switch (tokens.authenticate(token, app.appId())) {
             case Outcome.Success<AccessTokenAuthentication.Authenticated> ok -> ResponseEntity.ok(new ValidationView(
                     ok.value().userId().toString(), ok.value().role() == User.ROLE_ADMIN ? "admin" : "user", ok.value().appId(),
                     Timestamps.seconds(ok.value().expiresAt())));
@@ -265,11 +259,9 @@ class CanonicalAccountsController {
         } catch (IllegalArgumentException e) {
             throw Problem.invalid("userId must be a UUID").raise();
         }
-        User user = users.find(id).orElseThrow(() -> new Problem(Problem.Kind.USER_NOT_FOUND, "no such user").raise());
-        if (!user.appId().equals(app.appId())) {
-            throw new Problem(Problem.Kind.TENANT_MISMATCH, "the user does not belong to this API key's app").raise();
-        }
-        return user;
+        // Another app's user answers exactly as an unknown id: a key never learns which ids exist elsewhere.
+        return users.findInApp(app.appId(), id)
+                .orElseThrow(() -> new Problem(Problem.Kind.USER_NOT_FOUND, "no such user").raise());
     }
 
     private static String abbreviate(String value) {

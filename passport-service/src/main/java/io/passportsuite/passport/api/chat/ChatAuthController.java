@@ -79,7 +79,7 @@ class ChatAuthController {
         JsonBody body = JsonBody.of(json);
         App app = defaultApp.get();
         NewAccount account = new NewAccount(body.text("username"), body.requiredText("password"), body.text("displayName"),
-                body.requiredText("email"), null, body.text("inviteCode"), false, "chat");
+                body.requiredText("email"), null, body.text("inviteCode"), false, false, "chat");
         return switch (registration.register(app, account)) {
             case Outcome.Success<User> created -> {
                 SessionTokens session = sessions.open(app, created.value(), App.LOGIN_PASSWORD, ClientInfo.of(request));

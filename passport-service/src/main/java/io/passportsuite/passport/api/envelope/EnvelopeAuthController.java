@@ -78,7 +78,7 @@ class EnvelopeAuthController {
         String email = body.text("email");
         String emailCode = body.text("email_verification_code");
         NewAccount account = new NewAccount(body.requiredText("username"), body.requiredText("password"), body.requiredText("nickname"),
-                email, body.text("phone"), null, email != null, "envelope");
+                email, body.text("phone"), null, email != null, false, "envelope");
         // An email given at registration must be proven with a code sent to it first.
         Supplier<Optional<Problem>> emailProof = () -> {
             if (email == null) {

@@ -20,6 +20,7 @@ import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.common.events.notification.NotificationRequested;
 import io.passportsuite.passport.account.Contacts;
 import io.passportsuite.passport.account.PasswordChange;
+import io.passportsuite.passport.account.ProvingContact;
 import io.passportsuite.passport.account.User;
 import io.passportsuite.passport.account.UserRepository;
 import io.passportsuite.passport.app.App;
@@ -56,9 +57,11 @@ class EnvelopeCodesController {
     private final UserRepository users;
     private final PasswordChange passwords;
     private final AccessTokenAuthentication tokens;
+    private final ProvingContact proving;
 
     EnvelopeCodesController(DefaultApp defaultApp, VerificationCodes codes, UserRepository users, PasswordChange passwords,
-            AccessTokenAuthentication tokens) {
+            AccessTokenAuthentication tokens, ProvingContact proving) {
+        this.proving = proving;
         this.defaultApp = defaultApp;
         this.codes = codes;
         this.users = users;
@@ -85,7 +88,7 @@ class EnvelopeCodesController {
         if (!codes.consume(app.appId(), email, CodePurpose.VERIFY_EMAIL, code)) {
             return ProblemResponses.of(request.getRequestURI(), new Problem(Problem.Kind.INVALID_CODE, "验证码错误或已过期"));
         }
-        users.markEmailVerified(app.appId(), email);
+        users.findByEmail(app.appId(), email).ifPresent(user -> proving.proven(user, ProvingContact.Contact.EMAIL));
         return ResponseEntity.ok(Envelope.ok("邮箱验证成功"));
     }
 
@@ -124,7 +127,8 @@ class EnvelopeCodesController {
         if (user.isEmpty() || !codes.consume(app.appId(), contact.get().value(), CodePurpose.RESET_PASSWORD, code)) {
             return ProblemResponses.of(request.getRequestURI(), new Problem(Problem.Kind.INVALID_CODE, "验证码错误或已过期"));
         }
-        return switch (passwords.reset(app, user.get().id(), newPassword)) {
+        ProvingContact.Contact proven = contact.get().email() ? ProvingContact.Contact.EMAIL : ProvingContact.Contact.PHONE;
+        return switch (passwords.reset(app, user.get(), proven, newPassword)) {
             case Outcome.Success<UUID> ok -> ResponseEntity.ok(Envelope.ok("密码重置成功"));
             case Outcome.Failure<UUID> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
         };

@@ -2,15 +2,11 @@ package io.passportsuite.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.testing.ServiceProbe;
 import io.passportsuite.common.testing.TestKafka;
-import io.passportsuite.common.testing.TestPostgres;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,54 +29,23 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteThroughGatewayTest {
 
-    private static final Duration STARTUP = Duration.ofSeconds(180);
-    private static final String INTERNAL_CREDENTIAL = "e2e-internal-credential";
     /** The message the gateway refuses a revoked session's token with; passport's own refusal words it differently. */
     private static final String GATEWAY_REVOKED_SESSION = "The access token's session has ended";
 
-    private static SuiteProcess discovery;
-    private static SuiteProcess passport;
-    private static SuiteProcess gateway;
+    private static GatewaySuite suite;
     private static ServiceProbe throughGateway;
-    private static ServiceProbe passportDirectly;
     private static String accessToken;
 
     @BeforeAll
     static void startSuite() {
-        int discoveryPort = freePort();
-        int passportPort = freePort();
-        int gatewayPort = freePort();
-        String eurekaUrl = "http://127.0.0.1:" + discoveryPort + "/eureka/";
-        TestPostgres.Database database = TestPostgres.freshDatabase("e2e_passport");
-        Map<String, String> common = Map.of("EUREKA_URL", eurekaUrl, "SUITE_ENVIRONMENT", "test",
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(), "SUITE_INTERNAL_CREDENTIAL", INTERNAL_CREDENTIAL);
-
-        discovery = SuiteProcess.start("discovery-server", common, List.of("--server.port=" + discoveryPort));
-        Map<String, String> passportEnvironment = new java.util.HashMap<>(common);
-        // A fresh random key: passport refuses to start without one outside local mode.
-        passportEnvironment.put("PASSPORT_KEY_ENCRYPTION_KEY", randomKey());
-        passport = SuiteProcess.start("passport-service", passportEnvironment, List.of(
-                "--server.port=" + passportPort,
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password()));
-        gateway = SuiteProcess.start("gateway", common, List.of(
-                "--server.port=" + gatewayPort,
-                "--management.server.port=" + freePort(),
-                "--passport.status.services=passport-service",
-                "--passport.status.cache-ttl=0s"));
-        throughGateway = ServiceProbe.onPort(gatewayPort);
-        passportDirectly = ServiceProbe.onPort(passportPort);
-
-        awaitStatus(body -> "running".equals(body.get("status").asString()), STARTUP);
+        suite = GatewaySuite.start("passport");
+        throughGateway = suite.throughGateway;
     }
 
     @AfterAll
     static void stopSuite() {
-        for (SuiteProcess process : new SuiteProcess[] {gateway, passport, discovery}) {
-            if (process != null) {
-                process.close();
-            }
+        if (suite != null) {
+            suite.close();
         }
     }
 
@@ -105,13 +69,7 @@ class SuiteThroughGatewayTest {
     @Order(2)
     void shouldRouteAPassportPathToPassportThroughDiscovery() {
         // The gateway checks the API key with passport before routing: a key of a fresh app.
-        ServiceProbe.Response app = passportDirectly.post("/internal/apps", """
-                {"app_id":"e2e-app","name":"End To End"}
-                """, "X-Passport-Internal-Credential", INTERNAL_CREDENTIAL);
-        assertThat(app.status()).as(app.body()).isEqualTo(201);
-        ServiceProbe.Response key = passportDirectly.post("/internal/apps/e2e-app/api-keys", "{}",
-                "X-Passport-Internal-Credential", INTERNAL_CREDENTIAL);
-        String apiKey = key.json().get("api_key").asString();
+        String apiKey = suite.createApp("e2e-app");
         assertThat(throughGateway.get("/auth/v1/no-such-endpoint").json().get("error").asString()).isEqualTo("INVALID_API_KEY");
 
         // Passport answers a path it does not serve with 404 NOT_FOUND: the key passed the gateway.
@@ -169,63 +127,16 @@ class SuiteThroughGatewayTest {
     @Test
     @Order(5)
     void shouldNamePassportAsDownOnceItStops() {
-        passport.close();
+        suite.passport.close();
 
-        JsonNode body = awaitStatus(status -> "error".equals(status.get("status").asString()), Duration.ofSeconds(30));
+        JsonNode body = suite.awaitStatus(status -> "error".equals(status.get("status").asString()), Duration.ofSeconds(30));
 
         assertThat(body.get("services").get("passport-service").asString()).isEqualTo("DOWN");
         assertThat(body.get("down").values()).extracting(JsonNode::asString).containsExactly("passport-service");
     }
 
-    private static JsonNode awaitStatus(Predicate<JsonNode> condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer yet";
-        while (System.nanoTime() < deadline) {
-            for (SuiteProcess process : List.of(discovery, gateway)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(process.describe() + " exited");
-                }
-            }
-            try {
-                ServiceProbe.Response response = throughGateway.get("/");
-                last = response.body();
-                if (response.status() == 200 && condition.test(response.json())) {
-                    return response.json();
-                }
-            } catch (IllegalStateException notUpYet) {
-                last = notUpYet.getMessage();
-            }
-            sleep(Duration.ofMillis(500));
-        }
-        throw new AssertionError("GET / did not reach the expected state within " + timeout + "; last answer: " + last
-                + "; see " + passport.describe());
-    }
-
     private static String claim(String jwt, String name) {
         String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
         return new JsonMapper().readTree(payload).get(name).asString();
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -142,6 +142,10 @@ class CanonicalAccountsController {
             @RequestBody JsonNode json, HttpServletRequest request) {
         App app = appOf(authorization);
         JsonBody body = JsonBody.of(json);
+        // The reference's captcha has no app_id; one sent anyway must still be the key's app.
+        if (body.text("app_id") != null) {
+            requireSameApp(app, body);
+        }
         Contact contact = Contact.of(body);
         CodePurpose purpose = switch (body.requiredText("scene")) {
             case "captcha_register" -> CodePurpose.REGISTER;

@@ -1,0 +1,135 @@
+package io.passportsuite.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.passportsuite.common.testing.ServiceProbe;
+import io.passportsuite.common.testing.TestKafka;
+import io.passportsuite.common.testing.TestPostgres;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Discovery, passport and the gateway from their packaged jars, each in its own JVM, with real
+ * PostgreSQL and Kafka: what a client meets, reached through the gateway.
+ */
+final class GatewaySuite implements AutoCloseable {
+
+    static final String INTERNAL_CREDENTIAL = "e2e-internal-credential-7f3c9a2b5d8e1f40a6";
+    private static final Duration STARTUP = Duration.ofSeconds(180);
+
+    final SuiteProcess discovery;
+    final SuiteProcess passport;
+    final SuiteProcess gateway;
+    final ServiceProbe throughGateway;
+    final ServiceProbe passportDirectly;
+
+    private GatewaySuite(SuiteProcess discovery, SuiteProcess passport, SuiteProcess gateway, int gatewayPort, int passportPort) {
+        this.discovery = discovery;
+        this.passport = passport;
+        this.gateway = gateway;
+        this.throughGateway = ServiceProbe.onPort(gatewayPort);
+        this.passportDirectly = ServiceProbe.onPort(passportPort);
+    }
+
+    /** Returns once the gateway reports the suite running. */
+    static GatewaySuite start(String label) {
+        int discoveryPort = freePort();
+        int passportPort = freePort();
+        int gatewayPort = freePort();
+        String eurekaUrl = "http://127.0.0.1:" + discoveryPort + "/eureka/";
+        TestPostgres.Database database = TestPostgres.freshDatabase("e2e_" + label);
+        Map<String, String> common = Map.of("EUREKA_URL", eurekaUrl, "SUITE_ENVIRONMENT", "test",
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(), "SUITE_INTERNAL_CREDENTIAL", INTERNAL_CREDENTIAL);
+
+        SuiteProcess discovery = SuiteProcess.start("discovery-server", common, List.of("--server.port=" + discoveryPort));
+        Map<String, String> passportEnvironment = new HashMap<>(common);
+        // A fresh random key: passport refuses to start without one outside local mode.
+        passportEnvironment.put("PASSPORT_KEY_ENCRYPTION_KEY", randomKey());
+        SuiteProcess passport = SuiteProcess.start("passport-service", passportEnvironment, List.of(
+                "--server.port=" + passportPort,
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password()));
+        SuiteProcess gateway = SuiteProcess.start("gateway", common, List.of(
+                "--server.port=" + gatewayPort,
+                "--management.server.port=" + freePort(),
+                "--passport.status.services=passport-service",
+                "--passport.status.cache-ttl=0s"));
+        GatewaySuite suite = new GatewaySuite(discovery, passport, gateway, gatewayPort, passportPort);
+        suite.awaitStatus(body -> "running".equals(body.get("status").asString()), STARTUP);
+        return suite;
+    }
+
+    /** Creates an app through passport's internal API (no client reaches it) and returns a new API key of it. */
+    String createApp(String appId) {
+        ServiceProbe.Response app = passportDirectly.post("/internal/apps", """
+                {"app_id":"%s","name":"%s","password_min_length":6,"password_max_length":100,"password_letter_and_digit":false}
+                """.formatted(appId, appId), "X-Passport-Internal-Credential", INTERNAL_CREDENTIAL);
+        if (app.status() != 201) {
+            throw new IllegalStateException("could not create app " + appId + ": " + app.body());
+        }
+        return passportDirectly.post("/internal/apps/" + appId + "/api-keys", "{}",
+                "X-Passport-Internal-Credential", INTERNAL_CREDENTIAL).json().get("api_key").asString();
+    }
+
+    /** Polls {@code GET /} through the gateway until its answer meets {@code condition}. */
+    JsonNode awaitStatus(Predicate<JsonNode> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            for (SuiteProcess process : List.of(discovery, gateway)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(process.describe() + " exited");
+                }
+            }
+            try {
+                ServiceProbe.Response response = throughGateway.get("/");
+                last = response.body();
+                if (response.status() == 200 && condition.test(response.json())) {
+                    return response.json();
+                }
+            } catch (IllegalStateException notUpYet) {
+                last = notUpYet.getMessage();
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new AssertionError("GET / did not reach the expected state within " + timeout + "; last answer: " + last
+                + "; see " + passport.describe());
+    }
+
+    @Override
+    public void close() {
+        for (SuiteProcess process : new SuiteProcess[] {gateway, passport, discovery}) {
+            process.close();
+        }
+    }
+
+    static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -18,7 +18,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 public class ApiKeyAuthenticator {
 
     static final Duration CACHE_TTL = Duration.ofSeconds(3);
-    private static final int MAX_KEY_LENGTH = 200;
 
     private final ApiKeyRepository keys;
     private final Cache<String, Optional<App>> appByKeyHash = Caffeine.newBuilder()
@@ -36,7 +35,7 @@ public class ApiKeyAuthenticator {
             return Optional.empty();
         }
         String key = authorizationHeader.substring(7).trim();
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+        if (key.isEmpty() || key.length() > ApiKeys.MAX_LENGTH) {
             return Optional.empty();
         }
         return appByKeyHash.get(ApiKeys.hash(key), keys::findActiveApp);

@@ -15,6 +15,10 @@ import java.util.HexFormat;
 final class ApiKeys {
 
     static final int VISIBLE_PREFIX_LENGTH = 12;
+    /** Longer keys are refused unread: no real key is this long, and each check hashes what it is given. */
+    static final int MAX_LENGTH = 200;
+    /** An imported key is a secret chosen elsewhere; shorter ones are too easy to guess to accept. */
+    static final int MIN_IMPORTED_LENGTH = 20;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom random = new SecureRandom();
 
@@ -23,6 +27,12 @@ final class ApiKeys {
 
     static String generate() {
         return "psk_" + randomText(8) + "_" + randomText(40);
+    }
+
+    /** A key brought from another deployment: any format, as long as it is long enough and has no spaces or control characters. */
+    static boolean acceptableImport(String apiKey) {
+        return apiKey != null && apiKey.length() >= MIN_IMPORTED_LENGTH && apiKey.length() <= MAX_LENGTH
+                && apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
     static String hash(String apiKey) {

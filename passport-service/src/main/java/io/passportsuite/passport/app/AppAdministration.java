@@ -68,15 +68,32 @@ public class AppAdministration {
     /** A new key for the app: the only time its clear text is ever available. */
     @Transactional
     public Outcome<NewApiKey> issueKey(String appId, String label) {
+        return addKey(appId, label, ApiKeys.generate());
+    }
+
+    /**
+     * Adds a key the app already uses elsewhere: an app moving here from another deployment keeps
+     * its backends' keys, whatever their format. Only its digest is stored, as for issued keys.
+     */
+    public Outcome<NewApiKey> importKey(String appId, String label, String apiKey) {
+        if (!ApiKeys.acceptableImport(apiKey)) {
+            return Outcome.failure(Problem.Kind.INVALID_INPUT, "api_key must be " + ApiKeys.MIN_IMPORTED_LENGTH + "-"
+                    + ApiKeys.MAX_LENGTH + " visible ASCII characters without spaces");
+        }
+        return addKey(appId, label, apiKey);
+    }
+
+    private Outcome<NewApiKey> addKey(String appId, String label, String key) {
         if (apps.find(appId).isEmpty()) {
             return Outcome.failure(Problem.Kind.UNKNOWN_APP, "no app " + appId);
         }
         if (label != null && label.length() > 100) {
             return Outcome.failure(Problem.Kind.INVALID_INPUT, "label must be at most 100 characters");
         }
-        String key = ApiKeys.generate();
         UUID id = UUID.randomUUID();
-        keys.insertIfAbsent(id, appId, key, label);
+        if (!keys.insertIfAbsent(id, appId, key, label)) {
+            return Outcome.failure(Problem.Kind.ACCOUNT_EXISTS, "this key is already registered");
+        }
         return Outcome.success(new NewApiKey(id, appId, ApiKeys.visiblePrefix(key), key));
     }
 

@@ -59,7 +59,10 @@ class InternalAppController {
 
     @PostMapping("/{appId}/api-keys")
     ResponseEntity<NewKeyView> issueKey(@PathVariable String appId, @RequestBody(required = false) NewKeyRequest request) {
-        AppAdministration.NewApiKey key = value(administration.issueKey(appId, request == null ? null : request.label()));
+        String label = request == null ? null : request.label();
+        AppAdministration.NewApiKey key = value(request == null || request.apiKey() == null
+                ? administration.issueKey(appId, label)
+                : administration.importKey(appId, label, request.apiKey()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new NewKeyView(key.id(), key.appId(), key.prefix(), key.apiKey()));
     }
 
@@ -117,7 +120,8 @@ class InternalAppController {
         }
     }
 
-    record NewKeyRequest(String label) {
+    /** {@code api_key}: a key the app already uses elsewhere, to keep; absent, a new key is made. */
+    record NewKeyRequest(String label, @JsonProperty("api_key") String apiKey) {
     }
 
     record NewKeyView(UUID id, @JsonProperty("app_id") String appId, String prefix, @JsonProperty("api_key") String apiKey) {

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 class LocalBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(LocalBootstrap.class);
-    static final int MIN_KEY_LENGTH = 20;
 
     private final ApiKeyRepository keys;
     private final AppSettings apps;
@@ -33,8 +32,9 @@ class LocalBootstrap implements ApplicationRunner {
         if ("production".equalsIgnoreCase(environment)) {
             throw new IllegalStateException("The local profile bootstraps a default API key and must not run in production");
         }
-        if (properties.apiKey() == null || properties.apiKey().length() < MIN_KEY_LENGTH) {
-            throw new IllegalStateException("Local mode needs PASSPORT_BOOTSTRAP_API_KEY of at least " + MIN_KEY_LENGTH + " characters");
+        if (!ApiKeys.acceptableImport(properties.apiKey())) {
+            throw new IllegalStateException("Local mode needs PASSPORT_BOOTSTRAP_API_KEY of " + ApiKeys.MIN_IMPORTED_LENGTH + "-"
+                    + ApiKeys.MAX_LENGTH + " visible ASCII characters without spaces");
         }
         this.keys = keys;
         this.apps = apps;

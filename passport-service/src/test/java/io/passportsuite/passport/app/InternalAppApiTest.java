@@ -64,6 +64,34 @@ class InternalAppApiTest {
     }
 
     @Test
+    void shouldKeepAKeyAnAppBringsFromAnotherDeploymentWhateverItsFormat() {
+        http.post("/internal/apps", "{\"app_id\":\"migrated\",\"name\":\"Migrated\"}", SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL);
+        String ownKey = "pk_acceptance_key_0123456789abcdef";
+
+        Http.Response imported = http.post("/internal/apps/migrated/api-keys", "{\"label\":\"old backend\",\"api_key\":\"" + ownKey + "\"}",
+                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL);
+        Http.Response again = http.post("/internal/apps/migrated/api-keys", "{\"api_key\":\"" + ownKey + "\"}",
+                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL);
+        Http.Response tooShort = http.post("/internal/apps/migrated/api-keys", "{\"api_key\":\"pk_short\"}",
+                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL);
+        Http.Response withSpace = http.post("/internal/apps/migrated/api-keys", "{\"api_key\":\"pk_acceptance key 0123456789\"}",
+                SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL);
+
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertThat(imported.text("prefix")).isEqualTo(ownKey.substring(0, 12));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.text("error")).isEqualTo("VALIDATION_FAILED");
+        assertThat(withSpace.status()).isEqualTo(400);
+        assertThat(http.get("/internal/api-keys/self", "Authorization", Http.bearer(ownKey), SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL)
+                .text("app_id")).isEqualTo("migrated");
+        Http.Response registered = http.post("/auth/v1/register",
+                "{\"nickname\":\"n\",\"password\":\"password123\",\"contact_type\":\"email\",\"contact\":\"m@example.com\",\"app_id\":\"migrated\"}",
+                "Authorization", Http.bearer(ownKey));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    }
+
+    @Test
     void shouldCloseTheInternalApiToCallersWithoutTheCredential() {
         assertThat(http.get("/internal/apps/default").status()).isEqualTo(403);
         assertThat(http.get("/internal/apps/default", SuiteHeaders.INTERNAL_CREDENTIAL, "guess").status()).isEqualTo(403);

@@ -22,9 +22,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.passportsuite.common.events.user.SessionRevoked;
 import io.passportsuite.common.events.notification.NotificationRequested;
+import io.passportsuite.common.identity.Contacts;
 import io.passportsuite.passport.account.AccountRegistration;
 import io.passportsuite.passport.account.CodeLogin;
-import io.passportsuite.passport.account.Contacts;
 import io.passportsuite.passport.account.PasswordChange;
 import io.passportsuite.passport.account.LoginIdentifier;
 import io.passportsuite.passport.account.NewAccount;

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.passportsuite.common.error.Envelope;
 import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.common.events.notification.NotificationRequested;
-import io.passportsuite.passport.account.Contacts;
+import io.passportsuite.common.identity.Contacts;
 import io.passportsuite.passport.account.PasswordChange;
 import io.passportsuite.passport.account.User;
 import io.passportsuite.passport.account.UserRepository;

@@ -38,6 +38,11 @@ class RateLimitConfiguration {
     }
 
     @Bean
+    RoutedAppRecorder routedAppRecorder() {
+        return new RoutedAppRecorder();
+    }
+
+    @Bean
     RateLimitFilter rateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp) {
         return new RateLimitFilter(properties, store, clientIp);
     }

@@ -65,8 +65,8 @@ class RateLimitFilter implements WebFilter, Ordered {
         }
     }
 
-    /** One rule's counter for this request, and the limit that applies to it. */
-    private record Counted(Rule rule, String key, long limit) {
+    /** One rule's counter for this request, the limit that applies to it, and the app the body names (or null). */
+    private record Counted(Rule rule, String key, long limit, String app) {
     }
 
     @Override
@@ -123,8 +123,11 @@ class RateLimitFilter implements WebFilter, Ordered {
         if (!serviceRefusedCredentials(exchange)) {
             return Mono.empty();
         }
+        String verifiedApp = exchange.getAttribute(RoutedAppRecorder.VERIFIED_APP_ATTRIBUTE);
         return Flux.fromIterable(counted)
                 .filter(c -> c.rule().failuresOnly())
+                // A key of one app naming another app's account is refused for that, not for a password.
+                .filter(c -> c.app() == null || verifiedApp == null || verifiedApp.equals(c.app()))
                 .concatMap(c -> store.increment(c.key(), c.rule().window()))
                 .onErrorResume(failure -> {
                     log.warn("rate-limit store unavailable, a failed login was not counted: {}", failure.toString());
@@ -150,10 +153,10 @@ class RateLimitFilter implements WebFilter, Ordered {
         String scope = rule.counterBucket() + (app == null ? "" : ":app:" + LoginIdentifier.appKey(app));
         long limit = app == null ? rule.limit() : rule.appLimits().getOrDefault(app, rule.limit());
         if (rule.key() == Key.IP) {
-            return new Counted(rule, scope + ":ip:" + ip, limit);
+            return new Counted(rule, scope + ":ip:" + ip, limit, app);
         }
         String identifier = LoginIdentifier.from(body, rule.identifierField());
-        return identifier == null ? null : new Counted(rule, scope + ":id:" + LoginIdentifier.digest(identifier), limit);
+        return identifier == null ? null : new Counted(rule, scope + ":id:" + LoginIdentifier.digest(identifier), limit, app);
     }
 
     private static Mono<Void> reject(ServerWebExchange exchange, Window window) {

@@ -22,14 +22,15 @@ import io.passportsuite.gateway.testing.FakeService.Received;
 
 /**
  * The rules of the gateway's own application.yml (the app-backend limit lowered to 5 a minute)
- * on the canonical surface, against a fake passport that knows one API key, of app {@code shop},
- * and rejects the password "wrong". Each test comes from addresses of its own (the test client is
+ * on the canonical surface, against a fake passport that knows an API key of app {@code shop} and
+ * one of app {@code other}, and rejects the password "wrong" and a body naming another app than the key's. Each test comes from addresses of its own (the test client is
  * a trusted proxy) and names accounts of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DefaultRulesGatewayTest {
 
     private static final String GOOD_KEY = "Bearer psk_shop_key";
+    private static final String OTHER_APPS_KEY = "Bearer psk_other_key";
     private static final AtomicInteger addresses = new AtomicInteger();
 
     @RegisterExtension
@@ -53,11 +54,16 @@ class DefaultRulesGatewayTest {
 
     private static Answer passportAnswer(Received request) {
         if (request.path().equals("/internal/api-keys/self")) {
-            return GOOD_KEY.equals(request.header("Authorization"))
-                    ? Answer.ok("{\"app_id\":\"shop\"}")
+            if (GOOD_KEY.equals(request.header("Authorization"))) {
+                return Answer.ok("{\"app_id\":\"shop\"}");
+            }
+            return OTHER_APPS_KEY.equals(request.header("Authorization"))
+                    ? Answer.ok("{\"app_id\":\"other\"}")
                     : new Answer(401, "{\"error\":\"INVALID_API_KEY\",\"message\":\"no\"}", Duration.ZERO);
         }
-        if (request.path().equals("/auth/v1/login") && request.body().contains("\"wrong\"")) {
+        // As a passport that answers another app's accounts as it answers unknown ones.
+        if (request.path().equals("/auth/v1/login") && (request.body().contains("\"wrong\"")
+                || !request.body().contains("\"app_id\":\"" + request.header("X-Passport-App-Id") + "\""))) {
             return new Answer(401, "{\"error\":\"INVALID_CREDENTIALS\",\"message\":\"no\"}", Duration.ZERO);
         }
         return Answer.ok("{\"ok\":true}");
@@ -78,8 +84,25 @@ class DefaultRulesGatewayTest {
     }
 
     private static String login(String contactType, String contact, String password) {
+        return login(contactType, contact, password, "shop");
+    }
+
+    private static String login(String contactType, String contact, String password, String appId) {
         return "{\"contact_type\":\"" + contactType + "\",\"contact\":\"" + contact + "\",\"password\":\"" + password
-                + "\",\"app_id\":\"shop\"}";
+                + "\",\"app_id\":\"" + appId + "\"}";
+    }
+
+    @Test
+    void shouldNotCountAKeyOfOneAppNamingAnotherAppsAccountAgainstThatAccount() {
+        passport.answer(DefaultRulesGatewayTest::passportAnswer);
+        String account = "tenant-" + newPhoneDigits() + "@example.com";
+        for (int i = 0; i < 12; i++) {
+            assertThat(call("/auth/v1/login", login("email", account, "right", "other"), GOOD_KEY, newAddress()).statusCode())
+                    .isEqualTo(401);
+        }
+
+        assertThat(call("/auth/v1/login", login("email", account, "right", "other"), OTHER_APPS_KEY, newAddress()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.passportsuite.gateway.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,9 +70,9 @@ final class InMemoryRateLimitStore implements RateLimitStore {
                 return;
             }
             counters.entrySet().stream()
-                    .sorted((a, b) -> Long.compare(a.getValue().closesAtMillis(), b.getValue().closesAtMillis()))
+                    .sorted(Comparator.comparingLong(entry -> entry.getValue().closesAtMillis()))
                     .limit(excess)
-                    .map(entry -> entry.getKey())
+                    .map(Map.Entry::getKey)
                     .toList()
                     .forEach(counters::remove);
         } finally {

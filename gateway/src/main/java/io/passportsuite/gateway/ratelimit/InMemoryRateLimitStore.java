@@ -2,13 +2,20 @@ package io.passportsuite.gateway.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import reactor.core.publisher.Mono;
 
-/** Counters in this gateway's memory: right for a single gateway, lost on restart. */
+/**
+ * Counters in this gateway's memory: right for a single gateway, lost on restart. Bounded: past
+ * {@code maxKeys} the windows that close soonest are dropped (per-IP minutes before 15-minute
+ * account locks), so no pattern of requests, however many keys it makes up, can fill the heap.
+ */
 final class InMemoryRateLimitStore implements RateLimitStore {
 
     // Closed windows are swept every so many increments, so memory follows the active keys only.
@@ -16,10 +23,16 @@ final class InMemoryRateLimitStore implements RateLimitStore {
 
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final AtomicLong increments = new AtomicLong();
+    private final ReentrantLock eviction = new ReentrantLock();
     private final Clock clock;
+    private final int maxKeys;
 
-    InMemoryRateLimitStore(Clock clock) {
+    InMemoryRateLimitStore(Clock clock, int maxKeys) {
+        if (maxKeys < 1) {
+            throw new IllegalArgumentException("the in-memory rate-limit store needs room for at least one key");
+        }
         this.clock = clock;
+        this.maxKeys = maxKeys;
     }
 
     private record Counter(long count, long closesAtMillis) {
@@ -31,10 +44,40 @@ final class InMemoryRateLimitStore implements RateLimitStore {
         if (increments.incrementAndGet() % SWEEP_EVERY == 0) {
             counters.values().removeIf(counter -> counter.closesAtMillis() <= now);
         }
+        if (counters.size() >= maxKeys && !counters.containsKey(key)) {
+            makeRoom(now);
+        }
         Counter counter = counters.compute(key, (k, current) -> current == null || current.closesAtMillis() <= now
                 ? new Counter(1, now + window.toMillis())
                 : new Counter(current.count() + 1, current.closesAtMillis()));
         return Mono.just(new Window(counter.count(), Duration.ofMillis(counter.closesAtMillis() - now)));
+    }
+
+    /**
+     * Drops closed windows, then, if that was not enough, the open ones closing soonest until a
+     * tenth of the room is free, so a flood of new keys sorts the map once per many keys rather
+     * than once per key. One thread at a time; the others go on (the bound may be passed by the
+     * requests in flight, not more).
+     */
+    private void makeRoom(long now) {
+        if (!eviction.tryLock()) {
+            return;
+        }
+        try {
+            counters.values().removeIf(counter -> counter.closesAtMillis() <= now);
+            int excess = counters.size() - (maxKeys - Math.max(1, maxKeys / 10));
+            if (excess <= 0) {
+                return;
+            }
+            counters.entrySet().stream()
+                    .sorted(Comparator.comparingLong(entry -> entry.getValue().closesAtMillis()))
+                    .limit(excess)
+                    .map(Map.Entry::getKey)
+                    .toList()
+                    .forEach(counters::remove);
+        } finally {
+            eviction.unlock();
+        }
     }
 
     @Override
@@ -47,6 +90,7 @@ final class InMemoryRateLimitStore implements RateLimitStore {
         return Mono.just(new Window(counter.count(), Duration.ofMillis(counter.closesAtMillis() - now)));
     }
 
+    /** How many keys are held, closed windows not yet swept included. */
     int size() {
         return counters.size();
     }

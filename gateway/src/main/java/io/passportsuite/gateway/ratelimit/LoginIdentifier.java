@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
+import io.passportsuite.common.identity.Contacts;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,14 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 final class LoginIdentifier {
 
     private static final JsonMapper json = new JsonMapper();
+    private static final Pattern APP_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
 
     private LoginIdentifier() {
     }
 
-    /** The field's value, trimmed and lower-cased so {@code " Alice@X.com"} and {@code "alice@x.com"} share a counter; null when absent. */
+    /**
+     * The account the field names, in passport's own normal form ({@code " Alice@X.com"} and
+     * {@code "alice@x.com"}, {@code "+86 138..."} and {@code "0086138..."} share a counter); null when absent.
+     */
     static String from(byte[] body, String field) {
         String value = field(body, field);
-        return value == null ? null : value.toLowerCase(Locale.ROOT);
+        return value == null ? null : Contacts.accountKey(value);
     }
 
     /** A string field of a JSON object body, trimmed; null when absent, blank or not JSON. */
@@ -39,6 +44,15 @@ final class LoginIdentifier {
         } catch (JacksonException malformed) {
             return null;
         }
+    }
+
+    /**
+     * The app as it goes into a counter's key. App ids are at most 64 characters of
+     * {@code [a-z0-9_-]}; anything else a body may carry (up to the body limit) is no app, and
+     * stands in the key as a digest of fixed length so no body can make a key of its size.
+     */
+    static String appKey(String app) {
+        return APP_ID.matcher(app).matches() ? app : "~" + digest(app);
     }
 
     /** Counter keys hold a digest, not the e-mail address or phone number itself. */

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.passportsuite.gateway.web.ClientIpResolver;
 
 @Configuration(proxyBeanMethods = false)
@@ -21,14 +23,23 @@ class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "passport.gateway.rate-limits.store", havingValue = "memory", matchIfMissing = true)
-    RateLimitStore inMemoryRateLimitStore() {
-        return new InMemoryRateLimitStore(Clock.systemUTC());
+    RateLimitStore inMemoryRateLimitStore(RateLimitProperties properties, MeterRegistry meters) {
+        InMemoryRateLimitStore store = new InMemoryRateLimitStore(Clock.systemUTC(), properties.memoryMaxKeys());
+        Gauge.builder("passport.gateway.rate.limit.keys", store, InMemoryRateLimitStore::size)
+                .description("Counters held by the in-memory rate-limit store (bounded by memory-max-keys)")
+                .register(meters);
+        return store;
     }
 
     /** Who the client is, for the limits and for the address the gateway hands to services. */
     @Bean
     ClientIpResolver clientIpResolver(RateLimitProperties properties) {
         return new ClientIpResolver(properties.trustedProxies());
+    }
+
+    @Bean
+    RoutedAppRecorder routedAppRecorder() {
+        return new RoutedAppRecorder();
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.passportsuite.gateway.ratelimit;
 
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +32,7 @@ import reactor.core.publisher.Mono;
 /**
  * Applies the configured limits before a request is routed. Rules counting every request are
  * counted up front; rules counting failed logins only look at the count up front and add to it
- * when the service answers 401 or 403, so successful logins never lock anyone out. Parallel
+ * when the service answers 401, so successful logins never lock anyone out. Parallel
  * attempts that all pass the look may overshoot the limit by the number in flight.
  * When the store cannot be reached the request goes through: a Redis outage must not stop logins.
  */
@@ -63,8 +65,8 @@ class RateLimitFilter implements WebFilter, Ordered {
         }
     }
 
-    /** One rule's counter for this request, and the limit that applies to it. */
-    private record Counted(Rule rule, String key, long limit) {
+    /** One rule's counter for this request, the limit that applies to it, and the app the body names (or null). */
+    private record Counted(Rule rule, String key, long limit, String app) {
     }
 
     @Override
@@ -118,12 +120,14 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> countFailure(ServerWebExchange exchange, List<Counted> counted) {
-        HttpStatusCode status = exchange.getResponse().getStatusCode();
-        if (status == null || (status.value() != 401 && status.value() != 403)) {
+        if (!serviceRefusedCredentials(exchange)) {
             return Mono.empty();
         }
+        String verifiedApp = exchange.getAttribute(RoutedAppRecorder.VERIFIED_APP_ATTRIBUTE);
         return Flux.fromIterable(counted)
                 .filter(c -> c.rule().failuresOnly())
+                // A key of one app naming another app's account is refused for that, not for a password.
+                .filter(c -> c.app() == null || verifiedApp == null || verifiedApp.equals(c.app()))
                 .concatMap(c -> store.increment(c.key(), c.rule().window()))
                 .onErrorResume(failure -> {
                     log.warn("rate-limit store unavailable, a failed login was not counted: {}", failure.toString());
@@ -132,16 +136,27 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .then();
     }
 
+    /**
+     * A failed login is a 401 that the routed service answered. The gateway's own 401s (an unknown
+     * API key, a missing token) say nothing about the account's password: counting them would let
+     * anyone without a key lock any account. A 403 from a login is an account disabled after the
+     * right password, or an app that is not the key's: no guess at a password either.
+     */
+    private static boolean serviceRefusedCredentials(ServerWebExchange exchange) {
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        return status != null && status.value() == 401 && exchange.getAttribute(CLIENT_RESPONSE_ATTR) != null;
+    }
+
     /** Null when the request does not name what the rule counts per (no identifier in the body). */
     private static Counted counted(Rule rule, String ip, byte[] body) {
         String app = rule.appField() == null || rule.appField().isBlank() ? null : LoginIdentifier.field(body, rule.appField());
-        String scope = rule.counterBucket() + (app == null ? "" : ":app:" + app);
+        String scope = rule.counterBucket() + (app == null ? "" : ":app:" + LoginIdentifier.appKey(app));
         long limit = app == null ? rule.limit() : rule.appLimits().getOrDefault(app, rule.limit());
         if (rule.key() == Key.IP) {
-            return new Counted(rule, scope + ":ip:" + ip, limit);
+            return new Counted(rule, scope + ":ip:" + ip, limit, app);
         }
         String identifier = LoginIdentifier.from(body, rule.identifierField());
-        return identifier == null ? null : new Counted(rule, scope + ":id:" + LoginIdentifier.digest(identifier), limit);
+        return identifier == null ? null : new Counted(rule, scope + ":id:" + LoginIdentifier.digest(identifier), limit, app);
     }
 
     private static Mono<Void> reject(ServerWebExchange exchange, Window window) {

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether any limit is applied
  * @param store where counters live: {@code memory} (one gateway) or {@code redis} (shared by every gateway)
  * @param redisKeyPrefix prefix of every counter key in Redis
+ * @param memoryMaxKeys most counters the {@code memory} store holds; past it the windows closing soonest are dropped
  * @param trustedProxies CIDRs of proxies whose {@code X-Forwarded-For} is believed; empty: none is
  * @param rules the limits; a request is checked against every rule that matches it
  */
@@ -19,6 +20,7 @@ record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("memory") Store store,
         @DefaultValue("passport:gateway:rate-limit:") String redisKeyPrefix,
+        @DefaultValue("50000") int memoryMaxKeys,
         List<String> trustedProxies,
         List<Rule> rules) {
 
@@ -28,6 +30,9 @@ record RateLimitProperties(
     enum Key { IP, IDENTIFIER }
 
     RateLimitProperties {
+        if (memoryMaxKeys < 1) {
+            throw new IllegalArgumentException("passport.gateway.rate-limits.memory-max-keys must be at least 1");
+        }
         trustedProxies = trustedProxies == null ? List.of()
                 : trustedProxies.stream().map(String::strip).filter(cidr -> !cidr.isEmpty()).toList();
         rules = rules == null ? List.of() : List.copyOf(rules);
@@ -42,7 +47,7 @@ record RateLimitProperties(
      * @param bucket rules with the same bucket share counters (one account, several login endpoints)
      * @param limit how many counted requests a key may make per window
      * @param window how long a window lasts, from the first counted request in it
-     * @param failuresOnly count only requests the service answered 401 or 403 (failed logins)
+     * @param failuresOnly count only requests the routed service answered 401 (failed logins)
      * @param appField the JSON body field naming the app ({@code app_id}): counters are then kept per app,
      *        since the same e-mail in two apps is two accounts
      * @param appLimits limits for particular apps (by the {@code appField} value) instead of {@code limit}

@@ -1,6 +1,7 @@
 package io.passportsuite.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import io.passportsuite.gateway.ratelimit.RateLimitStore.Window;
 class InMemoryRateLimitStoreTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-21T10:00:00Z"));
-    private final InMemoryRateLimitStore store = new InMemoryRateLimitStore(clock);
+    private final InMemoryRateLimitStore store = new InMemoryRateLimitStore(clock, 10_000);
 
     @Test
     void shouldCountWithinAWindowAndStartAgainOnceItHasPassed() {
@@ -50,6 +51,36 @@ class InMemoryRateLimitStoreTest {
         }
 
         assertThat(store.size()).isLessThanOrEqualTo(1024);
+    }
+
+    @Test
+    void shouldHoldNoMoreKeysThanItsBoundHoweverManyOpenWindowsAreMadeUp() {
+        InMemoryRateLimitStore bounded = new InMemoryRateLimitStore(clock, 100);
+        for (int i = 0; i < 10_000; i++) {
+            bounded.increment("made-up-" + i, Duration.ofMinutes(15)).block();
+        }
+
+        assertThat(bounded.size()).isLessThanOrEqualTo(100);
+        assertThat(bounded.peek("made-up-9999").block().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDropTheWindowsClosingSoonestWhenFull() {
+        InMemoryRateLimitStore bounded = new InMemoryRateLimitStore(clock, 100);
+        for (int i = 0; i < 10; i++) {
+            bounded.increment("locked-account", Duration.ofMinutes(15)).block();
+        }
+        for (int i = 0; i < 1_000; i++) {
+            bounded.increment("ip-" + i, Duration.ofMinutes(1)).block();
+        }
+
+        assertThat(bounded.peek("locked-account").block().count()).isEqualTo(10);
+        assertThat(bounded.size()).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void shouldRefuseABoundBelowOne() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new InMemoryRateLimitStore(clock, 0));
     }
 
     @Test

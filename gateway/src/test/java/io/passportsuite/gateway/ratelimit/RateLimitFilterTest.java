@@ -1,11 +1,13 @@
 package io.passportsuite.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -14,10 +16,12 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
+import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Key;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Rule;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Store;
 import io.passportsuite.gateway.web.ClientIpResolver;
+import io.passportsuite.gateway.web.SurfaceErrors;
 import reactor.core.publisher.Mono;
 
 /** Per-app counters and limits on the canonical surface, where the body names the app. */
@@ -25,9 +29,10 @@ class RateLimitFilterTest {
 
     private final Rule canonicalFailedLogins = new Rule("failed-logins-canonical", List.of("/auth/v1/login"), List.of("POST"),
             Key.IDENTIFIER, "contact", null, 2, Duration.ofMinutes(15), true, "app_id", Map.of("generous", 4));
+    private final List<String> keys = new CopyOnWriteArrayList<>();
     private final RateLimitFilter filter = new RateLimitFilter(
-            new RateLimitProperties(true, Store.MEMORY, "", List.of(), List.of(canonicalFailedLogins)),
-            new InMemoryRateLimitStore(Clock.systemUTC()), new ClientIpResolver(List.of()));
+            new RateLimitProperties(true, Store.MEMORY, "", 100, List.of(), List.of(canonicalFailedLogins)),
+            recording(new InMemoryRateLimitStore(Clock.systemUTC(), 100)), new ClientIpResolver(List.of()));
 
     @Test
     void shouldKeepOneAccountsFailuresInOneAppFromLockingTheSameContactInAnother() {
@@ -47,15 +52,73 @@ class RateLimitFilterTest {
         assertThat(failedLogin("generous")).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     }
 
+    @Test
+    void shouldNotCountA401TheGatewayWroteItself() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("shop", refusedByTheGateway())).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+
+        assertThat(failedLogin("shop")).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void shouldNotCountA403FromTheService() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("shop", answeredByTheService(HttpStatus.FORBIDDEN))).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+
+        assertThat(failedLogin("shop")).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void shouldKeepCounterKeysShortWhateverAppIdTheBodyCarries() {
+        String huge = "x".repeat(RateLimitFilter.MAX_BODY_BYTES - 200);
+        failedLogin(huge);
+        failedLogin(huge);
+
+        assertThat(failedLogin(huge)).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(failedLogin("Not-An-App-Id")).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(key.length()).isLessThan(120));
+    }
+
     private HttpStatus failedLogin(String appId) {
+        return login(appId, answeredByTheService(HttpStatus.UNAUTHORIZED));
+    }
+
+    private HttpStatus login(String appId, WebFilterChain chain) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/auth/v1/login")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"contact_type\":\"email\",\"contact\":\"dave@example.com\",\"password\":\"x\",\"app_id\":\"" + appId + "\"}"));
-        WebFilterChain service = routed -> routed.getRequest().getBody().then(Mono.defer(() -> {
-            routed.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+        filter.filter(exchange, chain).block();
+        return HttpStatus.valueOf(exchange.getResponse().getStatusCode().value());
+    }
+
+    private static WebFilterChain answeredByTheService(HttpStatus status) {
+        return routed -> routed.getRequest().getBody().then(Mono.defer(() -> {
+            routed.getAttributes().put(CLIENT_RESPONSE_ATTR, "the service's answer");
+            routed.getResponse().setStatusCode(status);
             return routed.getResponse().setComplete();
         }));
-        filter.filter(exchange, service).block();
-        return HttpStatus.valueOf(exchange.getResponse().getStatusCode().value());
+    }
+
+    /** As the edge does for an unknown API key: the request reaches no service. */
+    private static WebFilterChain refusedByTheGateway() {
+        return exchange -> SurfaceErrors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_API_KEY, "A valid API key is required");
+    }
+
+    private RateLimitStore recording(RateLimitStore store) {
+        return new RateLimitStore() {
+            @Override
+            public Mono<Window> increment(String key, Duration window) {
+                keys.add(key);
+                return store.increment(key, window);
+            }
+
+            @Override
+            public Mono<Window> peek(String key) {
+                keys.add(key);
+                return store.peek(key);
+            }
+        };
     }
 }

@@ -1,6 +1,7 @@
 package io.passportsuite.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
 
 import java.time.Duration;
 import java.util.List;
@@ -106,7 +107,7 @@ class RedisRateLimitStoreTest {
     void shouldLockAnAccountForEveryGatewayAfterFailuresSeenByDifferentGateways() {
         Rule failedLogins = new Rule("failed-logins", List.of("/auth/login"), List.of("POST"), Key.IDENTIFIER,
                 "identifier", null, 2, Duration.ofMinutes(15), true, null, null);
-        RateLimitProperties properties = new RateLimitProperties(true, Store.REDIS, prefix, List.of(), List.of(failedLogins));
+        RateLimitProperties properties = new RateLimitProperties(true, Store.REDIS, prefix, 100, List.of(), List.of(failedLogins));
         RateLimitFilter gatewayA = new RateLimitFilter(properties, first, new ClientIpResolver(properties.trustedProxies()));
         RateLimitFilter gatewayB = new RateLimitFilter(properties, second, new ClientIpResolver(properties.trustedProxies()));
 
@@ -125,6 +126,7 @@ class RedisRateLimitStoreTest {
                 .body("{\"identifier\":\"carol\",\"password\":\"x\"}"));
         WebFilterChain service = routed -> routed.getRequest().getBody().then(Mono.defer(() -> {
             serviceCalls.incrementAndGet();
+            routed.getAttributes().put(CLIENT_RESPONSE_ATTR, "the service's answer");
             routed.getResponse().setStatusCode(serviceAnswer);
             return routed.getResponse().setComplete();
         }));

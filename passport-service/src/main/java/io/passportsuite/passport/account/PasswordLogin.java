@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.passportsuite.common.eventing.OutboxWriter;
 import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.user.LoginFailed;
+import io.passportsuite.common.identity.Contacts;
 import io.passportsuite.passport.app.App;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;

@@ -73,6 +73,22 @@ public class VerificationCodes {
      */
     public Outcome<IssuedCode> issue(App app, String channel, String destination,
             CodePurpose purpose, String locale, String clientIp) {
+        return issue(app, channel, destination, purpose, locale, clientIp, true);
+    }
+
+    /**
+     * Everything {@link #issue} does but deliver: for a destination no account has, where a flow
+     * must answer exactly as for an account without sending anything. The send is recorded (a
+     * closed code nothing can use) so the cooldown and the hourly caps throttle it the same way,
+     * and the outcome is the same, a code shown in test mode included.
+     */
+    public Outcome<IssuedCode> withhold(App app, String channel, String destination,
+            CodePurpose purpose, String locale, String clientIp) {
+        return issue(app, channel, destination, purpose, locale, clientIp, false);
+    }
+
+    private Outcome<IssuedCode> issue(App app, String channel, String destination,
+            CodePurpose purpose, String locale, String clientIp, boolean deliver) {
         Instant now = clock.instant();
         Object result = transaction.execute(status -> {
             // One issuer at a time per destination and purpose, so the cooldown cannot be raced.
@@ -92,13 +108,18 @@ public class VerificationCodes {
                     .param("now", at(now)).param("appId", app.appId()).param("contact", destination).param("purpose", purpose.stored())
                     .update();
             jdbc.sql("""
-                    INSERT INTO verification_code (id, app_id, contact, purpose, code_hmac, client_ip, created_at, expires_at, debug_code)
-                    VALUES (:id, :appId, :contact, :purpose, :hmac, :ip, :now, :expiresAt, :debug)
+                    INSERT INTO verification_code (id, app_id, contact, purpose, code_hmac, client_ip, created_at, expires_at,
+                        debug_code, closed_at, close_reason)
+                    VALUES (:id, :appId, :contact, :purpose, :hmac, :ip, :now, :expiresAt, :debug, :closedAt, :closeReason)
                     """)
                     .param("id", id).param("appId", app.appId()).param("contact", destination).param("purpose", purpose.stored())
                     .param("hmac", hmacOf(id, code)).param("ip", clientIp).param("now", at(now)).param("expiresAt", at(expiresAt))
-                    .param("debug", testMode ? code : null)
+                    .param("debug", testMode && deliver ? code : null)
+                    .param("closedAt", deliver ? null : at(now)).param("closeReason", deliver ? null : "withheld")
                     .update();
+            if (!deliver) {
+                return new IssuedCode(destination, expiresAt, testMode ? code : null);
+            }
             outbox.append(Topics.NOTIFICATION_REQUESTS, NotificationRequested.TYPE, NotificationRequested.VERSION, app.appId(), destination,
                     new NotificationRequested(channel, destination, purpose.template(), locale,
                             Map.of("code", code, "expiresInMinutes", String.valueOf(settings.lifetime().toMinutes())), app.name()));

@@ -106,8 +106,8 @@ class CodeFlowsTest {
         assertThat(forgot.status()).isEqualTo(206);
         String resetCode = forgot.json().get("data").get("verification_code").asString();
         Http.Response unknown = http.post("/auth/forgot-password", "{\"identifier\":\"nobody@example.com\"}");
-        assertThat(unknown.status()).isEqualTo(200);
-        assertThat(unknown.json().get("success").asBoolean()).isTrue();
+        assertThat(unknown.status()).isEqualTo(206);
+        assertThat(unknown.json().get("error_code").asString()).isEqualTo("TEST_MODE_ONLY");
 
         Http.Response wrongCode = http.post("/auth/reset-password", """
                 {"identifier":"forgot@example.com","verification_code":"%s","new_password":"newpassword1"}

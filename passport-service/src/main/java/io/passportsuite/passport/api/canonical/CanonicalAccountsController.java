@@ -22,9 +22,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.passportsuite.common.events.user.SessionRevoked;
 import io.passportsuite.common.events.notification.NotificationRequested;
+import io.passportsuite.common.identity.Contacts;
 import io.passportsuite.passport.account.AccountRegistration;
 import io.passportsuite.passport.account.CodeLogin;
-import io.passportsuite.passport.account.Contacts;
 import io.passportsuite.passport.account.PasswordChange;
 import io.passportsuite.passport.account.LoginIdentifier;
 import io.passportsuite.passport.account.NewAccount;
@@ -154,7 +154,14 @@ class CanonicalAccountsController {
             default -> throw Problem.invalid("scene must be captcha_register, captcha_login or captcha_reset_password").raise();
         };
         String channel = contact.email() != null ? NotificationRequested.EMAIL : NotificationRequested.SMS;
-        return switch (codes.issue(app, channel, contact.normalized(), purpose, "zh-CN", ClientInfo.of(request).ip())) {
+        String destination = contact.normalized();
+        // A reset code for a contact no account has is not sent, but answered and throttled as one that is.
+        boolean noAccountToReset = purpose == CodePurpose.RESET_PASSWORD && (contact.email() != null
+                ? users.findByEmail(app.appId(), destination) : users.findByPhone(app.appId(), destination)).isEmpty();
+        Outcome<IssuedCode> outcome = noAccountToReset
+                ? codes.withhold(app, channel, destination, purpose, "zh-CN", ClientInfo.of(request).ip())
+                : codes.issue(app, channel, destination, purpose, "zh-CN", ClientInfo.of(request).ip());
+        return switch (outcome) {
             case Outcome.Success<IssuedCode> ok -> ResponseEntity.ok(Map.of());
             case Outcome.Failure<IssuedCode> failure -> ProblemResponses.of(request.getRequestURI(), failure.problem());
         };

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.passportsuite.common.events.notification.NotificationRequested;
+import io.passportsuite.common.identity.Contacts;
 import io.passportsuite.passport.account.AccountRegistration;
 import io.passportsuite.passport.account.CodeLogin;
-import io.passportsuite.passport.account.Contacts;
 import io.passportsuite.passport.account.LoginIdentifier;
 import io.passportsuite.passport.account.NewAccount;
 import io.passportsuite.passport.account.PasswordLogin;

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.passportsuite.common.error.Envelope;
 import io.passportsuite.common.events.user.SessionRevoked;
+import io.passportsuite.common.identity.Contacts;
 import io.passportsuite.passport.account.AccountRegistration;
-import io.passportsuite.passport.account.Contacts;
 import io.passportsuite.passport.account.LoginIdentifier;
 import io.passportsuite.passport.account.NewAccount;
 import io.passportsuite.passport.account.PasswordLogin;

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.passportsuite.common.error.Envelope;
 import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.common.events.notification.NotificationRequested;
-import io.passportsuite.passport.account.Contacts;
+import io.passportsuite.common.identity.Contacts;
 import io.passportsuite.passport.account.PasswordChange;
 import io.passportsuite.passport.account.ProvingContact;
 import io.passportsuite.passport.account.User;
@@ -103,12 +103,14 @@ class EnvelopeCodesController {
         Optional<User> user = contact.get().email()
                 ? users.findByEmail(app.appId(), contact.get().value())
                 : users.findByPhone(app.appId(), contact.get().value());
-        if (user.isEmpty()) {
-            // The same answer as for an account, so this endpoint cannot list who is registered.
-            return ResponseEntity.ok(Envelope.ok(Map.of("is_test_mode", codes.testMode()), SENT));
-        }
-        return sent(request, codes.issue(app, contact.get().channel(), contact.get().value(), CodePurpose.RESET_PASSWORD,
-                locale(request), ClientInfo.of(request).ip()), SENT);
+        // Without an account nothing is sent, but the answer, the work done and the throttling are
+        // those of a send, so neither the answer nor a second request's 429 tells who is registered.
+        Outcome<IssuedCode> outcome = user.isPresent()
+                ? codes.issue(app, contact.get().channel(), contact.get().value(), CodePurpose.RESET_PASSWORD,
+                        locale(request), ClientInfo.of(request).ip())
+                : codes.withhold(app, contact.get().channel(), contact.get().value(), CodePurpose.RESET_PASSWORD,
+                        locale(request), ClientInfo.of(request).ip());
+        return sent(request, outcome, SENT);
     }
 
     @PostMapping("/reset-password")

@@ -241,6 +241,23 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void shouldHoldBackAKeysLaterEventWhileAnEarlierOneIsClaimedElsewhere() {
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-ordered")));
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-ordered")));
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-other")));
+        // Another replica holds the key's first event.
+        jdbc.sql("""
+                UPDATE outbox_event SET claimed_until = now() + interval '1 minute'
+                WHERE id = (SELECT min(id) FROM outbox_event WHERE event_key = 'user-ordered')
+                """).update();
+
+        assertThat(relay(TestKafka.bootstrapServers(), properties).relayBatch()).isEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT event_key FROM outbox_event WHERE sent_at IS NOT NULL").query(String.class).list())
+                .containsExactly("user-other");
+    }
+
+    @Test
     void shouldPurgeSentEventsAndProcessedMarksPastTheirRetentionOnly() {
         for (String subject : List.of("old-sent", "new-sent", "old-pending", "old-dead")) {
             transaction.executeWithoutResult(status -> writer.append(topic, userRegistered(subject)));

@@ -1,5 +1,7 @@
 package io.passportsuite.common.eventing;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -24,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.passportsuite.common.retention.PeriodicPurge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
         FlywayAutoConfiguration.class, KafkaAutoConfiguration.class})
 @ConditionalOnClass({KafkaTemplate.class, JdbcClient.class, Flyway.class})
 @ConditionalOnBean(DataSource.class)
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, EventingRetentionProperties.class})
 public class EventingAutoConfiguration {
 
     /**
@@ -79,6 +82,19 @@ public class EventingAutoConfiguration {
     @ConditionalOnProperty(name = "passport.outbox.enabled", matchIfMissing = true)
     OutboxRelayWorker outboxRelayWorker(OutboxRelay relay, OutboxProperties properties) {
         return new OutboxRelayWorker(relay, properties);
+    }
+
+    @Bean
+    EventingRetention eventingRetention(EventingSchema schema, DataSource dataSource) {
+        return new EventingRetention(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "passport.eventing.retention.enabled", matchIfMissing = true)
+    PeriodicPurge eventingPurge(EventingRetention retention, EventingRetentionProperties properties) {
+        return new PeriodicPurge("eventing-purge", properties.interval(), properties.batchSize(), Map.of(
+                "sent outbox events", limit -> retention.deleteSentEvents(properties.sentEvents(), limit),
+                "processed-event marks", limit -> retention.deleteProcessedEvents(properties.processedEvents(), limit)));
     }
 
     @Configuration(proxyBeanMethods = false)

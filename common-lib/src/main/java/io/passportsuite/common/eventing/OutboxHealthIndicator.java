@@ -24,7 +24,8 @@ public class OutboxHealthIndicator extends AbstractHealthIndicator {
         boolean stuck = snapshot.pending() > 0 && snapshot.oldestAge().compareTo(properties.stuckAfter()) > 0;
         (stuck ? builder.down() : builder.up())
                 .withDetail("pending", snapshot.pending())
-                .withDetail("oldestPendingSeconds", snapshot.oldestAge().toSeconds());
+                .withDetail("oldestPendingSeconds", snapshot.oldestAge().toSeconds())
+                .withDetail("dead", snapshot.dead());
         if (snapshot.lastError() != null) {
             builder.withDetail("lastError", snapshot.lastError());
         }

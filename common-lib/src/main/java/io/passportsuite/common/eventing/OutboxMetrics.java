@@ -4,19 +4,28 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Relay counters and the backlog gauge, exported with the service's other metrics. */
+/** Relay counters and the backlog gauges, exported with the service's other metrics. */
 public class OutboxMetrics {
 
     private final Counter relayed;
     private final Counter failures;
+    private final Counter dead;
 
     public OutboxMetrics(MeterRegistry registry, OutboxBacklog backlog) {
         this.relayed = Counter.builder("outbox.relayed").description("Outbox events acknowledged by Kafka")
                 .register(registry);
         this.failures = Counter.builder("outbox.relay.failures").description("Relay rounds that hit a send failure")
                 .register(registry);
+        this.dead = Counter.builder("outbox.set.aside")
+                .description("Outbox events set aside as dead after Kafka refused them too often")
+                .register(registry);
         Gauge.builder("outbox.pending", backlog, b -> b.read().pending())
                 .description("Outbox events not yet acknowledged by Kafka")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("outbox.dead", backlog, b -> b.read().dead())
+                .description("Outbox events set aside as dead, waiting for an operator")
+                .strongReference(true)
                 .register(registry);
     }
 
@@ -26,5 +35,9 @@ public class OutboxMetrics {
 
     void failed() {
         failures.increment();
+    }
+
+    void dead() {
+        dead.increment();
     }
 }

@@ -1,7 +1,9 @@
 package io.passportsuite.common.eventing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,15 +26,26 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes outbox rows to Kafka. A row is marked sent only after the broker acknowledged it
- * (acks=all, idempotent producer), inside the same transaction that locked it, so a crash or a
- * broker outage leaves it pending and it is sent on a later round: at-least-once, never lost.
- * {@code FOR UPDATE SKIP LOCKED} lets several replicas relay the same table without sending a
- * row twice in the normal case; consumers still dedupe on the event id for the abnormal ones.
+ * Publishes outbox rows to Kafka in three steps, none of which holds a transaction while the
+ * broker is waited for: claim a batch for {@code claim-lease} (a short transaction), send it,
+ * then mark each row sent or failed (one statement each). A row is marked sent only after the
+ * broker acknowledged it (acks=all, idempotent producer); a crash leaves it claimed until its
+ * lease ends and another round sends it again: at-least-once, never lost. Consumers dedupe on the
+ * event id.
+ * <p>
+ * Claims are taken one relay at a time (an advisory lock) and skip a row while an earlier row of
+ * its key is claimed elsewhere, so replicas neither send the same row nor reorder a key's events.
+ * A row the broker refuses for itself (too large, invalid) is rejected; after
+ * {@code max-rejections} it is set aside as dead and the rows behind it carry on. A broker that is
+ * away rejects nothing: the rows wait, however long it takes.
  */
 public class OutboxRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Serialises claims between the replicas of one service (its own database). */
+    private static final long CLAIM_LOCK = 0x6f7574626f78L;
+    private static final int MAX_ERROR_LENGTH = 1000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -68,40 +82,54 @@ public class OutboxRelay implements AutoCloseable {
 
     /** Relays one batch; returns how many rows were acknowledged by the broker and marked sent. */
     public int relayBatch() {
-        Integer sent = transaction.execute(status -> {
-            List<PendingEvent> pending = lockPending();
-            if (pending.isEmpty()) {
-                return 0;
+        List<PendingEvent> claimed = claim();
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<SendResult<String, String>>> inFlight = new ArrayList<>();
+        for (PendingEvent event : claimed) {
+            CompletableFuture<SendResult<String, String>> sending = send(event);
+            inFlight.add(sending);
+            if (sending.isCompletedExceptionally() && isTransient(sending.exceptionNow())) {
+                // The producer waited max.block.ms for the broker in vain: each further send would too.
+                break;
             }
-            List<Long> acked = new ArrayList<>();
-            PendingEvent failed = null;
-            Exception failure = null;
-            List<CompletableFuture<SendResult<String, String>>> inFlight = pending.stream().map(this::send).toList();
-            long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-            for (int i = 0; i < pending.size(); i++) {
-                try {
-                    inFlight.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    acked.add(pending.get(i).id());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failed = pending.get(i);
-                    failure = e;
-                    break;
-                } catch (ExecutionException | TimeoutException e) {
-                    failed = pending.get(i);
-                    failure = e instanceof ExecutionException ? (Exception) e.getCause() : e;
-                    break;
-                }
+        }
+        List<Long> acked = new ArrayList<>();
+        Map<PendingEvent, Exception> failed = new HashMap<>();
+        List<Long> unresolved = new ArrayList<>();
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        boolean interrupted = false;
+        for (int i = 0; i < claimed.size(); i++) {
+            PendingEvent event = claimed.get(i);
+            if (interrupted || i >= inFlight.size()) {
+                unresolved.add(event.id());
+                continue;
             }
-            markSent(acked);
-            if (failed != null) {
-                recordFailure(failed, failure);
+            try {
+                inFlight.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acked.add(event.id());
+            } catch (InterruptedException e) {
+                // Shutting down: the rest are left for the next start (or another replica) at once.
+                interrupted = true;
+                unresolved.add(event.id());
+            } catch (ExecutionException e) {
+                failed.put(event, e.getCause() instanceof Exception cause ? cause : e);
+            } catch (TimeoutException e) {
+                failed.put(event, e);
             }
-            return acked.size();
-        });
-        int count = sent == null ? 0 : sent;
-        metrics.relayed(count);
-        return count;
+        }
+        markSent(acked);
+        release(unresolved);
+        if (!failed.isEmpty()) {
+            metrics.failed();
+            failed.forEach(this::recordFailure);
+        }
+        metrics.relayed(acked.size());
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return acked.size();
     }
 
     @Override
@@ -115,29 +143,41 @@ public class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private List<PendingEvent> lockPending() {
-        return jdbc.sql("""
-                SELECT id, topic, event_key, event_id, event_type, envelope::text AS envelope
-                FROM outbox_event
-                WHERE sent_at IS NULL
-                ORDER BY id
-                LIMIT :limit
-                FOR UPDATE SKIP LOCKED
-                """)
-                .param("limit", properties.batchSize())
-                .query((rs, n) -> new PendingEvent(rs.getLong("id"), rs.getString("topic"), rs.getString("event_key"),
-                        rs.getString("event_id"), rs.getString("event_type"), rs.getString("envelope")))
-                .list();
+    private List<PendingEvent> claim() {
+        List<PendingEvent> claimed = transaction.execute(status -> {
+            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:lock)").param("lock", CLAIM_LOCK).query(Integer.class).single();
+            return jdbc.sql("""
+                    UPDATE outbox_event SET claimed_until = now() + make_interval(secs => :leaseSeconds)
+                    WHERE id IN (
+                        SELECT c.id FROM outbox_event c
+                        WHERE c.sent_at IS NULL AND c.dead_at IS NULL
+                          AND (c.claimed_until IS NULL OR c.claimed_until <= now())
+                          AND NOT EXISTS (SELECT 1 FROM outbox_event e
+                                          WHERE e.topic = c.topic AND e.event_key = c.event_key AND e.id < c.id
+                                            AND e.sent_at IS NULL AND e.dead_at IS NULL AND e.claimed_until > now())
+                        ORDER BY c.id
+                        LIMIT :limit
+                        FOR UPDATE OF c SKIP LOCKED)
+                    RETURNING id, topic, event_key, event_id, event_type, envelope::text AS envelope, attempts
+                    """)
+                    .param("leaseSeconds", properties.claimLease().toMillis() / 1000.0)
+                    .param("limit", properties.batchSize())
+                    .query((rs, n) -> new PendingEvent(rs.getLong("id"), rs.getString("topic"), rs.getString("event_key"),
+                            rs.getString("event_id"), rs.getString("event_type"), rs.getString("envelope"), rs.getInt("attempts")))
+                    .list();
+        });
+        // RETURNING has no order; the producer must see each key's events oldest first.
+        return claimed == null ? List.of() : claimed.stream().sorted(Comparator.comparingLong(PendingEvent::id)).toList();
     }
 
     private CompletableFuture<SendResult<String, String>> send(PendingEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
-        record.headers().add("event-id", event.eventId().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("event-type", event.type().getBytes(StandardCharsets.UTF_8));
         try {
+            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
+            record.headers().add("event-id", event.eventId().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("event-type", event.type().getBytes(StandardCharsets.UTF_8));
             return kafka.send(record);
         } catch (RuntimeException e) {
-            // The producer can refuse synchronously (metadata timeout while the broker is away).
+            // The producer can refuse synchronously (metadata timeout while the broker is away, a bad record).
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -146,22 +186,84 @@ public class OutboxRelay implements AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id IN (:ids)")
+        jdbc.sql("""
+                UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1, last_error = NULL, claimed_until = NULL
+                WHERE id IN (:ids)
+                """)
                 .param("ids", ids)
                 .update();
     }
 
-    private void recordFailure(PendingEvent event, Exception failure) {
-        String message = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        log.warn("Outbox relay could not publish event {} to {}; it stays pending and is retried: {}",
-                event.eventId(), event.topic(), message);
-        metrics.failed();
-        jdbc.sql("UPDATE outbox_event SET attempts = attempts + 1, last_error = :error WHERE id = :id")
-                .param("error", message.length() > 1000 ? message.substring(0, 1000) : message)
-                .param("id", event.id())
+    private void release(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE outbox_event SET claimed_until = NULL WHERE id IN (:ids) AND sent_at IS NULL")
+                .param("ids", ids)
                 .update();
     }
 
-    private record PendingEvent(long id, String topic, String key, String eventId, String type, String envelope) {
+    /**
+     * A rejected row counts toward being set aside; any other failure (the broker away, a timeout)
+     * only waits a little before the next try, so that rows behind it are claimed meanwhile.
+     */
+    private void recordFailure(PendingEvent event, Exception failure) {
+        boolean rejected = !isTransient(failure);
+        String message = describe(failure);
+        Boolean dead = jdbc.sql("""
+                UPDATE outbox_event SET attempts = attempts + 1, last_error = :error,
+                    rejections = rejections + :rejected,
+                    dead_at = CASE WHEN rejections + :rejected >= :maxRejections THEN now() END,
+                    claimed_until = CASE WHEN rejections + :rejected >= :maxRejections THEN NULL
+                                         ELSE now() + make_interval(secs => :retrySeconds) END
+                WHERE id = :id AND sent_at IS NULL
+                RETURNING dead_at IS NOT NULL AS dead
+                """)
+                .param("error", message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message)
+                .param("rejected", rejected ? 1 : 0)
+                .param("maxRejections", properties.maxRejections())
+                .param("retrySeconds", retryDelay(event.attempts() + 1).toMillis() / 1000.0)
+                .param("id", event.id())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (dead) {
+            metrics.dead();
+            log.error("Outbox event {} ({} on {}) set aside as dead after {} rejections; the events behind it carry on: {}",
+                    event.eventId(), event.type(), event.topic(), properties.maxRejections(), message);
+        } else {
+            log.warn("Outbox relay could not publish event {} to {}; it stays pending and is retried: {}",
+                    event.eventId(), event.topic(), message);
+        }
+    }
+
+    private Duration retryDelay(int attempts) {
+        Duration delay = properties.pollInterval().multipliedBy(1L << Math.min(attempts, 16));
+        return delay.compareTo(properties.sendTimeout()) > 0 ? properties.sendTimeout() : delay;
+    }
+
+    /** Whether a failure says nothing about the record itself: the broker away, slow or electing a leader. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetriableException || cause instanceof TimeoutException
+                    || cause instanceof InterruptedException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private record PendingEvent(long id, String topic, String key, String eventId, String type, String envelope, int attempts) {
     }
 }

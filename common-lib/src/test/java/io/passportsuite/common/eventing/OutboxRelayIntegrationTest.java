@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.passportsuite.common.events.EventEnvelope;
+import io.passportsuite.common.retention.PeriodicPurge;
 import io.passportsuite.common.testing.TestKafka;
 import io.passportsuite.common.testing.TestPostgres;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ class OutboxRelayIntegrationTest {
 
     private static final JsonMapper json = new JsonMapper();
     private static final OutboxProperties properties =
-            new OutboxProperties(true, Duration.ofMillis(100), 50, Duration.ofSeconds(10), Duration.ofMinutes(5));
+            new OutboxProperties(true, Duration.ofMillis(100), 50, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(1), 3);
 
     private static DriverManagerDataSource dataSource;
     private static JdbcClient jdbc;
@@ -98,7 +99,7 @@ class OutboxRelayIntegrationTest {
     void shouldKeepEventPendingWhileBrokerIsUnreachableAndSendItWhenBack() {
         transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-3")));
         OutboxProperties impatient =
-                new OutboxProperties(true, Duration.ofMillis(100), 50, Duration.ofSeconds(2), Duration.ofMinutes(5));
+                new OutboxProperties(true, Duration.ofMillis(100), 50, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(1), 1);
 
         OutboxRelay cutOff = relay("127.0.0.1:" + unusedPort(), impatient);
         assertThat(cutOff.relayBatch()).isZero();
@@ -106,8 +107,10 @@ class OutboxRelayIntegrationTest {
         assertThat(jdbc.sql("SELECT attempts FROM outbox_event").query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT last_error FROM outbox_event").query(String.class).single()).isNotBlank();
         assertThat(new OutboxBacklog(jdbc).read().pending()).isEqualTo(1);
+        // A broker that is away says nothing against the event: however few rejections are allowed, it waits.
+        assertThat(jdbc.sql("SELECT dead_at IS NULL FROM outbox_event").query(Boolean.class).single()).isTrue();
 
-        assertThat(relay(TestKafka.bootstrapServers(), properties).relayBatch()).isEqualTo(1);
+        assertThat(relayUntil(relay(TestKafka.bootstrapServers(), properties), 1, Duration.ofSeconds(20))).isEqualTo(1);
         assertThat(consume(1)).hasSize(1);
         assertThat(pendingCount()).isZero();
     }
@@ -146,12 +149,190 @@ class OutboxRelayIntegrationTest {
         assertThat(otherConsumer).isTrue();
     }
 
+    @Test
+    void shouldSetAsideAnEventTheBrokerRefusesAndRelayTheEventsBehindIt() {
+        transaction.executeWithoutResult(status -> writer.append(topic, EventEnvelope.newEvent("user.registered", 1,
+                "default", "user-poison", json.createObjectNode().put("email", "x".repeat(5_000)))));
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-5")));
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-6")));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        // A record above the producer's size limit is refused on every attempt.
+        OutboxRelay relay = relay(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000), properties, registry);
+
+        assertThat(relay.relayBatch()).isEqualTo(2);
+        assertThat(consume(2)).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("user-5", "user-6");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (deadOnes() == 0 && System.nanoTime() < deadline) {
+            relay.relayBatch();
+            sleep(Duration.ofMillis(100));
+        }
+        assertThat(deadOnes()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT rejections FROM outbox_event WHERE dead_at IS NOT NULL").query(Integer.class).single())
+                .isEqualTo(properties.maxRejections());
+        assertThat(jdbc.sql("SELECT last_error FROM outbox_event WHERE dead_at IS NOT NULL").query(String.class).single())
+                .contains("RecordTooLarge");
+        assertThat(registry.get("outbox.set.aside").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("outbox.dead").gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get("outbox.pending").gauge().value()).isZero();
+
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-7")));
+        assertThat(relay.relayBatch()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldHoldNoTransactionOpenWhileWaitingForTheBroker() throws Exception {
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-8")));
+        OutboxProperties patient =
+                new OutboxProperties(true, Duration.ofMillis(100), 50, Duration.ofSeconds(4), Duration.ofMinutes(5), Duration.ofMinutes(1), 3);
+        OutboxRelay cutOff = relay("127.0.0.1:" + unusedPort(), patient);
+
+        Thread sending = Thread.ofPlatform().start(cutOff::relayBatch);
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (!claimed() && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(20));
+        }
+        assertThat(claimed()).as("the batch was claimed before the send").isTrue();
+        List<Long> openTransactions = new ArrayList<>();
+        for (int i = 0; i < 10 && sending.isAlive(); i++) {
+            openTransactions.add(jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+                      AND (state LIKE 'idle in transaction%' OR xact_start IS NOT NULL)
+                    """).query(Long.class).single());
+            sleep(Duration.ofMillis(100));
+        }
+        assertThat(sending.isAlive()).as("still waiting for the broker after the samples").isTrue();
+        sending.join();
+
+        assertThat(openTransactions).isNotEmpty().containsOnly(0L);
+        assertThat(pendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNeverSendAnEventTwiceWhenRelaysRunSideBySide() throws Exception {
+        // The topic exists before the race: its creation is slow and not what this test is about.
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-first")));
+        assertThat(relayUntil(relay(TestKafka.bootstrapServers(), properties), 1, Duration.ofSeconds(30))).isEqualTo(1);
+        for (int i = 0; i < 100; i++) {
+            String subject = "user-side-" + i;
+            transaction.executeWithoutResult(status -> writer.append(topic, userRegistered(subject)));
+        }
+        OutboxProperties small =
+                new OutboxProperties(true, Duration.ofMillis(100), 7, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(1), 3);
+        List<OutboxRelay> sideBySide = List.of(relay(TestKafka.bootstrapServers(), small), relay(TestKafka.bootstrapServers(), small),
+                relay(TestKafka.bootstrapServers(), small));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<Thread> threads = sideBySide.stream().map(relay -> Thread.ofPlatform().start(() -> {
+            while (pendingCount() > 0 && System.nanoTime() < deadline) {
+                if (relay.relayBatch() == 0) {
+                    sleep(Duration.ofMillis(20));
+                }
+            }
+        })).toList();
+        for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(60));
+        }
+
+        assertThat(pendingCount()).isZero();
+        assertThat(jdbc.sql("SELECT max(attempts) FROM outbox_event").query(Integer.class).single()).isEqualTo(1);
+        assertThat(consume(101)).hasSize(101);
+    }
+
+    @Test
+    void shouldHoldBackAKeysLaterEventWhileAnEarlierOneIsClaimedElsewhere() {
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-ordered")));
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-ordered")));
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-other")));
+        // Another replica holds the key's first event.
+        jdbc.sql("""
+                UPDATE outbox_event SET claimed_until = now() + interval '1 minute'
+                WHERE id = (SELECT min(id) FROM outbox_event WHERE event_key = 'user-ordered')
+                """).update();
+
+        assertThat(relay(TestKafka.bootstrapServers(), properties).relayBatch()).isEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT event_key FROM outbox_event WHERE sent_at IS NOT NULL").query(String.class).list())
+                .containsExactly("user-other");
+    }
+
+    @Test
+    void shouldPurgeSentEventsAndProcessedMarksPastTheirRetentionOnly() {
+        for (String subject : List.of("old-sent", "new-sent", "old-pending", "old-dead")) {
+            transaction.executeWithoutResult(status -> writer.append(topic, userRegistered(subject)));
+        }
+        jdbc.sql("UPDATE outbox_event SET sent_at = now() - interval '8 days' WHERE event_key = 'old-sent'").update();
+        jdbc.sql("UPDATE outbox_event SET sent_at = now() - interval '1 day' WHERE event_key = 'new-sent'").update();
+        jdbc.sql("UPDATE outbox_event SET created_at = now() - interval '30 days' WHERE event_key = 'old-pending'").update();
+        jdbc.sql("UPDATE outbox_event SET dead_at = now() - interval '30 days' WHERE event_key = 'old-dead'").update();
+        jdbc.sql("DELETE FROM processed_event").update();
+        UUID oldMark = UUID.randomUUID();
+        UUID newMark = UUID.randomUUID();
+        jdbc.sql("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('c', :old, now() - interval '31 days'), ('c', :new, now() - interval '29 days')")
+                .param("old", oldMark).param("new", newMark).update();
+        EventingRetentionProperties retention =
+                new EventingRetentionProperties(true, Duration.ofDays(7), Duration.ofDays(30), Duration.ofHours(1), 1);
+        EventingRetention purge = new EventingRetention(jdbc);
+
+        Map<String, Long> deleted = new PeriodicPurge("test-purge", retention.interval(),
+                retention.batchSize(), Map.of(
+                        "sent", limit -> purge.deleteSentEvents(retention.sentEvents(), limit),
+                        "processed", limit -> purge.deleteProcessedEvents(retention.processedEvents(), limit)))
+                .runOnce();
+
+        assertThat(deleted).containsEntry("sent", 1L).containsEntry("processed", 1L);
+        assertThat(jdbc.sql("SELECT event_key FROM outbox_event").query(String.class).list())
+                .containsExactlyInAnyOrder("new-sent", "old-pending", "old-dead");
+        assertThat(jdbc.sql("SELECT event_id FROM processed_event").query(UUID.class).list()).containsExactly(newMark);
+    }
+
+    @Test
+    void shouldRefuseAProcessedEventRetentionShorterThanARedeliveryCouldCome() {
+        assertThatThrownBy(() -> new EventingRetentionProperties(true, Duration.ofDays(7), Duration.ofDays(2), Duration.ofHours(1), 100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("processed-events");
+    }
+
     private OutboxRelay relay(String bootstrapServers, OutboxProperties settings) {
-        OutboxRelay relay = new OutboxRelay(jdbc, transaction,
-                OutboxRelay.producer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), settings),
-                settings, new OutboxMetrics(new SimpleMeterRegistry(), new OutboxBacklog(jdbc)));
+        return relay(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), settings, new SimpleMeterRegistry());
+    }
+
+    private OutboxRelay relay(Map<String, Object> producerConfig, OutboxProperties settings, SimpleMeterRegistry registry) {
+        OutboxRelay relay = new OutboxRelay(jdbc, transaction, OutboxRelay.producer(producerConfig, settings),
+                settings, new OutboxMetrics(registry, new OutboxBacklog(jdbc)));
         relays.add(relay);
         return relay;
+    }
+
+    /** Rounds until {@code expected} rows were sent: a row that failed waits a moment before its retry. */
+    private static int relayUntil(OutboxRelay relay, int expected, Duration timeout) {
+        int sent = 0;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (sent < expected && System.nanoTime() < deadline) {
+            sent += relay.relayBatch();
+            if (sent < expected) {
+                sleep(Duration.ofMillis(100));
+            }
+        }
+        return sent;
+    }
+
+    private boolean claimed() {
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE claimed_until > now()").query(Long.class).single() > 0;
+    }
+
+    private long deadOnes() {
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE dead_at IS NOT NULL").query(Long.class).single();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static EventEnvelope userRegistered(String subject) {
@@ -160,7 +341,7 @@ class OutboxRelayIntegrationTest {
     }
 
     private long pendingCount() {
-        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND dead_at IS NULL").query(Long.class).single();
     }
 
     private List<ConsumerRecord<String, String>> consume(int expected) {

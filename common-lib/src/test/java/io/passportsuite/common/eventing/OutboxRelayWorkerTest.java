@@ -11,7 +11,7 @@ import org.junit.jupiter.api.RepeatedTest;
 class OutboxRelayWorkerTest {
 
     private static final OutboxProperties properties =
-            new OutboxProperties(true, Duration.ofMillis(10), 50, Duration.ofSeconds(1), Duration.ofMinutes(5));
+            new OutboxProperties(true, Duration.ofMillis(10), 50, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(1), 3);
 
     @RepeatedTest(20)
     void shouldRelayFromTheMomentItStartsUntilItStops() throws InterruptedException {

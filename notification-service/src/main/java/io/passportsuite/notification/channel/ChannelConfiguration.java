@@ -1,15 +1,22 @@
 package io.passportsuite.notification.channel;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Email is configured when Spring Boot made a mail sender, i.e. {@code spring.mail.host} is set. */
+/**
+ * Email is configured when Spring Boot made a mail sender, i.e. {@code spring.mail.host} is set.
+ * In production ({@code SUITE_ENVIRONMENT=production}) the service refuses to start without a
+ * real channel: test mode writes codes to the log.
+ */
 @Configuration(proxyBeanMethods = false)
 class ChannelConfiguration {
+
+    static final String PRODUCTION = "production";
 
     @Bean
     SmsProvider smsProvider(SmsSettings settings, JsonMapper json) {
@@ -21,8 +28,12 @@ class ChannelConfiguration {
     }
 
     @Bean
-    Channels channels(ObjectProvider<JavaMailSender> mailSender, SmsProvider smsProvider) {
+    Channels channels(ObjectProvider<JavaMailSender> mailSender, SmsProvider smsProvider,
+            @Value("${passport.environment:development}") String environment) {
         JavaMailSender sender = mailSender.getIfAvailable();
-        return new Channels(sender == null ? null : new SmtpEmail(sender), smsProvider);
+        Channels channels = new Channels(sender == null ? null : new SmtpEmail(sender), smsProvider,
+                PRODUCTION.equalsIgnoreCase(environment));
+        channels.requireARealChannelInProduction();
+        return channels;
     }
 }

@@ -86,6 +86,9 @@ class AcceptingRequests {
         if (!NotificationRequested.EMAIL.equals(request.channel()) && !NotificationRequested.SMS.equals(request.channel())) {
             return "unknown channel " + request.channel();
         }
+        if (!channels.accepts(request.channel())) {
+            return "channel " + request.channel() + " is not configured";
+        }
         if (request.destination() == null || request.destination().isBlank()) {
             return "no destination";
         }

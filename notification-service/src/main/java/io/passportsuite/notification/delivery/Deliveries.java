@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Deliveries {
 
     private static final int MAX_ERROR_LENGTH = 1000;
+    private static final String SCRUBBED_REQUEST = "jsonb_set(request, '{payload,variables}', '{}'::jsonb)";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -62,12 +63,13 @@ class Deliveries {
                 .optional();
     }
 
+    /** The request's variables (the code among them) are dropped: a sent message is never needed again. */
     void markSent(UUID id, int attempts) {
         jdbc.sql("""
                 UPDATE delivery SET status = 'sent', attempts = :attempts, last_error = NULL, next_attempt_at = NULL,
-                                    sent_at = now(), updated_at = now()
+                                    sent_at = now(), updated_at = now(), request = %s
                 WHERE id = :id
-                """).param("id", id).param("attempts", attempts).update();
+                """.formatted(SCRUBBED_REQUEST)).param("id", id).param("attempts", attempts).update();
     }
 
     void markFailed(UUID id, int attempts, String error, Duration retryAfter) {
@@ -81,12 +83,26 @@ class Deliveries {
                 .update();
     }
 
+    /** Scrubbed like a sent one: the whole request goes to the dead-letter topic in the same transaction. */
     void markDead(UUID id, int attempts, String error) {
         jdbc.sql("""
                 UPDATE delivery SET status = 'dead', attempts = :attempts, last_error = :error, next_attempt_at = NULL,
-                                    updated_at = now()
+                                    updated_at = now(), request = %s
                 WHERE id = :id
-                """).param("id", id).param("attempts", attempts).param("error", truncate(error)).update();
+                """.formatted(SCRUBBED_REQUEST)).param("id", id).param("attempts", attempts).param("error", truncate(error)).update();
+    }
+
+    /** Deletes at most {@code limit} sent or dead deliveries finished longer than {@code olderThan} ago. */
+    int deleteFinished(Duration olderThan, int limit) {
+        return jdbc.sql("""
+                DELETE FROM delivery WHERE id IN (
+                    SELECT id FROM delivery
+                    WHERE status IN ('sent', 'dead') AND updated_at < now() - make_interval(secs => :ageSeconds)
+                    LIMIT :limit)
+                """)
+                .param("ageSeconds", olderThan.toMillis() / 1000.0)
+                .param("limit", limit)
+                .update();
     }
 
     private static String truncate(String error) {

@@ -12,12 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the worker looks for retries that came due
  * @param claimLease how long one attempt may take (keep it above the SMTP and HTTP timeouts); a
  *        delivery claimed by a process that died is tried again after it
+ * @param retention how long a sent or dead delivery is kept (it holds the destination)
+ * @param purgeInterval pause between purges of deliveries past their retention
  */
 @ConfigurationProperties("passport.notification.delivery")
 public record DeliverySettings(
         @DefaultValue({"1s", "5s", "30s", "2m", "10m"}) List<Duration> backoff,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("2m") Duration claimLease) {
+        @DefaultValue("2m") Duration claimLease,
+        @DefaultValue("7d") Duration retention,
+        @DefaultValue("1h") Duration purgeInterval) {
 
     public DeliverySettings {
         backoff = List.copyOf(backoff);

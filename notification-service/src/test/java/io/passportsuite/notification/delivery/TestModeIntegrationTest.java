@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -21,6 +22,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import io.passportsuite.common.events.EventEnvelope;
 import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.notification.NotificationRequested;
+import io.passportsuite.common.retention.PeriodicPurge;
 import io.passportsuite.common.testing.RealInfrastructure;
 import io.passportsuite.common.testing.ServiceProbe;
 import io.passportsuite.common.testing.TestKafka;
@@ -42,6 +44,10 @@ class TestModeIntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    @Qualifier("finishedDeliveryPurge")
+    private PeriodicPurge finishedDeliveryPurge;
+
     @LocalServerPort
     private int port;
 
@@ -62,6 +68,51 @@ class TestModeIntegrationTest {
         await().atMost(NotificationRequests.TIMEOUT).untilAsserted(() -> assertThat(requests.row(request.eventId()))
                 .contains(new NotificationRequests.Row("sent", "log", 1, null)));
         assertThat(output.getAll()).contains("TEST MODE").contains("314159");
+    }
+
+    @Test
+    void shouldKeepNoCodeInADeliveredMessage() throws Exception {
+        EventEnvelope request = requests.envelope("chat", NotificationRequested.EMAIL, "scrub@example.test",
+                NotificationRequested.VERIFICATION_CODE, "en", Map.of("code", "577215", "expiresInMinutes", "10"), "Chat");
+
+        requests.publish(request);
+
+        await().atMost(NotificationRequests.TIMEOUT).untilAsserted(() -> assertThat(requests.row(request.eventId()))
+                .contains(new NotificationRequests.Row("sent", "log", 1, null)));
+        String stored = jdbc.sql("SELECT row_to_json(d)::text FROM delivery d WHERE event_id = :eventId")
+                .param("eventId", request.eventId()).query(String.class).single();
+        assertThat(stored).doesNotContain("577215").contains("scrub@example.test");
+    }
+
+    @Test
+    void shouldPurgeFinishedDeliveriesPastTheirRetentionAndKeepTheOthers() throws Exception {
+        EventEnvelope old = insertDelivery("purge-old@example.test", "sent", "8 days");
+        EventEnvelope oldDead = insertDelivery("purge-dead@example.test", "dead", "8 days");
+        EventEnvelope recent = insertDelivery("purge-recent@example.test", "sent", "6 days");
+        EventEnvelope stillTrying = insertDelivery("purge-failed@example.test", "failed", "8 days");
+
+        Map<String, Long> deleted = finishedDeliveryPurge.runOnce();
+
+        assertThat(deleted.values()).containsExactly(2L);
+        assertThat(requests.rowCount(old.eventId())).isZero();
+        assertThat(requests.rowCount(oldDead.eventId())).isZero();
+        assertThat(requests.rowCount(recent.eventId())).isEqualTo(1);
+        assertThat(requests.rowCount(stillTrying.eventId())).isEqualTo(1);
+    }
+
+    private EventEnvelope insertDelivery(String destination, String status, String age) throws Exception {
+        EventEnvelope request = requests.envelope("chat", NotificationRequested.EMAIL, destination,
+                NotificationRequested.WELCOME, "en", Map.of("username", "u"), "Chat");
+        // Not due (next_attempt_at in the future), so the worker leaves the failed one alone.
+        jdbc.sql("""
+                INSERT INTO delivery (id, event_id, app_id, channel, destination, template, status, attempts, request,
+                                      next_attempt_at, created_at, updated_at)
+                VALUES (gen_random_uuid(), :eventId, 'chat', 'log', :destination, 'welcome', :status, 1, CAST(:request AS jsonb),
+                        CASE WHEN :status = 'failed' THEN now() + interval '1 day' END,
+                        now() - CAST(:age AS interval), now() - CAST(:age AS interval))
+                """).param("eventId", request.eventId()).param("destination", destination).param("status", status)
+                .param("age", age).param("request", json.writeValueAsString(request)).update();
+        return request;
     }
 
     @Test

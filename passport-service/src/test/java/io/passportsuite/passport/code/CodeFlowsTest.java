@@ -2,14 +2,18 @@ package io.passportsuite.passport.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.passportsuite.common.events.Topics;
+import io.passportsuite.common.retention.PeriodicPurge;
 import io.passportsuite.common.testing.RealInfrastructure;
 import io.passportsuite.passport.api.Apps;
 import io.passportsuite.passport.api.Http;
@@ -30,6 +34,10 @@ class CodeFlowsTest {
 
     @Autowired
     private AppAdministration administration;
+
+    @Autowired
+    @Qualifier("expiredCodePurge")
+    private PeriodicPurge expiredCodePurge;
 
     private Http http;
 
@@ -252,6 +260,29 @@ class CodeFlowsTest {
                 """.formatted(code, first.appId()), "Authorization", first.authorization());
         assertThat(otherPurpose.status()).isEqualTo(400);
         assertThat(otherPurpose.text("error")).isEqualTo("INVALID_CODE");
+    }
+
+    @Test
+    void shouldPurgeCodesExpiredLongerThanTheRetentionAndKeepTheOthers() {
+        sendEmailCode("purge-old@example.com");
+        sendEmailCode("purge-recent@example.com");
+        String live = sendEmailCode("purge-live@example.com");
+        jdbc.sql("""
+                UPDATE verification_code SET created_at = now() - interval '8 days', expires_at = now() - interval '8 days' + interval '10 minutes'
+                WHERE contact = 'purge-old@example.com'
+                """).update();
+        jdbc.sql("""
+                UPDATE verification_code SET created_at = now() - interval '6 days', expires_at = now() - interval '6 days' + interval '10 minutes'
+                WHERE contact = 'purge-recent@example.com'
+                """).update();
+
+        Map<String, Long> deleted = expiredCodePurge.runOnce();
+
+        assertThat(deleted.values()).containsExactly(1L);
+        assertThat(jdbc.sql("SELECT contact FROM verification_code WHERE contact LIKE 'purge-%'").query(String.class).list())
+                .containsExactlyInAnyOrder("purge-recent@example.com", "purge-live@example.com");
+        assertThat(http.post("/auth/verify-email", "{\"email\":\"purge-live@example.com\",\"verification_code\":\"" + live + "\"}")
+                .status()).isEqualTo(200);
     }
 
     /** Lets the resend cooldown pass for one destination by ageing its codes. */

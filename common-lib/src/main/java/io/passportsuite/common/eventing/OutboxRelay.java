@@ -186,8 +186,11 @@ public class OutboxRelay implements AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
+        // A sent event's payload lives on in Kafka; the row keeps only what says which event it was.
+        // Payloads hold contacts, and a notification request's holds a code in clear.
         jdbc.sql("""
-                UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1, last_error = NULL, claimed_until = NULL
+                UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1, last_error = NULL, claimed_until = NULL,
+                                        envelope = envelope - 'payload'
                 WHERE id IN (:ids)
                 """)
                 .param("ids", ids)

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SuiteThroughGatewayTest {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
-    private static final String INTERNAL_CREDENTIAL = "e2e-internal-credential";
+    private static final String INTERNAL_CREDENTIAL = "e2e-credential-8Rk2Wm5Xq9Lz3Tb7Vn1Hc4Jd6Pf0";
     /** The message the gateway refuses a revoked session's token with; passport's own refusal words it differently. */
     private static final String GATEWAY_REVOKED_SESSION = "The access token's session has ended";
 

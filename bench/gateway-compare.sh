@@ -29,7 +29,7 @@ WORK=$(mktemp -d)
 pids=()
 trap stop_bench EXIT
 
-CREDENTIAL=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+CREDENTIAL=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')
 start_passport "$PASSPORT_JAR" "$SERVICE_PORT" "$CREDENTIAL" "$WORK/logs" "$WORK/passport.log" -Xms256m -Xmx512m || exit 1
 AUTH="Authorization: Bearer $PASSPORT_TOKEN"
 

@@ -35,7 +35,7 @@ PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 [[ $SERVICE == passport || $SERVICE == fake ]] || { echo "SERVICE must be passport or fake" >&2; exit 2; }
 WORK=$(mktemp -d)
-CREDENTIAL=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+CREDENTIAL=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')
 # A route the gateway's policy protects: every request's token is checked (signature or the
 # verified-token memory, expiry, revocation deny-list) and turned into identity headers.
 PATH_UNDER_TEST=/api/auth/me

@@ -244,7 +244,7 @@ if curl -s -o /dev/null --max-time 2 "$BASE/"; then
 fi
 psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DB" >/dev/null
 DB_CREATED=1
-CREDENTIAL=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+CREDENTIAL=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')
 mkdir -p "$WORK/logs"
 (
     cd "$WORK"

@@ -14,6 +14,10 @@ GATEWAY_PORT=${GATEWAY_PORT:-8080}
 export GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-8090}
 DISCOVERY_PORT=8761
 KAFKA_PORT=${KAFKA_PORT:-9092}
+# The address every process of the suite listens on: this machine only, unless told otherwise
+# (0.0.0.0 for every interface, or one of this machine's addresses). Kafka and an embedded
+# PostgreSQL always stay on 127.0.0.1: only the suite's own processes talk to them.
+SUITE_BIND_ADDRESS=${SUITE_BIND_ADDRESS:-127.0.0.1}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-300}
 # Small heaps: the whole suite, Kafka included, stays well under 4 GiB of resident memory.
 SUITE_JAVA_OPTS=${SUITE_JAVA_OPTS:--Xms32m -Xmx160m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
@@ -35,13 +39,29 @@ fail() {
 select_jdk || exit 1
 say "JDK: $JAVA_HOME"
 
+if [[ ! "$SUITE_BIND_ADDRESS" =~ ^([0-9]{1,3}\.){3}[0-9]{1,3}$ ]]; then
+  say "up.sh: SUITE_BIND_ADDRESS must be an IPv4 address (127.0.0.1, 0.0.0.0 or one of this machine's), got '$SUITE_BIND_ADDRESS'" >&2
+  exit 1
+fi
+# Where this script and the suite's processes reach what listens on SUITE_BIND_ADDRESS.
+if [[ "$SUITE_BIND_ADDRESS" == 0.0.0.0 ]]; then SUITE_HOST=127.0.0.1; else SUITE_HOST=$SUITE_BIND_ADDRESS; fi
+# Codes come back in answers (test mode) unless SMTP is configured or test mode is switched off:
+# then anyone who reaches the suite can reset any password, so test mode stays on this machine.
+codes_shown=${PASSPORT_CODES_TEST_MODE:-$([[ -n "${SPRING_MAIL_HOST:-}" || "${SPRING_PROFILES_ACTIVE:-local}" != *local* ]] && echo false || echo true)}
+if [[ "${codes_shown,,}" != false && "$SUITE_BIND_ADDRESS" != 127.* ]]; then
+  say "up.sh: SUITE_BIND_ADDRESS=$SUITE_BIND_ADDRESS would open the suite to the network while verification codes" >&2
+  say "       come back in answers (test mode): anyone who reaches it could take over any account. Configure" >&2
+  say "       SMTP (SPRING_MAIL_HOST, ...) or set PASSPORT_CODES_TEST_MODE=false, or keep 127.0.0.1." >&2
+  exit 1
+fi
+
 # Running suite from an earlier up.sh? Then there is nothing to do but report it.
 if [[ -f "$PID_DIR/gateway.pid" ]] && kill -0 "$(cat "$PID_DIR/gateway.pid")" 2>/dev/null; then
   say "The suite is already running (gateway pid $(cat "$PID_DIR/gateway.pid")); deploy/local/down.sh stops it."
   exit 0
 fi
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_free() { ! (exec 3<>"/dev/tcp/$SUITE_HOST/$1") 2>/dev/null; }
 for entry in "discovery-server $DISCOVERY_PORT" "${SUITE_SERVICES[@]}" "gateway $GATEWAY_PORT" "gateway $GATEWAY_MANAGEMENT_PORT"; do
   read -r name port _ <<<"$entry"
   port_free "$port" || { say "up.sh: port $port (for $name) is already in use; stop whatever holds it first." >&2; exit 1; }
@@ -119,13 +139,17 @@ else
 fi
 
 # --- Services --------------------------------------------------------------------------------
-export EUREKA_URL=http://127.0.0.1:$DISCOVERY_PORT/eureka/
+export EUREKA_URL=http://$SUITE_HOST:$DISCOVERY_PORT/eureka/
+# Services register under the address the gateway then calls them on.
+[[ "$SUITE_HOST" == 127.0.0.1 ]] || export EUREKA_INSTANCE_HOSTNAME=${EUREKA_INSTANCE_HOSTNAME:-$SUITE_HOST}
 export KAFKA_BOOTSTRAP_SERVERS DB_HOST DB_PORT DB_USER DB_PASSWORD
 export LOG_DIR
 export SUITE_ENVIRONMENT=${SUITE_ENVIRONMENT:-development}
 # Local mode: bootstraps a default app and its API key so the API can be tried at once.
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-local}
 export PASSPORT_BOOTSTRAP_API_KEY=${PASSPORT_BOOTSTRAP_API_KEY:-psk_local_default_change_me}
+# Where clients reach the gateway (the base of jwks_uri in passport's discovery document).
+export PASSPORT_PUBLIC_BASE_URL=${PASSPORT_PUBLIC_BASE_URL:-http://$SUITE_HOST:$GATEWAY_PORT}
 # Without an SMTP server nothing is delivered: passport then shows codes (206 TEST_MODE_ONLY) and
 # notification-service logs the messages. SPRING_MAIL_HOST (and _PORT, _USERNAME, _PASSWORD)
 # point the suite at a real server instead.
@@ -139,7 +163,9 @@ start_jvm() { # name port [db]
   # shellcheck disable=SC2086 # the options are a list
   (
     [[ "$db" == "-" ]] || export DB_NAME=$db
-    export SERVER_PORT=$port
+    export SERVER_PORT=$port SERVER_ADDRESS=$SUITE_BIND_ADDRESS
+    # The gateway's management port is a server of its own, with its own address.
+    [[ "$name" != gateway ]] || export MANAGEMENT_SERVER_ADDRESS=$SUITE_BIND_ADDRESS
     exec setsid "$JAVA_HOME/bin/java" $options -Dpassport.suite.run="$RUN_DIR" -jar "$(jar_of "$name")" \
       >"$LOG_DIR/$name.out" 2>&1 </dev/null
   ) &
@@ -148,7 +174,7 @@ start_jvm() { # name port [db]
 
 await_ready() { # name port
   local name=$1 port=$2 deadline=$((SECONDS + STARTUP_TIMEOUT))
-  until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness"; do
+  until curl -fs -o /dev/null --max-time 2 "http://$SUITE_HOST:$port/actuator/health/readiness"; do
     if ! kill -0 "$(cat "$PID_DIR/$name.pid")" 2>/dev/null; then
       tail -20 "$LOG_DIR/$name.out" >&2
       fail "$name exited during start-up; its log: $LOG_DIR/$name.log (console output: $LOG_DIR/$name.out)"
@@ -174,7 +200,7 @@ done
 
 # Every service is ready; the gateway sees them once discovery has told it (a few seconds).
 deadline=$((SECONDS + 60))
-until status=$(curl -fs --max-time 5 "http://127.0.0.1:$GATEWAY_PORT/") && [[ "$status" == *'"status":"running"'* ]]; do
+until status=$(curl -fs --max-time 5 "http://$SUITE_HOST:$GATEWAY_PORT/") && [[ "$status" == *'"status":"running"'* ]]; do
   (( SECONDS < deadline )) || fail "the gateway does not report every service up: ${status:-no answer}; logs in $LOG_DIR"
   sleep 1
 done
@@ -185,11 +211,13 @@ for pid_file in "$PID_DIR"/*.pid; do
   rss_kb=$((rss_kb + ${rss:-0}))
 done
 
+if [[ "$SUITE_BIND_ADDRESS" == 0.0.0.0 ]]; then listening="on every interface (0.0.0.0)"; else listening="on $SUITE_BIND_ADDRESS only"; fi
 cat <<EOF
 
 Passport Suite is up in $(( $(date +%s) - started_at ))s, using $((rss_kb / 1024)) MiB of resident memory (all JVMs and Kafka).
-  Gateway:    http://127.0.0.1:$GATEWAY_PORT/   (curl it: every service should be UP)
-  Eureka:     http://127.0.0.1:$DISCOVERY_PORT/
+  Gateway:    http://$SUITE_HOST:$GATEWAY_PORT/   (curl it: every service should be UP)
+  Eureka:     http://$SUITE_HOST:$DISCOVERY_PORT/
+  Listening:  $listening (SUITE_BIND_ADDRESS chooses another address)
   Kafka:      $KAFKA_BOOTSTRAP_SERVERS
   Logs:       $LOG_DIR
   Local mode: app_id "default" with API key $PASSPORT_BOOTSTRAP_API_KEY (set PASSPORT_BOOTSTRAP_API_KEY to choose another)

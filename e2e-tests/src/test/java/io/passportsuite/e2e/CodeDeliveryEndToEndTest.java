@@ -65,7 +65,7 @@ class CodeDeliveryEndToEndTest {
         int smtpPort = freePort();
         String kafka = "127.0.0.1:" + kafkaPort;
         Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "SUITE_ENVIRONMENT", "test",
-                "PASSPORT_KEY_ENCRYPTION_KEY", randomKey(), "SUITE_INTERNAL_CREDENTIAL", "e2e-credential");
+                "PASSPORT_KEY_ENCRYPTION_KEY", randomKey(), "SUITE_INTERNAL_CREDENTIAL", "e2e-credential-3Gh7Ls1Np9Qw5Rt2Vx8Yz4Kb6Mc0");
 
         TestPostgres.Database passportDb = TestPostgres.freshDatabase("e2e_codes_passport");
         passport = SuiteProcess.start("passport-service", environment, List.of(

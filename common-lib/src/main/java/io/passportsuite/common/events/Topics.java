@@ -3,11 +3,12 @@ package io.passportsuite.common.events;
 /** Kafka topic names. The version suffix changes only with an incompatible envelope change. */
 public final class Topics {
 
-    /** Account lifecycle: registered, profile updated, logged in, disabled... keyed by user id. */
+    /**
+     * Account lifecycle: registered, profile updated, logged in, disabled... keyed by user id. Also
+     * carries {@code user.session-revoked} (logout, refresh-token reuse, password change, disable),
+     * in order with the other events of the same user; the gateway's deny-list reads it from here.
+     */
     public static final String USER_EVENTS = "passport.user-events.v1";
-
-    /** Sessions revoked by logout, refresh-token reuse, password change or account disable. */
-    public static final String SESSION_REVOCATIONS = "passport.session-revocations.v1";
 
     /** Messages to deliver (verification codes, password resets, welcome mails). */
     public static final String NOTIFICATION_REQUESTS = "notification.requests.v1";

@@ -1,15 +1,20 @@
 package io.passportsuite.gateway.security;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -27,9 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
  * committed: there is nothing to resume, and a group without offsets is dropped by the broker.
  *
  * <p>{@link #isRebuilt()} turns true once the list holds every event that was on the topic when
- * the listener started (the end offsets it found then); the gateway is not ready before that, so
- * a restarted replica never lets a revoked token through while it catches up. It stays true
- * afterwards, also while the broker is away: the list then only misses revocations from that time.
+ * the consumer started (the end offsets it found then); the gateway is not ready before that, so
+ * a restarted replica never lets a revoked token through while it catches up. It stays true while
+ * the broker is away (passport's outbox holds revocations until the broker is back, so none is
+ * missed for good). When consuming fails, the consumer is closed, and a new one resumes after the
+ * last event applied, with a growing pause between attempts; {@link #isRebuilt()} is false from
+ * the failure until the new consumer has caught up, so the gateway is not ready meanwhile.
  */
 final class RevocationListener implements SmartLifecycle {
 
@@ -39,6 +47,8 @@ final class RevocationListener implements SmartLifecycle {
     private final String topic;
     private final Duration clockSkew;
     private final RevokedSessions revoked;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
     private final JsonMapper json = new JsonMapper();
 
     private volatile KafkaConsumer<String, String> consumer;
@@ -46,14 +56,26 @@ final class RevocationListener implements SmartLifecycle {
     private volatile boolean assigned;
     private volatile boolean rebuilt;
     private volatile boolean stopping;
-    /** Where the topic ended when the listener first got its partitions: reading up to there rebuilds the list. */
-    private Map<TopicPartition, Long> rebuildTarget;
+    private volatile Failure failure;
+    /** The next offset to read per partition; only the listener's thread touches it. */
+    private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
+
+    /** Why consuming stopped and when the next attempt starts. */
+    record Failure(String cause, Instant retryAt) {
+    }
 
     RevocationListener(String bootstrapServers, String topic, Duration clockSkew, RevokedSessions revoked) {
+        this(bootstrapServers, topic, clockSkew, revoked, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    }
+
+    RevocationListener(String bootstrapServers, String topic, Duration clockSkew, RevokedSessions revoked,
+            Duration firstBackoff, Duration maxBackoff) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.clockSkew = clockSkew;
         this.revoked = revoked;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
     }
 
     @Override
@@ -61,7 +83,74 @@ final class RevocationListener implements SmartLifecycle {
         if (thread != null) {
             return;
         }
-        consumer = new KafkaConsumer<>(Map.of(
+        stopping = false;
+        thread = Thread.ofPlatform().name("gateway-revocations").daemon().start(this::run);
+    }
+
+    private void run() {
+        Duration backoff = firstBackoff;
+        while (!stopping) {
+            try {
+                consume();
+            } catch (WakeupException | InterruptException stopped) {
+                if (stopping) {
+                    return;
+                }
+                backoff = recoverAfter(stopped, backoff);
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
+                backoff = recoverAfter(e, backoff);
+            }
+            if (rebuilt) {
+                backoff = firstBackoff;
+            }
+        }
+    }
+
+    private Duration recoverAfter(RuntimeException e, Duration backoff) {
+        rebuilt = false;
+        assigned = false;
+        failure = new Failure(e.toString(), Instant.now().plus(backoff));
+        log.error("The revocation listener failed; it restarts in {} ms, and the gateway is not ready until it has caught up again",
+                backoff.toMillis(), e);
+        try {
+            Thread.sleep(backoff);
+        } catch (InterruptedException interrupted) {
+            // stop() interrupts the pause; the loop ends on stopping.
+        }
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
+    }
+
+    /** Reads until stopped; throws when consuming fails. */
+    private void consume() {
+        try (KafkaConsumer<String, String> reader = newConsumer()) {
+            consumer = reader;
+            if (stopping) {
+                return;
+            }
+            reader.subscribe(List.of(topic), new ResumeWhereLeft(reader));
+            Map<TopicPartition, Long> rebuildTarget = null;
+            while (!stopping) {
+                var records = reader.poll(Duration.ofMillis(500));
+                assigned = !reader.assignment().isEmpty();
+                for (ConsumerRecord<String, String> record : records) {
+                    apply(record);
+                    resumeAt.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                }
+                if (!rebuilt) {
+                    rebuildTarget = checkRebuilt(reader, rebuildTarget);
+                }
+            }
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private KafkaConsumer<String, String> newConsumer() {
+        return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "gateway-revocations-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -69,72 +158,93 @@ final class RevocationListener implements SmartLifecycle {
                 ConsumerConfig.CLIENT_ID_CONFIG, "gateway-revocations",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
-        thread = Thread.ofPlatform().name("gateway-revocations").daemon().start(this::run);
     }
 
-    private void run() {
-        try (KafkaConsumer<String, String> reader = consumer) {
-            reader.subscribe(List.of(topic));
-            while (!stopping) {
-                var records = reader.poll(Duration.ofMillis(500));
-                assigned = !reader.assignment().isEmpty();
-                records.forEach(this::apply);
-                if (!rebuilt) {
-                    checkRebuilt(reader);
+    /** A consumer after a failure goes on after the last applied event instead of reading everything again. */
+    private final class ResumeWhereLeft implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, String> reader;
+
+        ResumeWhereLeft(KafkaConsumer<String, String> reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                Long next = resumeAt.get(partition);
+                if (next != null) {
+                    reader.seek(partition, next);
                 }
             }
-        } catch (WakeupException stopping) {
-            // stop() woke the consumer up
-        } catch (RuntimeException e) {
-            log.error("The revocation listener stopped; revoked sessions are no longer refused at the gateway", e);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         }
     }
 
-    private void checkRebuilt(KafkaConsumer<String, String> reader) {
+    private Map<TopicPartition, Long> checkRebuilt(KafkaConsumer<String, String> reader, Map<TopicPartition, Long> target) {
         try {
-            if (rebuildTarget == null) {
+            if (target == null) {
                 if (reader.assignment().isEmpty()) {
                     // A topic nobody has written to yet has nothing to rebuild.
                     if (reader.partitionsFor(topic, Duration.ofSeconds(2)).isEmpty()) {
                         markRebuilt();
                     }
-                    return;
+                    return null;
                 }
-                rebuildTarget = reader.endOffsets(reader.assignment(), Duration.ofSeconds(2));
+                target = reader.endOffsets(reader.assignment(), Duration.ofSeconds(2));
             }
-            if (rebuildTarget.entrySet().stream().allMatch(end -> reader.position(end.getKey()) >= end.getValue())) {
+            if (target.entrySet().stream().allMatch(end -> reader.position(end.getKey()) >= end.getValue())) {
                 markRebuilt();
             }
-        } catch (WakeupException stopping) {
-            throw stopping;
+            return target;
+        } catch (WakeupException | InterruptException stopped) {
+            throw stopped;
         } catch (KafkaException notNow) {
             // The broker is unreachable or slow: ask again after the next poll.
+            return target;
         }
     }
 
     private void markRebuilt() {
+        failure = null;
         rebuilt = true;
         log.info("Revocation deny-list rebuilt from {}: {} revoked sessions", topic, revoked.size());
     }
 
+    /**
+     * An event that cannot be read is skipped: reading it again would fail again. A failure to
+     * apply a readable one propagates, so the event is read again by the next consumer.
+     */
     private void apply(ConsumerRecord<String, String> record) {
+        SessionRevoked revocation;
         try {
             EventEnvelope event = json.readValue(record.value(), EventEnvelope.class);
             if (!SessionRevoked.TYPE.equals(event.type())) {
                 return;
             }
-            SessionRevoked revocation = json.treeToValue(event.payload(), SessionRevoked.class);
-            if (revocation.sessionId() != null && revocation.tokensValidUntil() != null) {
-                // The verifier accepts tokens up to the skew past exp, so they stay refused that long too.
-                revoked.revoke(revocation.sessionId().toString(), revocation.tokensValidUntil().plus(clockSkew));
-            }
+            revocation = json.treeToValue(event.payload(), SessionRevoked.class);
         } catch (RuntimeException unreadable) {
             log.warn("Skipping an unreadable event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     unreadable.toString());
+            return;
         }
+        if (revocation.sessionId() == null || revocation.tokensValidUntil() == null) {
+            return;
+        }
+        Instant until;
+        try {
+            // The verifier accepts tokens up to the skew past exp, so they stay refused that long too.
+            until = revocation.tokensValidUntil().plus(clockSkew);
+        } catch (RuntimeException beyondTime) {
+            until = Instant.MAX;
+        }
+        revoked.revoke(revocation.sessionId().toString(), until);
     }
 
-    /** Whether the list holds every revocation that was on the topic when the listener started. */
+    /** Whether the list holds every revocation that was on the topic when the current consumer started. */
     boolean isRebuilt() {
         return rebuilt;
     }
@@ -142,6 +252,17 @@ final class RevocationListener implements SmartLifecycle {
     /** Whether the consumer has been given its partitions and reads events. */
     boolean isAssigned() {
         return assigned;
+    }
+
+    /** Why the last consumer failed, while a new one has not caught up yet; null otherwise. */
+    Failure failure() {
+        return failure;
+    }
+
+    /** Whether the listener's thread runs: false after a stop, or if something ended it beyond recovery. */
+    boolean isAlive() {
+        Thread running = thread;
+        return running != null && running.isAlive();
     }
 
     @Override
@@ -152,7 +273,11 @@ final class RevocationListener implements SmartLifecycle {
         }
         thread = null;
         stopping = true;
-        consumer.wakeup();
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        running.interrupt();
         try {
             running.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {

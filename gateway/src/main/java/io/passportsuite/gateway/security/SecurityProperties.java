@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.HttpMethod;
 
+import io.passportsuite.common.events.Topics;
+
 /**
  * Authentication at the edge.
  *
@@ -77,6 +79,6 @@ record SecurityProperties(
      * @param enabled whether revoked sessions are read from Kafka ({@code spring.kafka.bootstrap-servers})
      * @param topic the topic carrying {@code user.session-revoked}
      */
-    record Revocation(@DefaultValue("true") boolean enabled, @DefaultValue("passport.user-events.v1") String topic) {
+    record Revocation(@DefaultValue("true") boolean enabled, @DefaultValue(Topics.USER_EVENTS) String topic) {
     }
 }

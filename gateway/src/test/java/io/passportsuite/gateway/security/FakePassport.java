@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FakePassport implements AutoCloseable {
 
-    static final String CREDENTIAL = "test-internal-credential";
+    static final String CREDENTIAL = "test-credential-5mJx8Qw2Lr7Vb4Nc9Zk1Hp6Td3";
     static final String GOOD_API_KEY = "psk_good_key";
     /** Known until {@link #revokeRevocableKey()}. */
     static final String REVOCABLE_API_KEY = "psk_revocable_key";

@@ -5,23 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
 
 import io.passportsuite.common.events.EventEnvelope;
 import io.passportsuite.common.events.user.SessionRevoked;
 import io.passportsuite.common.testing.TestKafka;
+import io.passportsuite.gateway.testing.TcpForwarder;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A freshly started listener (a restarted gateway) on a real broker. */
+/** The listener on a real broker: after a start, after a failure, and with the broker starting late. */
 class RevocationListenerTest {
 
     private static final JsonMapper json = new JsonMapper();
@@ -60,12 +65,92 @@ class RevocationListenerTest {
         }
     }
 
+    @Test
+    void shouldRecoverWhenApplyingARevocationFailsAndApplyLaterOnes() throws Exception {
+        String topic = "revocations-" + UUID.randomUUID();
+        FailingClock clock = new FailingClock();
+        RevokedSessions revoked = new RevokedSessions(clock);
+        RevocationListener listener = new RevocationListener(TestKafka.bootstrapServers(), topic, Duration.ofSeconds(30), revoked,
+                Duration.ofMillis(50), Duration.ofMillis(200));
+        RevocationHealthIndicator health = new RevocationHealthIndicator(listener);
+        listener.start();
+        try {
+            awaitRebuilt(listener);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+            clock.failing = true;
+            String first = UUID.randomUUID().toString();
+            publish(topic, List.of(first));
+            await(() -> health.health().getStatus().equals(Status.DOWN), "not ready while revocations cannot be applied");
+            Thread.sleep(500);
+            // Several attempts later it still cannot apply the event, and still says so.
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.health().getDetails()).containsEntry("denyList", "recovering").containsKey("lastFailure");
+
+            clock.failing = false;
+            await(() -> health.health().getStatus().equals(Status.UP), "ready again once recovered");
+            assertThat(revoked.isRevoked(first)).as("the event that failed is applied on recovery").isTrue();
+
+            String later = UUID.randomUUID().toString();
+            publish(topic, List.of(later));
+            await(() -> revoked.isRevoked(later), "a later revocation applies");
+        } finally {
+            listener.stop();
+        }
+    }
+
+    @Test
+    void shouldBecomeReadyWhenTheBrokerBecomesReachableAfterTheListenerStarted() throws Exception {
+        String topic = "revocations-" + UUID.randomUUID();
+        RevokedSessions revoked = new RevokedSessions(Clock.systemUTC());
+        try (TcpForwarder broker = new TcpForwarder(TestKafka.bootstrapServers())) {
+            RevocationListener listener = new RevocationListener(broker.address(), topic, Duration.ofSeconds(30), revoked,
+                    Duration.ofMillis(50), Duration.ofMillis(200));
+            RevocationHealthIndicator health = new RevocationHealthIndicator(listener);
+            listener.start();
+            try {
+                Thread.sleep(2_000);
+                assertThat(health.health().getStatus()).as("no broker yet").isEqualTo(Status.DOWN);
+
+                broker.open();
+                awaitRebuilt(listener);
+                assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+                String session = UUID.randomUUID().toString();
+                publish(topic, List.of(session));
+                await(() -> revoked.isRevoked(session), "a revocation published once the broker is reachable applies");
+            } finally {
+                listener.stop();
+            }
+        }
+    }
+
+    @Test
+    void shouldStartAndReportNotReadyWhileTheBrokerAddressDoesNotResolve() throws Exception {
+        RevocationListener listener = new RevocationListener("kafka.invalid:9092", "revocations-" + UUID.randomUUID(),
+                Duration.ofSeconds(30), new RevokedSessions(Clock.systemUTC()), Duration.ofMillis(50), Duration.ofMillis(200));
+        RevocationHealthIndicator health = new RevocationHealthIndicator(listener);
+
+        listener.start();
+        try {
+            await(() -> listener.failure() != null, "the failed attempt is reported");
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(listener.isAlive()).as("it keeps trying").isTrue();
+        } finally {
+            listener.stop();
+        }
+    }
+
     private static void awaitRebuilt(RevocationListener listener) throws InterruptedException {
+        await(listener::isRebuilt, "deny-list rebuilt");
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!listener.isRebuilt() && System.nanoTime() < deadline) {
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(listener.isRebuilt()).as("deny-list rebuilt").isTrue();
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
     }
 
     private static void publish(String topic, List<String> sessionIds) throws Exception {
@@ -79,9 +164,32 @@ class RevocationListenerTest {
                         SessionRevoked.LOGOUT, Instant.now().plusSeconds(900));
                 EventEnvelope event = EventEnvelope.newEvent(SessionRevoked.TYPE, SessionRevoked.VERSION, "default", userId,
                         json.valueToTree(revoked));
-                producer.send(new ProducerRecord<>(topic, userId, json.writeValueAsString(event)));
+                producer.send(new ProducerRecord<>(topic, userId, json.writeValueAsString(event))).get();
             }
-            producer.flush();
+        }
+    }
+
+    /** A clock that fails while the test says so: applying a revocation then throws. */
+    private static final class FailingClock extends Clock {
+
+        volatile boolean failing;
+
+        @Override
+        public Instant instant() {
+            if (failing) {
+                throw new IllegalStateException("clock unavailable");
+            }
+            return Instant.now();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 }

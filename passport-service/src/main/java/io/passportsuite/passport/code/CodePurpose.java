@@ -17,8 +17,18 @@ public enum CodePurpose {
         this.template = template;
     }
 
-    String stored() {
+    /** The name the purpose is stored and shown under: {@code register}, {@code login}, {@code reset_password}, {@code verify_email}. */
+    public String stored() {
         return stored;
+    }
+
+    static CodePurpose ofStored(String stored) {
+        for (CodePurpose purpose : values()) {
+            if (purpose.stored.equals(stored)) {
+                return purpose;
+            }
+        }
+        throw new IllegalArgumentException("unknown code purpose " + stored);
     }
 
     String template() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -170,20 +171,24 @@ public class VerificationCodes {
         return Boolean.TRUE.equals(ok);
     }
 
-    /** Test mode only: the live code of a destination, for the development debug endpoint. */
-    public Optional<DebugCode> debugCode(String appId, String destination, CodePurpose purpose) {
+    /**
+     * Test mode only, for the development debug endpoint: every live (unused, unexpired) code sent
+     * to a destination, whatever its app and purpose, newest first.
+     */
+    public List<DebugCode> liveCodes(String destination) {
         if (!testMode) {
-            return Optional.empty();
+            return List.of();
         }
         return jdbc.sql("""
-                SELECT debug_code, created_at, expires_at FROM verification_code
-                WHERE app_id = :appId AND lower(contact) = lower(:contact) AND purpose = :purpose AND closed_at IS NULL
-                ORDER BY created_at DESC LIMIT 1
+                SELECT app_id, purpose, debug_code, created_at, expires_at FROM verification_code
+                WHERE lower(contact) = lower(:contact) AND closed_at IS NULL AND expires_at > :now AND debug_code IS NOT NULL
+                ORDER BY created_at DESC
                 """)
-                .param("appId", appId).param("contact", destination).param("purpose", purpose.stored())
-                .query((rs, n) -> new DebugCode(rs.getString("debug_code"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                .param("contact", destination).param("now", at(clock.instant()))
+                .query((rs, n) -> new DebugCode(rs.getString("app_id"), CodePurpose.ofStored(rs.getString("purpose")),
+                        rs.getString("debug_code"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
-                .optional();
+                .list();
     }
 
     private Optional<CodeRejected> throttle(String appId, String destination, CodePurpose purpose, String clientIp, Instant now) {
@@ -238,6 +243,6 @@ public class VerificationCodes {
     private record LiveCode(UUID id, String hmac, Instant expiresAt, int attempts) {
     }
 
-    public record DebugCode(String code, Instant createdAt, Instant expiresAt) {
+    public record DebugCode(String appId, CodePurpose purpose, String code, Instant createdAt, Instant expiresAt) {
     }
 }

@@ -33,7 +33,8 @@ class InternalCredentialFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/internal/");
+        // On the resolved path, not the raw one: /internal;x/apps and /%69nternal/apps reach the same controllers.
+        return !InternalPath.of(request);
     }
 
     @Override

@@ -15,7 +15,7 @@ import io.passportsuite.passport.api.Http;
 @RealInfrastructure
 class InternalAppApiTest {
 
-    private static final String CREDENTIAL = "test-internal-credential";
+    private static final String CREDENTIAL = "test-credential-5mJx8Qw2Lr7Vb4Nc9Zk1Hp6Td3";
 
     @LocalServerPort
     private int port;

@@ -1,6 +1,7 @@
 package io.passportsuite.passport.api.envelope;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -157,23 +158,44 @@ class EnvelopeCodesController {
         };
     }
 
-    /** Development only: exists solely in test mode; 404 everywhere else. */
+    /**
+     * Development only: exists solely in test mode; 404 everywhere else. The reference's fields
+     * carry the envelope's email-verification code; {@code other_live_codes} lists the live codes
+     * of every other flow sent to the same address (chat email login, canonical captchas, password
+     * resets), with their app and purpose, so a developer finds any code in one place.
+     */
     @PostMapping("/debug-verification-code")
     ResponseEntity<Object> debugVerificationCode(@RequestBody JsonNode json, HttpServletRequest request) {
         if (!codes.testMode()) {
             return ProblemResponses.of(request.getRequestURI(), new Problem(Problem.Kind.NOT_FOUND, "no such endpoint"));
         }
         String email = email(JsonBody.of(json));
-        return codes.debugCode(defaultApp.id(), email, CodePurpose.VERIFY_EMAIL)
-                .<ResponseEntity<Object>>map(code -> {
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("email", email);
-                    data.put("verification_code", code.code());
-                    data.put("expires_at", Timestamps.millis(code.expiresAt()));
-                    data.put("created_at", Timestamps.millis(code.createdAt()));
-                    return ResponseEntity.ok(Envelope.ok(data, "调试信息获取成功"));
+        String appId = defaultApp.id();
+        List<VerificationCodes.DebugCode> live = codes.liveCodes(email);
+        if (live.isEmpty()) {
+            return ProblemResponses.of(request.getRequestURI(), new Problem(Problem.Kind.NOT_FOUND, "该邮箱没有有效的验证码"));
+        }
+        Optional<VerificationCodes.DebugCode> verification = live.stream()
+                .filter(code -> code.appId().equals(appId) && code.purpose() == CodePurpose.VERIFY_EMAIL)
+                .findFirst();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("email", email);
+        data.put("verification_code", verification.map(VerificationCodes.DebugCode::code).orElse(null));
+        data.put("expires_at", verification.map(code -> Timestamps.millis(code.expiresAt())).orElse(null));
+        data.put("created_at", verification.map(code -> Timestamps.millis(code.createdAt())).orElse(null));
+        data.put("other_live_codes", live.stream()
+                .filter(code -> verification.isEmpty() || code != verification.get())
+                .map(code -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("app_id", code.appId());
+                    entry.put("purpose", code.purpose().stored());
+                    entry.put("verification_code", code.code());
+                    entry.put("expires_at", Timestamps.millis(code.expiresAt()));
+                    entry.put("created_at", Timestamps.millis(code.createdAt()));
+                    return entry;
                 })
-                .orElseGet(() -> ProblemResponses.of(request.getRequestURI(), new Problem(Problem.Kind.NOT_FOUND, "该邮箱没有有效的验证码")));
+                .toList());
+        return ResponseEntity.ok(Envelope.ok(data, "调试信息获取成功"));
     }
 
     private ResponseEntity<Object> sendVerification(JsonNode json, HttpServletRequest request, String message) {

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.password.HashingSaturated;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -85,6 +86,12 @@ class RequestErrorAdvice {
     ResponseEntity<Object> unavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         return serviceUnavailable(request, DATABASE_RETRY_AFTER);
+    }
+
+    /** Every hashing slot is taken and the queue is full: the client backs off instead of piling up. */
+    @ExceptionHandler(HashingSaturated.class)
+    ResponseEntity<Object> hashingSaturated(HashingSaturated e, HttpServletRequest request) {
+        return serviceUnavailable(request, e.retryAfter());
     }
 
     @ExceptionHandler(Exception.class)

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How long a request may wait for its turn to hash a password, and how many may wait at once.
  * Beyond either bound the request is answered {@code 503} with {@code Retry-After} at once: a
- * burst of logins then holds a few request threads, not all of them, and token checks, which
- * never hash, keep being answered.
+ * burst of logins gets a prompt answer to back off from, instead of a line (and connections,
+ * memory, latency) that grows without limit while the hash slots are all busy.
  *
  * @param maxWaiting requests waiting for a turn at most; 0 = eight per hash that may run at once
  * @param maxWait the longest a request waits for its turn

@@ -28,12 +28,13 @@ import org.springframework.stereotype.Service;
  * <p>Each hash holds {@code memoryKib} of heap and keeps a core busy for tens of milliseconds, so
  * only a bounded number run at once (about one per core); the others wait their turn in
  * arrival order, within {@link HashingLimits}: beyond them {@link HashingSaturated} is thrown
- * at once, so logins never hold every request thread.
+ * at once.
  *
- * <p>A hash always runs on a platform thread. Called from a virtual thread it is handed to a
- * small platform pool (one thread per hash allowed at once) and the virtual thread parks: a
- * CPU-bound hash on a virtual thread would hold a carrier for its whole run, and with one
- * carrier per core a burst of logins would leave none for token checks.
+ * <p>A hash always runs on a platform thread. Requests are served on virtual threads; called
+ * from one, the hash is handed to a small platform pool (one thread per hash allowed at once)
+ * and the virtual thread parks. A CPU-bound hash on a virtual thread would hold its carrier for
+ * the whole run, and with one carrier per core and one hash slot per core, a burst of logins
+ * would leave no carrier for token checks; platform threads are shared out by the OS scheduler.
  */
 @Service
 @EnableConfigurationProperties({Argon2Settings.class, HashingLimits.class})

@@ -101,7 +101,7 @@ class DatabaseOutageTest {
 
         assertUnavailable(http.post("/auth/v1/login", canonicalLogin, "Authorization", app.authorization()), false);
         assertUnavailable(http.post("/auth/v1/captcha", """
-                {"contact_type":"email","contact":"outage@example.com","app_id":"%s"}
+                {"contact_type":"email","contact":"outage@example.com","scene":"captcha_login","app_id":"%s"}
                 """.formatted(app.appId()), "Authorization", app.authorization()), false);
         assertUnavailable(http.post("/auth/login", envelopeLogin), true);
         assertUnavailable(http.post("/auth/refresh", "{\"refresh_token\":\"" + envelopeRefresh + "\"}"), true);

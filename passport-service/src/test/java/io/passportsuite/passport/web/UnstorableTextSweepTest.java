@@ -109,7 +109,7 @@ class UnstorableTextSweepTest {
         body.put("avatarUrl", "https://cdn.example.com/a.png");
         body.put("phone", "+8613800138000");
         body.put("inviteCode", "INVITE-42");
-        body.put("scene", "login");
+        body.put("scene", "captcha_login");
         body.put("reason", "sweep");
         body.putArray("login_methods").add("password");
         return body;

@@ -43,6 +43,7 @@ fi
 
 pids=()
 trap stop_bench EXIT
+trap 'exit 130' INT TERM
 "$JAVA_HOME/bin/javac" -d "$WORK/classes" bench/FixedRate.java bench/SocketHttp.java bench/ProcessCpu.java
 # shellcheck disable=SC2086 # the options are a list
 start_passport "$JAR" "$PORT" "$CREDENTIAL" "$WORK/logs" "$WORK/service.log" $PASSPORT_JAVA_OPTS || exit 1
@@ -86,8 +87,9 @@ echo "passport flags: $PASSPORT_JAVA_OPTS; $(nproc) cores; load average before: 
 grep -o 'at most [0-9]* at once, [0-9]* waiting for at most [0-9]* ms' "$WORK/service.log" | sed 's/^/password hashing: /' || true
 echo "warming up for ${WARMUP}s (logins and validation together)..."
 logins "$WARMUP" >/dev/null &
+warmup_pid=$!
 validate "$WARMUP" 0 >/dev/null
-wait
+wait "$warmup_pid"
 
 quiet=() saturated=() login_rates=() refused=()
 for rep in $(seq 1 "$REPS"); do
@@ -106,7 +108,7 @@ for rep in $(seq 1 "$REPS"); do
     non2xx=$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk-$rep.txt"); non2xx=${non2xx:-0}
     seconds=$((SECONDS_PER_RUN + 6))
     login_rates+=("$(awk -v t="$total" -v n="$non2xx" -v s="$seconds" 'BEGIN {printf "%.1f", (t - n) / s}')")
-    refused+=("$(awk -v t="$total" -v n="$non2xx" 'BEGIN {printf "%.0f", t > 0 ? n * 100 / t : 0}')")
+    refused+=("$(awk -v t="$total" -v n="$non2xx" 'BEGIN {printf "%.0f", (t > 0 ? n * 100 / t : 0)}')")
     echo "run $rep: validate p99 quiet ${quiet[-1]} ms, saturated ${saturated[-1]} ms;" \
          "logins ${login_rates[-1]}/s answered 200, ${refused[-1]}% of $total answered non-2xx (503 when the line is full)"
 done

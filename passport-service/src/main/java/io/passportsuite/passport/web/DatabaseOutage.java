@@ -1,6 +1,5 @@
 package io.passportsuite.passport.web;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -9,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure caused by the database being unreachable (no connection from the pool, a
@@ -28,7 +28,13 @@ final class DatabaseOutage {
             if (current instanceof DataAccessResourceFailureException || current instanceof TransientDataAccessException
                     || current instanceof CannotCreateTransactionException
                     || current instanceof SQLTransientConnectionException || current instanceof SQLNonTransientConnectionException
-                    || current instanceof SQLRecoverableException || current instanceof ConnectException) {
+                    || current instanceof SQLRecoverableException) {
+                return true;
+            }
+            // A rollback on a connection that is gone fails too, and Spring then throws that failure
+            // with the one that made it roll back kept aside: the latter says what happened.
+            if (current instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != failure && causes(rollback.getApplicationException())) {
                 return true;
             }
             if (current instanceof SQLException sql && sql.getSQLState() != null

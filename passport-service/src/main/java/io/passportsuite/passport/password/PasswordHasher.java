@@ -6,7 +6,14 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +27,17 @@ import org.springframework.stereotype.Service;
  *
  * <p>Each hash holds {@code memoryKib} of heap and keeps a core busy for tens of milliseconds, so
  * only a bounded number run at once (about one per core); the others wait their turn in
- * arrival order.
+ * arrival order, within {@link HashingLimits}: beyond them {@link HashingSaturated} is thrown
+ * at once.
+ *
+ * <p>A hash always runs on a platform thread. Requests are served on virtual threads; called
+ * from one, the hash is handed to a small platform pool (one thread per hash allowed at once)
+ * and the virtual thread parks. A CPU-bound hash on a virtual thread would hold its carrier for
+ * the whole run, and with one carrier per core and one hash slot per core, a burst of logins
+ * would leave no carrier for token checks; platform threads are shared out by the OS scheduler.
  */
 @Service
-@EnableConfigurationProperties(Argon2Settings.class)
+@EnableConfigurationProperties({Argon2Settings.class, HashingLimits.class})
 public class PasswordHasher {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordHasher.class);
@@ -37,28 +51,48 @@ public class PasswordHasher {
     private final Argon2Settings settings;
     private final Argon2Function argon2;
     private final Semaphore permits;
+    private final int maxWaiting;
+    private final long maxWaitNanos;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final ExecutorService platformHashes;
     private final SecureRandom random = new SecureRandom();
     /** Random salt and hash at the configured cost: no password ever matches it. */
     private final PhcHash dummy;
 
-    @Autowired
     public PasswordHasher(Argon2Settings settings) {
-        this(settings, new BouncyCastleArgon2id(settings.memoryKib()),
+        this(settings, HashingLimits.DEFAULTS);
+    }
+
+    @Autowired
+    public PasswordHasher(Argon2Settings settings, HashingLimits limits) {
+        this(settings, limits, new BouncyCastleArgon2id(settings.memoryKib()),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
     }
 
     PasswordHasher(Argon2Settings settings, Argon2Function argon2, int availableProcessors, long maxHeapBytes) {
+        this(settings, HashingLimits.DEFAULTS, argon2, availableProcessors, maxHeapBytes);
+    }
+
+    PasswordHasher(Argon2Settings settings, HashingLimits limits, Argon2Function argon2, int availableProcessors,
+            long maxHeapBytes) {
         this.settings = settings;
         this.argon2 = argon2;
         int concurrentHashes = settings.concurrentHashes(availableProcessors, maxHeapBytes);
         this.permits = new Semaphore(concurrentHashes, true);
+        this.maxWaiting = limits.waiting(concurrentHashes);
+        this.maxWaitNanos = limits.maxWait().toNanos();
+        // As many threads as hashes may run at once, so a task handed over never queues here.
+        this.platformHashes = Executors.newFixedThreadPool(concurrentHashes,
+                Thread.ofPlatform().daemon().name("password-hash-", 0).factory());
         this.dummy = new PhcHash(settings.cost(), randomBytes(settings.saltLength()), randomBytes(settings.hashLength()));
-        log.info("Passwords hashed with argon2id m={} KiB, t={}, p={}, at most {} at once",
-                settings.memoryKib(), settings.iterations(), settings.parallelism(), concurrentHashes);
+        log.info("Passwords hashed with argon2id m={} KiB, t={}, p={}, at most {} at once, {} waiting for at most {} ms",
+                settings.memoryKib(), settings.iterations(), settings.parallelism(), concurrentHashes, maxWaiting,
+                limits.maxWait().toMillis());
     }
 
     /**
      * @return a PHC string with a fresh random salt
+     * @throws HashingSaturated when no turn to hash is free within {@link HashingLimits}
      * @throws IllegalArgumentException for a null password or one longer than 1024 characters
      * @throws CancellationException when interrupted while waiting for a turn (the thread's
      *         interrupt status is set again)
@@ -78,6 +112,7 @@ public class PasswordHasher {
      * Never throws for bad input: a null or over-long password and a stored value that is not a
      * readable Argon2id PHC string are both a {@link PasswordCheck#MISMATCH}, without hashing.
      *
+     * @throws HashingSaturated when no turn to hash is free within {@link HashingLimits}
      * @throws CancellationException when interrupted while waiting for a turn (the thread's
      *         interrupt status is set again)
      */
@@ -126,6 +161,9 @@ public class PasswordHasher {
         byte[] passwordBytes = password.getBytes(StandardCharsets.UTF_8);
         try {
             acquirePermit();
+            if (Thread.currentThread().isVirtual()) {
+                return onPlatformThread(passwordBytes, cost, salt, hashLength);
+            }
             try {
                 return argon2.derive(passwordBytes, cost, salt, hashLength);
             } finally {
@@ -136,16 +174,65 @@ public class PasswordHasher {
         }
     }
 
+    /** Called with a permit held; the permit is given back when the hash ends, not when the caller leaves. */
+    private byte[] onPlatformThread(byte[] passwordBytes, Argon2Cost cost, byte[] salt, int hashLength) {
+        byte[] ownBytes = passwordBytes.clone();
+        Future<byte[]> hash;
+        try {
+            hash = platformHashes.submit(() -> {
+                try {
+                    return argon2.derive(ownBytes, cost, salt, hashLength);
+                } finally {
+                    Arrays.fill(ownBytes, (byte) 0);
+                    permits.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            permits.release();
+            throw e;
+        }
+        try {
+            return hash.get();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            hash.cancel(false);
+            throw cancelled(e);
+        }
+    }
+
     private void acquirePermit() {
         try {
-            permits.acquire();
+            // A timed try honours the queue's arrival order, where a plain tryAcquire() would barge.
+            if (permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            if (waiting.incrementAndGet() > maxWaiting) {
+                waiting.decrementAndGet();
+                throw new HashingSaturated("every password hash slot is busy and " + maxWaiting + " requests are waiting");
+            }
+            try {
+                if (!permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
+                    throw new HashingSaturated("no password hash slot became free in " + maxWaitNanos / 1_000_000 + " ms");
+                }
+            } finally {
+                waiting.decrementAndGet();
+            }
         } catch (InterruptedException e) {
-            // Keep the interrupt visible to the caller's thread (e.g. an executor shutting down).
-            Thread.currentThread().interrupt();
-            CancellationException cancelled = new CancellationException("Interrupted while waiting to hash a password");
-            cancelled.initCause(e);
-            throw cancelled;
+            throw cancelled(e);
         }
+    }
+
+    private static CancellationException cancelled(InterruptedException e) {
+        // Keep the interrupt visible to the caller's thread (e.g. an executor shutting down).
+        Thread.currentThread().interrupt();
+        CancellationException cancelled = new CancellationException("Interrupted while waiting to hash a password");
+        cancelled.initCause(e);
+        return cancelled;
     }
 
     private static boolean acceptable(String password) {

@@ -1,12 +1,16 @@
 package io.passportsuite.passport.web;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -19,6 +23,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.password.HashingSaturated;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -30,6 +35,7 @@ import jakarta.servlet.http.HttpServletRequest;
 class RequestErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(RequestErrorAdvice.class);
+    private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
     @ExceptionHandler(Problem.Raised.class)
     ResponseEntity<Object> problem(Problem.Raised raised, HttpServletRequest request) {
@@ -75,17 +81,33 @@ class RequestErrorAdvice {
     }
 
     /** The database is away or saturated: a retry later may succeed, so say so rather than 500. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
     ResponseEntity<Object> unavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                .body(ErrorResponses.of(request.getRequestURI(), ErrorCode.SERVICE_UNAVAILABLE, "temporarily unavailable, retry shortly")
-                        .getBody());
+        return serviceUnavailable(request, DATABASE_RETRY_AFTER);
+    }
+
+    /** Every hashing slot is taken and the queue is full: the client backs off instead of piling up. */
+    @ExceptionHandler(HashingSaturated.class)
+    ResponseEntity<Object> hashingSaturated(HashingSaturated e, HttpServletRequest request) {
+        return serviceUnavailable(request, e.retryAfter());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseOutage.causes(e)) {
+            return unavailable(e, request);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ErrorResponses.of(request.getRequestURI(), ErrorCode.INTERNAL_ERROR, "internal error");
+    }
+
+    private static ResponseEntity<Object> serviceUnavailable(HttpServletRequest request, Duration retryAfter) {
+        ResponseEntity<Object> error = ErrorResponses.of(request.getRequestURI(), ErrorCode.SERVICE_UNAVAILABLE,
+                "temporarily unavailable, retry shortly");
+        return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
+                .body(error.getBody());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -163,6 +164,59 @@ class PasswordHasherConcurrencyTest {
 
         assertThat(hash).startsWith("$argon2id$");
         assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void shouldRefuseAtOnceWhenAsManyCallersAsAllowedAreAlreadyWaiting() throws Exception {
+        PasswordHasher hasher = new PasswordHasher(settingsWith(1), new HashingLimits(1, Duration.ofSeconds(60)), argon2, 8, 1L << 30);
+        Future<String> holder = callers.submit(() -> hasher.hash("holder"));
+        await().until(() -> argon2.entered.get() == 1);
+        Future<String> waiter = callers.submit(() -> hasher.hash("waiter"));
+        await().until(() -> hasher.hashesWaiting() == 1);
+
+        Future<String> beyond = callers.submit(() -> hasher.hash("beyond"));
+        assertThatThrownBy(() -> beyond.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(HashingSaturated.class);
+
+        argon2.open();
+        holder.get(10, TimeUnit.SECONDS);
+        waiter.get(10, TimeUnit.SECONDS);
+        assertThat(argon2.entered).hasValue(2);
+    }
+
+    @Test
+    void shouldStopWaitingAfterTheLongestWaitAllowed() throws Exception {
+        PasswordHasher hasher = new PasswordHasher(settingsWith(1), new HashingLimits(8, Duration.ofMillis(200)), argon2, 8, 1L << 30);
+        Future<String> holder = callers.submit(() -> hasher.hash("holder"));
+        await().until(() -> argon2.entered.get() == 1);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> hasher.verify("late", validLookingHash())).isInstanceOf(HashingSaturated.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        assertThat(hasher.hashesWaiting()).isZero();
+
+        // The caller that gave up took no permit: the next one gets the slot once it is free.
+        argon2.open();
+        holder.get(10, TimeUnit.SECONDS);
+        assertThat(hasher.verify("next", validLookingHash())).isEqualTo(PasswordCheck.MISMATCH);
+    }
+
+    @Test
+    void shouldHashOnAPlatformThreadWhenCalledFromAVirtualThread() throws Exception {
+        AtomicReference<Thread> hashedOn = new AtomicReference<>();
+        PasswordHasher hasher = new PasswordHasher(settingsWith(1), (password, cost, salt, hashLength) -> {
+            hashedOn.set(Thread.currentThread());
+            return new byte[hashLength];
+        }, 2, 1L << 30);
+
+        AtomicReference<String> hash = new AtomicReference<>();
+        Thread caller = Thread.ofVirtual().start(() -> hash.set(hasher.hash("password")));
+        caller.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(hash.get()).startsWith("$argon2id$");
+        assertThat(hashedOn.get().isVirtual()).isFalse();
+        // Its permit came back when the hash ended: the next caller is not refused or kept waiting.
+        assertThat(CompletableFuture.supplyAsync(() -> hasher.hash("again"), callers).get(10, TimeUnit.SECONDS))
+                .startsWith("$argon2id$");
     }
 
     private PasswordHasher hasherWith(int maxConcurrentHashes) {

@@ -83,12 +83,13 @@ public class AccountRegistration {
             return Outcome.failure(taken.get());
         }
 
+        // Hash outside any transaction (tens of milliseconds, no connection needed), and before the
+        // proof uses up its code: when hashing is saturated the caller retries with the same code.
+        String hash = passwordless ? null : passwords.hash(account.password());
         Optional<Problem> unproven = proof.get();
         if (unproven.isPresent()) {
             return Outcome.failure(unproven.get());
         }
-        // Hash outside any transaction: it takes tens of milliseconds and needs no connection.
-        String hash = passwordless ? null : passwords.hash(account.password());
         for (int attempt = 0; attempt < USERNAME_ATTEMPTS; attempt++) {
             String username = account.username() != null ? account.username()
                     : Usernames.candidate(email.map(e -> e.substring(0, e.indexOf('@'))).orElse(account.nickname()));

@@ -44,6 +44,10 @@ public class CodeLogin {
             return Outcome.failure(Problem.Kind.INVALID_CODE, "the code is wrong, expired or used");
         }
         Optional<User> found = email != null ? users.findByEmail(app.appId(), email) : users.findByPhone(app.appId(), phone);
+        if (found.isPresent() && found.get().active()) {
+            // Empty when the address was not the account's to prove: the prover has no account yet.
+            found = proving.proven(found.get(), email != null ? ProvingContact.Contact.EMAIL : ProvingContact.Contact.PHONE);
+        }
         if (found.isEmpty() && createGuest && email != null) {
             Outcome<User> created = registration.register(app,
                     new NewAccount(null, null, null, email, null, null, true, false, App.LOGIN_EMAIL_CODE));
@@ -58,7 +62,7 @@ public class CodeLogin {
         if (!found.get().active()) {
             return Outcome.failure(Problem.Kind.ACCOUNT_DISABLED, PasswordLogin.DISABLED);
         }
-        User user = proving.proven(found.get(), email != null ? ProvingContact.Contact.EMAIL : ProvingContact.Contact.PHONE);
+        User user = found.get();
         return Outcome.success(new PasswordLogin.LoggedIn(user, sessions.open(app, user, App.LOGIN_EMAIL_CODE, client)));
     }
 }

@@ -46,7 +46,7 @@ public class PasswordChange {
                 || passwords.verify(oldPassword, found.get().passwordHash()) == PasswordCheck.MISMATCH) {
             return Outcome.failure(Problem.Kind.BAD_CREDENTIALS, "the old password is wrong");
         }
-        return setPassword(app, userId, newPassword, currentSession);
+        return setPassword(app, userId, newPassword, currentSession, found.get().passwordHash());
     }
 
     /** Sets a password after a reset code proved control of the account's {@code contact}. */
@@ -55,20 +55,35 @@ public class PasswordChange {
         if (weak.isPresent()) {
             return Outcome.failure(Problem.invalid(weak.get()));
         }
-        proving.proven(user, contact);
-        return setPassword(app, user.id(), newPassword, null);
+        // Hash first: when hashing is saturated the code and the old password are both still there to retry with.
+        String hash = passwords.hash(newPassword);
+        if (proving.proven(user, contact).isEmpty()) {
+            // The address was removed from the account it was given to: as if it had none.
+            return Outcome.failure(Problem.Kind.INVALID_CODE, "the code is wrong, expired or used");
+        }
+        return store(user.id(), hash, null, null);
     }
 
-    private Outcome<UUID> setPassword(App app, UUID userId, String newPassword, UUID keepSession) {
+    private Outcome<UUID> setPassword(App app, UUID userId, String newPassword, UUID keepSession, String oldHash) {
         Optional<String> weak = app.passwordPolicy().violation(newPassword);
         if (weak.isPresent()) {
             return Outcome.failure(Problem.invalid(weak.get()));
         }
-        String hash = passwords.hash(newPassword);
-        transaction.executeWithoutResult(status -> {
-            users.updatePasswordHash(userId, hash);
+        return store(userId, passwords.hash(newPassword), keepSession, oldHash);
+    }
+
+    /** {@code expectedHash} null: whatever the password was (a reset); else only if it is still that one. */
+    private Outcome<UUID> store(UUID userId, String hash, UUID keepSession, String expectedHash) {
+        Boolean stored = transaction.execute(status -> {
+            if (expectedHash == null) {
+                users.updatePasswordHash(userId, hash);
+            } else if (!users.replacePasswordHash(userId, expectedHash, hash)) {
+                return false;
+            }
             sessions.revokeAllOfUserExcept(userId, keepSession, SessionRevoked.PASSWORD_CHANGED);
+            return true;
         });
-        return Outcome.success(userId);
+        return Boolean.TRUE.equals(stored) ? Outcome.success(userId)
+                : Outcome.failure(Problem.Kind.BAD_CREDENTIALS, "the old password is wrong");
     }
 }

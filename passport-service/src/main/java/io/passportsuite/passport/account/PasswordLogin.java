@@ -12,6 +12,7 @@ import io.passportsuite.common.identity.Contacts;
 import io.passportsuite.passport.app.App;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.password.HashingSaturated;
 import io.passportsuite.passport.password.PasswordCheck;
 import io.passportsuite.passport.password.PasswordHasher;
 import io.passportsuite.passport.session.SessionTokens;
@@ -73,11 +74,29 @@ public class PasswordLogin {
             recordFailure(user, LoginFailed.ACCOUNT_DISABLED, client);
             return Outcome.failure(new Problem(Problem.Kind.ACCOUNT_DISABLED, DISABLED));
         }
-        if (check == PasswordCheck.MATCH_NEEDS_REHASH) {
-            users.updatePasswordHash(user.id(), passwords.hash(password));
+        String verifiedHash = check == PasswordCheck.MATCH_NEEDS_REHASH ? rehashed(user, password) : user.passwordHash();
+        // The password was right a moment ago; the session opens only if it still is the account's.
+        SessionTokens tokens = transaction.execute(status -> users.holdPassword(user.id(), verifiedHash)
+                ? sessions.open(app, user, App.LOGIN_PASSWORD, client)
+                : null);
+        if (tokens == null) {
+            return Outcome.failure(new Problem(Problem.Kind.BAD_CREDENTIALS, WRONG_CREDENTIALS));
         }
-        SessionTokens tokens = sessions.open(app, user, App.LOGIN_PASSWORD, client);
         return Outcome.success(new LoggedIn(user, tokens));
+    }
+
+    /**
+     * The hash with today's parameters, stored in place of the old one; the old one when hashing is
+     * saturated (an upgrade can wait for another login, the login should not) or the hash changed
+     * meanwhile.
+     */
+    private String rehashed(User user, String password) {
+        try {
+            String upgraded = passwords.hash(password);
+            return users.replacePasswordHash(user.id(), user.passwordHash(), upgraded) ? upgraded : user.passwordHash();
+        } catch (HashingSaturated saturated) {
+            return user.passwordHash();
+        }
     }
 
     private Optional<User> find(String appId, LoginIdentifier identifier) {

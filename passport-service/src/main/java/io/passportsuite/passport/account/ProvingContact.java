@@ -2,6 +2,7 @@ package io.passportsuite.passport.account;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -41,11 +42,28 @@ public class ProvingContact {
         this.transaction = transaction;
     }
 
-    /** Call before opening the session the proof leads to; returns the account as it is after the proof. */
-    public User proven(User user, Contact contact) {
+    /**
+     * Call before opening the session the proof leads to. Returns the account as it is after the
+     * proof, or empty when the contact was removed from it: the account's other contact was
+     * proven by someone, so this one, given without proof (an email-proven registration naming a
+     * phone), may be a stranger's that the account's owner attached ("trojan identifier"). The
+     * prover is then treated as someone without an account, and the contact is theirs to use.
+     */
+    public Optional<User> proven(User user, Contact contact) {
         boolean alreadyProven = contact == Contact.EMAIL ? user.emailVerified() : user.phoneVerified();
         if (alreadyProven) {
-            return user;
+            return Optional.of(user);
+        }
+        boolean otherProven = contact == Contact.EMAIL ? user.phoneVerified() : user.emailVerified();
+        if (otherProven) {
+            transaction.executeWithoutResult(status -> {
+                if (users.detachUnproven(user.id(), contact)) {
+                    sessions.recordSecurityEvent(user.appId(), user.id(), "unproven_contact_detached",
+                            "{\"contact\":\"%s\"}".formatted(name(contact)));
+                    log.info("The unproven {} of user {} was proven by its receiver: removed from the account", name(contact), user.id());
+                }
+            });
+            return Optional.empty();
         }
         transaction.executeWithoutResult(status -> {
             if (!users.markFirstProof(user.id(), contact)) {
@@ -53,14 +71,18 @@ public class ProvingContact {
             }
             List<UUID> ended = sessions.revokeAllOfUser(user.id(), SessionRevoked.CONTACT_PROVEN);
             boolean passwordDropped = user.passwordHash() != null;
-            sessions.recordSecurityEvent(user.appId(), user.id(), "contact_proven", """
-                    {"contact":"%s","password_dropped":%b,"sessions_ended":%d}""".formatted(
-                    contact.name().toLowerCase(Locale.ROOT), passwordDropped, ended.size()));
+            sessions.recordSecurityEvent(user.appId(), user.id(), "contact_proven",
+                    "{\"contact\":\"%s\",\"password_dropped\":%b,\"sessions_ended\":%d}".formatted(
+                            name(contact), passwordDropped, ended.size()));
             if (passwordDropped || !ended.isEmpty()) {
                 log.info("First proof of the {} of user {}: password dropped {}, {} earlier sessions ended",
-                        contact.name().toLowerCase(Locale.ROOT), user.id(), passwordDropped, ended.size());
+                        name(contact), user.id(), passwordDropped, ended.size());
             }
         });
-        return users.find(user.id()).orElse(user);
+        return users.find(user.id());
+    }
+
+    private static String name(Contact contact) {
+        return contact.name().toLowerCase(Locale.ROOT);
     }
 }

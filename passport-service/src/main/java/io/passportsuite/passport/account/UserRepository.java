@@ -82,6 +82,26 @@ public class UserRepository {
         jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE id = :id").param("hash", hash).param("id", id).update();
     }
 
+    /**
+     * Replaces the password hash only if it is still {@code expected}: a password checked a moment
+     * ago may have been dropped since (a first proof of the account's contact) or changed, and
+     * must not be written back over that.
+     */
+    boolean replacePasswordHash(UUID id, String expected, String hash) {
+        return jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE id = :id AND password_hash = :expected")
+                .param("hash", hash).param("id", id).param("expected", expected).update() == 1;
+    }
+
+    /**
+     * Inside a transaction: true when the password hash is still {@code expected}, and then it stays
+     * so until the transaction ends (a share lock on the row), so a session opened with that
+     * password cannot slip past a concurrent first proof, which ends every session it finds.
+     */
+    boolean holdPassword(UUID id, String expected) {
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM app_user WHERE id = :id AND password_hash = :expected FOR SHARE) held")
+                .param("id", id).param("expected", expected).query(Long.class).single() == 1;
+    }
+
     User updateProfile(UUID id, String nickname, String avatarUrl, String signature) {
         return jdbc.sql("""
                 UPDATE app_user SET nickname = :nickname, avatar_url = :avatar, signature = :signature, updated_at = now()
@@ -99,6 +119,14 @@ public class UserRepository {
         String column = contact == ProvingContact.Contact.EMAIL ? "email_verified" : "phone_verified";
         return jdbc.sql("UPDATE app_user SET " + column + " = TRUE, password_hash = NULL, updated_at = now() WHERE id = :id AND NOT " + column)
                 .param("id", id).update() == 1;
+    }
+
+    /** Removes an email or phone nobody proved from the account; false when it was proven or changed meanwhile. */
+    boolean detachUnproven(UUID id, ProvingContact.Contact contact) {
+        String sql = contact == ProvingContact.Contact.EMAIL
+                ? "UPDATE app_user SET email = NULL, updated_at = now() WHERE id = :id AND NOT email_verified AND email IS NOT NULL"
+                : "UPDATE app_user SET phone = NULL, updated_at = now() WHERE id = :id AND NOT phone_verified AND phone IS NOT NULL";
+        return jdbc.sql(sql).param("id", id).update() == 1;
     }
 
     boolean disable(UUID id) {

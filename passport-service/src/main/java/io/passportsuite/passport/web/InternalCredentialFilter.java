@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.passportsuite.common.error.ErrorCode;
+import io.passportsuite.common.web.SuiteHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +41,10 @@ class InternalCredentialFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!credential.presentedBy(request)) {
+        // The gateway names the client it routes for (X-Passport-Client-Ip) on every routed request and
+        // on none of its own calls: a request made on a client's behalf is never internal, whatever
+        // credential it carries, so no route or path rewrite at the edge can make a client internal.
+        if (!credential.presentedBy(request) || request.getHeader(SuiteHeaders.CLIENT_IP) != null) {
             var error = ErrorResponses.of(request.getRequestURI(), ErrorCode.FORBIDDEN, "internal endpoint");
             response.setStatus(error.getStatusCode().value());
             response.setContentType("application/json");

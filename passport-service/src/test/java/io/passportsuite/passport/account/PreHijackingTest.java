@@ -141,6 +141,45 @@ class PreHijackingTest {
         assertThat(http.post("/auth/login", "{\"identifier\":\"proven_owner\",\"password\":\"password123\"}").status()).isEqualTo(200);
     }
 
+    @Test
+    void shouldTakeAPhoneNobodyProvedOffAnAccountWhoseEmailSomeoneElseProved() {
+        // The attacker proves their own email and names the victim's phone, unproven.
+        String code = http.post("/auth/send-email-verification", "{\"email\":\"trojan@example.com\"}")
+                .json().get("data").get("verification_code").asString();
+        Http.Response trojan = http.post("/auth/register", """
+                {"username":"trojan_horse","password":"password123","nickname":"n","email":"trojan@example.com",
+                 "phone":"+8613900139000","email_verification_code":"%s"}
+                """.formatted(code));
+        assertThat(trojan.status()).as(trojan.toString()).isEqualTo(201);
+        String defaultKey = "Bearer " + ((io.passportsuite.passport.outcome.Outcome.Success<AppAdministration.NewApiKey>)
+                administration.issueKey("default", "test")).value().apiKey();
+
+        // The victim logs in with a code sent to their phone: they must not land in that account.
+        http.post("/auth/v1/captcha", """
+                {"contact_type":"phone","contact":"+8613900139000","scene":"captcha_login"}
+                """, "Authorization", defaultKey);
+        String phoneCode = jdbc.sql("SELECT debug_code FROM verification_code WHERE contact = '+8613900139000' AND closed_at IS NULL")
+                .query(String.class).single();
+        Http.Response victim = http.post("/auth/v1/login", """
+                {"contact_type":"phone","contact":"+8613900139000","captcha":"%s","app_id":"default"}
+                """.formatted(phoneCode), "Authorization", defaultKey);
+
+        assertThat(victim.status()).as(victim.toString()).isNotEqualTo(200);
+        assertThat(jdbc.sql("SELECT phone IS NULL FROM app_user WHERE username = 'trojan_horse'").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM security_event WHERE type = 'unproven_contact_detached'").query(Long.class).single())
+                .isEqualTo(1);
+        // The phone is now free for its owner.
+        jdbc.sql("UPDATE verification_code SET created_at = created_at - interval '2 minutes' WHERE contact = '+8613900139000'").update();
+        http.post("/auth/v1/captcha", """
+                {"contact_type":"phone","contact":"+8613900139000","scene":"captcha_register"}
+                """, "Authorization", defaultKey);
+        String registerCode = jdbc.sql("SELECT debug_code FROM verification_code WHERE contact = '+8613900139000' AND closed_at IS NULL")
+                .query(String.class).single();
+        assertThat(http.post("/auth/v1/register", """
+                {"nickname":"v","password":"victim-pass1","contact_type":"phone","contact":"+8613900139000","captcha":"%s","app_id":"default"}
+                """.formatted(registerCode), "Authorization", defaultKey).status()).isEqualTo(201);
+    }
+
     private Http.Response canonicalLogin(Apps.TestApp app, String[] contact, String credential) {
         return http.post("/auth/v1/login", """
                 {"contact_type":"%s","contact":"%s",%s,"app_id":"%s"}

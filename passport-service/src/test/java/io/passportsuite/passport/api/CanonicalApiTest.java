@@ -142,11 +142,11 @@ class CanonicalApiTest {
         assertThat(validate.status()).isEqualTo(401);
         // The gateway's credential on a request routed with a key changes nothing: the key decides the app.
         Http.Response routed = http.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}", "Authorization", other.authorization(),
-                "X-Passport-Internal-Credential", "test-internal-credential");
+                "X-Passport-Internal-Credential", "test-credential-5mJx8Qw2Lr7Vb4Nc9Zk1Hp6Td3");
         assertThat(routed.status()).isEqualTo(401);
         assertThat(routed.text("error")).isEqualTo("INVALID_TOKEN");
         Http.Response credentialOnly = http.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}",
-                "X-Passport-Internal-Credential", "test-internal-credential");
+                "X-Passport-Internal-Credential", "test-credential-5mJx8Qw2Lr7Vb4Nc9Zk1Hp6Td3");
         assertThat(credentialOnly.status()).isEqualTo(401);
         assertThat(credentialOnly.text("error")).isEqualTo("INVALID_API_KEY");
 

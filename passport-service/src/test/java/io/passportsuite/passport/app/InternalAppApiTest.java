@@ -96,6 +96,9 @@ class InternalAppApiTest {
         assertThat(http.get("/internal/apps/default").status()).isEqualTo(403);
         assertThat(http.get("/internal/apps/default", SuiteHeaders.INTERNAL_CREDENTIAL, "guess").status()).isEqualTo(403);
         assertThat(http.get("/internal/apps/default", SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL).status()).isEqualTo(200);
+        // What the gateway routes for a client carries the client's address: never internal, credential or not.
+        assertThat(http.get("/internal/apps/default", SuiteHeaders.INTERNAL_CREDENTIAL, CREDENTIAL,
+                SuiteHeaders.CLIENT_IP, "203.0.113.7").status()).isEqualTo(403);
     }
 
     @Test

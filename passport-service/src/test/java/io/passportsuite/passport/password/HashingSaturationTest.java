@@ -3,17 +3,12 @@ package io.passportsuite.passport.password;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,37 +33,6 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class HashingSaturationTest {
-
-    /** A stand-in for Argon2 (a plain digest, so that verification works) that a test can hold. */
-    static final class HoldableArgon2 implements Argon2Function {
-
-        private volatile CountDownLatch gate = new CountDownLatch(0);
-        private final AtomicInteger entered = new AtomicInteger();
-
-        @Override
-        public byte[] derive(byte[] password, Argon2Cost cost, byte[] salt, int hashLength) {
-            entered.incrementAndGet();
-            try {
-                gate.await();
-                MessageDigest digest = MessageDigest.getInstance("SHA-512");
-                digest.update(salt);
-                return Arrays.copyOf(digest.digest(password), hashLength);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        void hold() {
-            gate = new CountDownLatch(1);
-        }
-
-        void release() {
-            gate.countDown();
-        }
-    }
 
     @TestConfiguration
     static class OneSlotOneWaiting {
@@ -125,9 +89,9 @@ class HashingSaturationTest {
         String chatLogin = "{\"email\":\"busy@example.com\",\"password\":\"secure-password1\"}";
 
         argon2.hold();
-        int before = argon2.entered.get();
+        int before = argon2.entered();
         Future<Http.Response> hashing = clients.submit(() -> http.post("/api/auth/login", chatLogin));
-        await().until(() -> argon2.entered.get() == before + 1);
+        await().until(() -> argon2.entered() == before + 1);
         Future<Http.Response> waiting = clients.submit(() -> http.post("/api/auth/login", chatLogin));
         await().until(() -> hasher.hashesWaiting() == 1);
 

@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Counters in this gateway's memory: right for a single gateway, lost on restart. Bounded: past
- * {@code maxKeys} the windows that close soonest are dropped (per-IP minutes before 15-minute
- * account locks), so no pattern of requests, however many keys it makes up, can fill the heap.
+ * {@code maxKeys} the lowest counts are dropped first, so no pattern of requests, however many
+ * keys it makes up, can fill the heap or push out an account's lock.
  */
 final class InMemoryRateLimitStore implements RateLimitStore {
 
@@ -54,9 +54,11 @@ final class InMemoryRateLimitStore implements RateLimitStore {
     }
 
     /**
-     * Drops closed windows, then, if that was not enough, the open ones closing soonest until a
-     * tenth of the room is free, so a flood of new keys sorts the map once per many keys rather
-     * than once per key. One thread at a time; the others go on (the bound may be passed by the
+     * Drops closed windows, then, if that was not enough, the open ones with the lowest counts
+     * (closing soonest first among equal counts) until a tenth of the room is free: a flood of
+     * made-up keys counts 1 each and goes before the counter of an account near or at its limit,
+     * which would otherwise be wiped to grant more guesses. Freeing a tenth at once sorts the map
+     * once per many new keys rather than once per key. One thread at a time; the others go on (the bound may be passed by the
      * requests in flight, not more).
      */
     private void makeRoom(long now) {
@@ -70,7 +72,8 @@ final class InMemoryRateLimitStore implements RateLimitStore {
                 return;
             }
             counters.entrySet().stream()
-                    .sorted(Comparator.comparingLong(entry -> entry.getValue().closesAtMillis()))
+                    .sorted(Comparator.comparingLong((Map.Entry<String, Counter> entry) -> entry.getValue().count())
+                            .thenComparingLong(entry -> entry.getValue().closesAtMillis()))
                     .limit(excess)
                     .map(Map.Entry::getKey)
                     .toList()

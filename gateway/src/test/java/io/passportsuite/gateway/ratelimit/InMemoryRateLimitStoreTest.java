@@ -79,6 +79,22 @@ class InMemoryRateLimitStoreTest {
     }
 
     @Test
+    void shouldKeepAnAccountsLockWhenAFloodOfMadeUpKeysClosesLater() {
+        InMemoryRateLimitStore bounded = new InMemoryRateLimitStore(clock, 100);
+        for (int i = 0; i < 10; i++) {
+            bounded.increment("locked-account", Duration.ofMinutes(15)).block();
+        }
+        clock.advance(Duration.ofMinutes(5));
+        // Made-up identifiers, each one failure, each window closing after the lock's.
+        for (int i = 0; i < 1_000; i++) {
+            bounded.increment("made-up-" + i, Duration.ofMinutes(15)).block();
+        }
+
+        assertThat(bounded.peek("locked-account").block().count()).isEqualTo(10);
+        assertThat(bounded.size()).isLessThanOrEqualTo(100);
+    }
+
+    @Test
     void shouldRefuseABoundBelowOne() {
         assertThatIllegalArgumentException().isThrownBy(() -> new InMemoryRateLimitStore(clock, 0));
     }

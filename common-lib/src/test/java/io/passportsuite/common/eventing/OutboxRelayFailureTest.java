@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -47,6 +48,10 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.passportsuite.common.events.EventEnvelope;
 import io.passportsuite.common.testing.TestPostgres;
@@ -114,6 +119,30 @@ class OutboxRelayFailureTest {
         assertThat(jdbc.sql("SELECT last_error FROM outbox_event ORDER BY id").query(String.class).list().getFirst())
                 .contains(failure.getClass().getSimpleName());
         relay.close();
+    }
+
+    @Test
+    void shouldLogAnOutageOnceAndNotOncePerEvent() {
+        for (int i = 0; i < 3; i++) {
+            append("user-" + i);
+        }
+        Logger logger = (Logger) LoggerFactory.getLogger(OutboxRelay.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            OutboxRelay relay = relay(new StandInFactory((producer, record) -> new TopicAuthorizationException("denied")));
+            for (int round = 0; round < 3; round++) {
+                relay.relayBatch();
+                endWaits();
+            }
+        } finally {
+            logger.detachAppender(lines);
+        }
+
+        assertThat(lines.list).filteredOn(line -> line.getLevel().isGreaterOrEqual(Level.WARN))
+                .singleElement()
+                .satisfies(line -> assertThat(line.getFormattedMessage()).contains("TopicAuthorizationException", "credentials"));
     }
 
     @Test

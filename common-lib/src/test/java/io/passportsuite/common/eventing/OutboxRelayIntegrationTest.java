@@ -185,6 +185,53 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void shouldNotSendAKeysLaterEventInTheBatchWhereAnEarlierOneWasRefused() {
+        transaction.executeWithoutResult(status -> writer.append(topic, EventEnvelope.newEvent("user.registered", 1,
+                "default", "user-poison", json.createObjectNode().put("email", "x".repeat(5_000)))));
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-poison")));
+        transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-9")));
+        OutboxRelay relay = relay(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000), properties, new SimpleMeterRegistry());
+
+        assertThat(relay.relayBatch()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT event_key FROM outbox_event WHERE sent_at IS NOT NULL").query(String.class).list())
+                .containsExactly("user-9");
+
+        // Once the refused one is set aside, the key's next event goes.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (pendingCount() > 0 && System.nanoTime() < deadline) {
+            relay.relayBatch();
+            sleep(Duration.ofMillis(100));
+        }
+        assertThat(deadOnes()).isEqualTo(1);
+        assertThat(consume(2)).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("user-9", "user-poison");
+    }
+
+    @Test
+    void shouldRelayADeadEventAgainOnceAnOperatorRevivesIt() {
+        transaction.executeWithoutResult(status -> writer.append(topic, EventEnvelope.newEvent("user.registered", 1,
+                "default", "user-revived", json.createObjectNode().put("email", "x".repeat(5_000)))));
+        OutboxRelay strict = relay(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000), properties, new SimpleMeterRegistry());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (deadOnes() == 0 && System.nanoTime() < deadline) {
+            strict.relayBatch();
+            sleep(Duration.ofMillis(100));
+        }
+        assertThat(deadOnes()).isEqualTo(1);
+        assertThat(strict.relayBatch()).as("a dead event is not relayed").isZero();
+
+        // What README gives operators, once the cause (here the producer's size limit) is fixed.
+        assertThat(jdbc.sql("UPDATE outbox_event SET dead_at = NULL, rejections = 0 WHERE dead_at IS NOT NULL AND event_key = 'user-revived'")
+                .update()).isEqualTo(1);
+
+        assertThat(relayUntil(relay(TestKafka.bootstrapServers(), properties), 1, Duration.ofSeconds(20))).isEqualTo(1);
+        assertThat(consume(1)).extracting(ConsumerRecord::key).containsExactly("user-revived");
+        assertThat(pendingCount()).isZero();
+        assertThat(deadOnes()).isZero();
+    }
+
+    @Test
     void shouldHoldNoTransactionOpenWhileWaitingForTheBroker() throws Exception {
         transaction.executeWithoutResult(status -> writer.append(topic, userRegistered("user-8")));
         OutboxProperties patient =

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,13 @@ public class PasswordHasher {
 
     PasswordHasher(Argon2Settings settings, HashingLimits limits, Argon2Function argon2, int availableProcessors,
             long maxHeapBytes) {
+        this(settings, limits, argon2, availableProcessors, maxHeapBytes, threads -> Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().daemon().name("password-hash-", 0).factory()));
+    }
+
+    /** @param platformPool makes the pool hashes are handed to, given one thread per hash allowed at once */
+    PasswordHasher(Argon2Settings settings, HashingLimits limits, Argon2Function argon2, int availableProcessors,
+            long maxHeapBytes, IntFunction<ExecutorService> platformPool) {
         this.settings = settings;
         this.argon2 = argon2;
         int concurrentHashes = settings.concurrentHashes(availableProcessors, maxHeapBytes);
@@ -82,8 +90,7 @@ public class PasswordHasher {
         this.maxWaiting = limits.waiting(concurrentHashes);
         this.maxWaitNanos = limits.maxWait().toNanos();
         // As many threads as hashes may run at once, so a task handed over never queues here.
-        this.platformHashes = Executors.newFixedThreadPool(concurrentHashes,
-                Thread.ofPlatform().daemon().name("password-hash-", 0).factory());
+        this.platformHashes = platformPool.apply(concurrentHashes);
         this.dummy = new PhcHash(settings.cost(), randomBytes(settings.saltLength()), randomBytes(settings.hashLength()));
         log.info("Passwords hashed with argon2id m={} KiB, t={}, p={}, at most {} at once, {} waiting for at most {} ms",
                 settings.memoryKib(), settings.iterations(), settings.parallelism(), concurrentHashes, maxWaiting,
@@ -141,6 +148,11 @@ public class PasswordHasher {
     /** Threads waiting for a turn to hash; lets tests observe the limit without timing. */
     int hashesWaiting() {
         return permits.getQueueLength();
+    }
+
+    /** Hash slots free right now; lets tests see that every slot comes back exactly once. */
+    int freeSlots() {
+        return permits.availablePermits();
     }
 
     private PasswordCheck check(String password, PhcHash stored) {

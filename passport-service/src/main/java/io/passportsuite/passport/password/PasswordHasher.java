@@ -3,17 +3,21 @@ package io.passportsuite.passport.password;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +52,19 @@ public class PasswordHasher {
      */
     static final int MAX_PASSWORD_LENGTH = 1024;
 
+    /**
+     * The least a hash handed to the platform pool is given to start, when the configured wait
+     * for a slot is shorter. A thread is free at once or moments later (one per slot); only a
+     * broken pool keeps a hash waiting, and its caller must not wait for it forever.
+     */
+    static final Duration LEAST_HAND_OVER_WAIT = Duration.ofSeconds(1);
+
     private final Argon2Settings settings;
     private final Argon2Function argon2;
     private final Semaphore permits;
     private final int maxWaiting;
     private final long maxWaitNanos;
+    private final long handOverWaitNanos;
     private final AtomicInteger waiting = new AtomicInteger();
     private final ExecutorService platformHashes;
     private final SecureRandom random = new SecureRandom();
@@ -75,15 +87,23 @@ public class PasswordHasher {
 
     PasswordHasher(Argon2Settings settings, HashingLimits limits, Argon2Function argon2, int availableProcessors,
             long maxHeapBytes) {
+        this(settings, limits, argon2, availableProcessors, maxHeapBytes, threads -> Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().daemon().name("password-hash-", 0).factory()));
+    }
+
+    /** @param platformPool makes the pool hashes are handed to, given one thread per hash allowed at once */
+    PasswordHasher(Argon2Settings settings, HashingLimits limits, Argon2Function argon2, int availableProcessors,
+            long maxHeapBytes, IntFunction<ExecutorService> platformPool) {
         this.settings = settings;
         this.argon2 = argon2;
         int concurrentHashes = settings.concurrentHashes(availableProcessors, maxHeapBytes);
         this.permits = new Semaphore(concurrentHashes, true);
         this.maxWaiting = limits.waiting(concurrentHashes);
         this.maxWaitNanos = limits.maxWait().toNanos();
-        // As many threads as hashes may run at once, so a task handed over never queues here.
-        this.platformHashes = Executors.newFixedThreadPool(concurrentHashes,
-                Thread.ofPlatform().daemon().name("password-hash-", 0).factory());
+        this.handOverWaitNanos = Math.max(maxWaitNanos, LEAST_HAND_OVER_WAIT.toNanos());
+        // As many threads as hashes may run at once. A hash handed over can still wait in the queue
+        // for moments: a thread's previous hash gives its permit back before the thread is free.
+        this.platformHashes = platformPool.apply(concurrentHashes);
         this.dummy = new PhcHash(settings.cost(), randomBytes(settings.saltLength()), randomBytes(settings.hashLength()));
         log.info("Passwords hashed with argon2id m={} KiB, t={}, p={}, at most {} at once, {} waiting for at most {} ms",
                 settings.memoryKib(), settings.iterations(), settings.parallelism(), concurrentHashes, maxWaiting,
@@ -143,6 +163,11 @@ public class PasswordHasher {
         return permits.getQueueLength();
     }
 
+    /** Hash slots free right now; lets tests see that every slot comes back exactly once. */
+    int freeSlots() {
+        return permits.availablePermits();
+    }
+
     private PasswordCheck check(String password, PhcHash stored) {
         byte[] actual = derive(password, stored.cost(), stored.salt(), stored.hash().length);
         if (!MessageDigest.isEqual(actual, stored.hash())) {
@@ -174,25 +199,33 @@ public class PasswordHasher {
         }
     }
 
-    /** Called with a permit held; the permit is given back when the hash ends, not when the caller leaves. */
+    /**
+     * Called with a permit held. Exactly one party gives it back: the hash when it ends if it
+     * started, else the caller when it leaves (interrupted, refused by the pool, tired of waiting
+     * for the hash to start), and then the hash never runs. A started hash keeps its permit until
+     * it ends, even once its caller has left, so the hashes running stay within the slots.
+     */
     private byte[] onPlatformThread(byte[] passwordBytes, Argon2Cost cost, byte[] salt, int hashLength) {
-        byte[] ownBytes = passwordBytes.clone();
-        Future<byte[]> hash;
+        PlatformHash hash;
         try {
-            hash = platformHashes.submit(() -> {
-                try {
-                    return argon2.derive(ownBytes, cost, salt, hashLength);
-                } finally {
-                    Arrays.fill(ownBytes, (byte) 0);
-                    permits.release();
-                }
-            });
-        } catch (RejectedExecutionException e) {
+            hash = new PlatformHash(passwordBytes.clone(), cost, salt, hashLength);
+        } catch (Throwable e) {
+            // An OutOfMemoryError, say: nothing was handed over, so the permit is still the caller's.
             permits.release();
             throw e;
         }
         try {
-            return hash.get();
+            Future<byte[]> result = platformHashes.submit(hash);
+            try {
+                return result.get(handOverWaitNanos, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (hash.leave()) {
+                    throw new HashingSaturated("a password hash handed to a hashing thread did not start in "
+                            + handOverWaitNanos / 1_000_000 + " ms");
+                }
+                // It started, and takes as long as it takes on this thread.
+                return result.get();
+            }
         } catch (ExecutionException e) {
             switch (e.getCause()) {
                 case RuntimeException runtime -> throw runtime;
@@ -200,8 +233,53 @@ public class PasswordHasher {
                 default -> throw new IllegalStateException(e.getCause());
             }
         } catch (InterruptedException e) {
-            hash.cancel(false);
             throw cancelled(e);
+        } finally {
+            hash.leave();
+        }
+    }
+
+    /**
+     * A hash handed to the platform pool together with its caller's permit. Whichever comes first
+     * claims the permit: the hash starting, or its caller leaving; the pool's own cancellation
+     * would not do, as it cannot tell a queued task from a running one.
+     */
+    private final class PlatformHash implements Callable<byte[]> {
+
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final byte[] password;
+        private final Argon2Cost cost;
+        private final byte[] salt;
+        private final int hashLength;
+
+        PlatformHash(byte[] password, Argon2Cost cost, byte[] salt, int hashLength) {
+            this.password = password;
+            this.cost = cost;
+            this.salt = salt;
+            this.hashLength = hashLength;
+        }
+
+        @Override
+        public byte[] call() {
+            if (!claimed.compareAndSet(false, true)) {
+                return null; // Its caller left before it started and gave the permit back.
+            }
+            try {
+                return argon2.derive(password, cost, salt, hashLength);
+            } finally {
+                Arrays.fill(password, (byte) 0);
+                permits.release();
+            }
+        }
+
+        /** @return whether the hash had not started, which it now never will: the permit is given back here */
+        boolean leave() {
+            if (!claimed.compareAndSet(false, true)) {
+                return false;
+            }
+            Arrays.fill(password, (byte) 0);
+            permits.release();
+            return true;
         }
     }
 

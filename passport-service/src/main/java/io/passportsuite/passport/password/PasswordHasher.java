@@ -112,7 +112,8 @@ public class PasswordHasher {
 
     /**
      * @return a PHC string with a fresh random salt
-     * @throws HashingSaturated when no turn to hash is free within {@link HashingLimits}
+     * @throws HashingSaturated when no turn to hash is free within {@link HashingLimits}, or a hash
+     *         handed to the hashing threads does not start within the longest wait allowed
      * @throws IllegalArgumentException for a null password or one longer than 1024 characters
      * @throws CancellationException when interrupted while waiting for a turn (the thread's
      *         interrupt status is set again)
@@ -132,7 +133,8 @@ public class PasswordHasher {
      * Never throws for bad input: a null or over-long password and a stored value that is not a
      * readable Argon2id PHC string are both a {@link PasswordCheck#MISMATCH}, without hashing.
      *
-     * @throws HashingSaturated when no turn to hash is free within {@link HashingLimits}
+     * @throws HashingSaturated when no turn to hash is free within {@link HashingLimits}, or a hash
+     *         handed to the hashing threads does not start within the longest wait allowed
      * @throws CancellationException when interrupted while waiting for a turn (the thread's
      *         interrupt status is set again)
      */

@@ -10,11 +10,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 source bench/start-passport.sh
-if [[ -z "${JAVA_HOME:-}" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
-    JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export JAVA_HOME
-JAVA="$JAVA_HOME/bin/java"
+select_bench_jdk
 
 PORT=${PORT:-18281}
 REPS=${REPS:-3}

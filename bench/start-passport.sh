@@ -1,11 +1,21 @@
-# Sourced by gateway.sh and gateway-compare.sh: a passport-service for them to call, and the
-# clean-up they both need (trap stop_bench EXIT).
+# Sourced by the benchmarks that start passport-service (gateway.sh, gateway-compare.sh,
+# hashing-saturation.sh): the JDK, a passport-service for them to call, and the clean-up they
+# need (trap stop_bench EXIT).
 #   start_passport JAR PORT CREDENTIAL LOG_DIR OUT_FILE [JVM options...]
 # Starts it on a fresh PostgreSQL database (PGHOST/PGPORT/PGUSER), with no discovery and no Kafka
 # (the outbox is off: the requests under test write no event), waits until it is ready and
 # registers one account through POST /api/auth/register. Appends the process to the caller's
 # `pids` array and sets PASSPORT_DB (for the caller to drop), PASSPORT_PID and PASSPORT_TOKEN
 # (the account's access token). Returns 1, with the service's last lines, when any step fails.
+# JAVA_HOME when it is a JDK 25 or newer, else the Temurin 25 the machines have; sets JAVA.
+select_bench_jdk() {
+    if [[ -z "${JAVA_HOME:-}" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
+        JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+    fi
+    export JAVA_HOME
+    JAVA="$JAVA_HOME/bin/java"
+}
+
 start_passport() {
     local jar=$1 port=$2 credential=$3 log_dir=$4 out=$5
     shift 5

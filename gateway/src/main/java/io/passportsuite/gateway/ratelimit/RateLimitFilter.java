@@ -2,6 +2,8 @@ package io.passportsuite.gateway.ratelimit;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
 
+import java.net.InetAddress;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,7 +89,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, List<Rule> matching, byte[] body) {
-        String ip = clientIp.resolve(exchange.getRequest());
+        String ip = addressKey(clientIp.resolve(exchange.getRequest()));
         List<Counted> counted = matching.stream()
                 .map(rule -> counted(rule, ip, body))
                 .filter(c -> c != null)
@@ -145,6 +147,31 @@ class RateLimitFilter implements WebFilter, Ordered {
     private static boolean serviceRefusedCredentials(ServerWebExchange exchange) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         return status != null && status.value() == 401 && exchange.getAttribute(CLIENT_RESPONSE_ATTR) != null;
+    }
+
+    /**
+     * What per-address limits count under: an IPv4 address, or the /64 of an IPv6 address. One
+     * subscriber is handed a whole /64 and can send from any of its 2^64 addresses: counted one by
+     * one, they would each get the full limit.
+     */
+    static String addressKey(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.ofLiteral(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            HexFormat hex = HexFormat.of();
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(hex.toHexDigits(bytes[i])).append(hex.toHexDigits(bytes[i + 1])).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (IllegalArgumentException notAnAddress) {
+            return address;
+        }
     }
 
     /** Null when the request does not name what the rule counts per (no identifier in the body). */

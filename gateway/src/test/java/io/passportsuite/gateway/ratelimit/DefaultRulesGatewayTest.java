@@ -42,6 +42,9 @@ class DefaultRulesGatewayTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    RateLimitStore store;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("eureka.client.enabled", () -> "false");
@@ -160,8 +163,12 @@ class DefaultRulesGatewayTest {
     @Test
     void shouldReportHowManyCountersTheMemoryStoreHolds() {
         passport.answer(DefaultRulesGatewayTest::passportAnswer);
-        call("/auth/v1/register", "{}", GOOD_KEY, newAddress());
+        for (int i = 0; i < 3; i++) {
+            call("/auth/v1/register", "{}", GOOD_KEY, newAddress());
+        }
 
-        assertThat(meters.get("passport.gateway.rate.limit.keys").gauge().value()).isPositive();
+        int held = ((InMemoryRateLimitStore) store).size();
+        assertThat(held).isGreaterThanOrEqualTo(3);
+        assertThat(meters.get("passport.gateway.rate.limit.keys").gauge().value()).isEqualTo(held);
     }
 }

@@ -81,6 +81,15 @@ class RateLimitFilterTest {
         assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(key.length()).isLessThan(120));
     }
 
+    @Test
+    void shouldCountAnIpv6ClientPerSlash64() {
+        assertThat(RateLimitFilter.addressKey("2001:db8:1:2:aaaa::1")).isEqualTo(RateLimitFilter.addressKey("2001:db8:1:2:ffff:1:2:3"))
+                .isEqualTo("2001:0db8:0001:0002::/64");
+        assertThat(RateLimitFilter.addressKey("2001:db8:1:3::1")).isNotEqualTo(RateLimitFilter.addressKey("2001:db8:1:2::1"));
+        assertThat(RateLimitFilter.addressKey("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(RateLimitFilter.addressKey("unknown")).isEqualTo("unknown");
+    }
+
     private HttpStatus failedLogin(String appId) {
         return login(appId, answeredByTheService(HttpStatus.UNAUTHORIZED));
     }

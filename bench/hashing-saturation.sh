@@ -44,12 +44,7 @@ trap 'exit 130' INT TERM
 # shellcheck disable=SC2086 # the options are a list
 start_passport "$JAR" "$PORT" "$CREDENTIAL" "$WORK/logs" "$WORK/service.log" $PASSPORT_JAVA_OPTS || exit 1
 
-post() { # path body [curl args...] -> body; fails on a non-2xx answer
-    local path=$1 body=$2
-    shift 2
-    curl -sS --fail-with-body -X POST -H 'Content-Type: application/json' "$@" -d "$body" "$BASE$path"
-}
-json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+source bench/http.sh
 post /internal/apps '{"app_id":"bench","name":"Bench"}' -H "X-Passport-Internal-Credential: $CREDENTIAL" >/dev/null
 API_KEY=$(post /internal/apps/bench/api-keys '{}' -H "X-Passport-Internal-Credential: $CREDENTIAL" | json api_key)
 post /auth/v1/register '{"nickname":"n","password":"password123","contact_type":"email","contact":"u1@example.com","app_id":"bench"}' \

@@ -265,12 +265,7 @@ until [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health/readine
 done
 say "ready in $(( ($(date +%s%N) - STARTED) / 1000000 )) ms (pid $PASSPORT_PID)"
 
-post() { # url body [curl args...] -> body; fails on a non-2xx answer
-    local url=$1 body=$2
-    shift 2
-    curl -sS --fail-with-body -X POST -H 'Content-Type: application/json' "$@" -d "$body" "$BASE$url"
-}
-json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+source "$BENCH_DIR/http.sh"
 
 post /internal/apps '{"app_id":"bench","name":"Bench"}' -H "X-Passport-Internal-Credential: $CREDENTIAL" >/dev/null
 API_KEY=$(post /internal/apps/bench/api-keys '{}' -H "X-Passport-Internal-Credential: $CREDENTIAL" | json api_key)

@@ -38,16 +38,6 @@ PATH_UNDER_TEST=/api/auth/me
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-jar() { # module -> its jar, built when missing or older than the module's sources
-    local module=$1 jar
-    jar=$(ls "$module"/target/"$module"-*.jar 2>/dev/null | grep -v original | head -1 || true)
-    if [[ -z "$jar" || -n "$(find "$module/src" "$module/pom.xml" common-lib/src -newer "$jar" -type f | head -1)" ]]; then
-        echo "building the $module jar..." >&2
-        ./mvnw -B -q -o -pl "$module" -am package -DskipTests >"$WORK/build-$module.log" 2>&1 || { cat "$WORK/build-$module.log" >&2; exit 1; }
-        jar=$(ls "$module"/target/"$module"-*.jar | grep -v original | head -1)
-    fi
-    echo "$jar"
-}
 JAR=$(jar gateway)
 
 pids=()
@@ -67,14 +57,8 @@ else
     echo "$PASSPORT_TOKEN" >"$WORK/token"
 fi
 AUTH_HEADER="Authorization: Bearer $(cat "$WORK/token")"
-# No Kafka here: the revocation deny-list stays empty but is still consulted on every request.
 # shellcheck disable=SC2086 # the options are a list
-SUITE_INTERNAL_CREDENTIAL=$CREDENTIAL LOG_DIR="$WORK/logs" "$JAVA" $GATEWAY_JAVA_OPTS -jar "$JAR" --server.port="$GATEWAY_PORT" --eureka.client.enabled=false \
-    --passport.gateway.security.revocation.enabled=false \
-    "--spring.cloud.discovery.client.simple.instances.passport-service[0].uri=http://127.0.0.1:$SERVICE_PORT" \
-    >"$WORK/gateway.log" 2>&1 &
-pids+=($!)
-GATEWAY_PID=$!
+start_gateway "$JAR" "$GATEWAY_PORT" "$SERVICE_PORT" "$CREDENTIAL" "$WORK/logs" "$WORK/gateway.log" $GATEWAY_JAVA_OPTS
 
 for _ in $(seq 1 120); do
     curl -fs -H "$AUTH_HEADER" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" >/dev/null 2>&1 && break

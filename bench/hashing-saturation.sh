@@ -19,6 +19,11 @@ SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
 WARMUP=${WARMUP:-30}                  # seconds of both loads before the first measured run
 LOGIN_CONNECTIONS=${LOGIN_CONNECTIONS:-64}
 VALIDATE_CONNECTIONS=${VALIDATE_CONNECTIONS:-32}
+# passport: the loads go straight to passport-service; gateway: through a gateway in front of it,
+# as a user meets the suite (its rate limits raised: every login comes from this one address).
+THROUGH=${THROUGH:-passport}
+GATEWAY_PORT=${GATEWAY_PORT:-18280}
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms128m -Xmx256m}
 # As in passport-flows.sh: the service runs the way it ships, without tiered compilation.
 PASSPORT_JAVA_OPTS=${PASSPORT_JAVA_OPTS:--XX:-TieredCompilation -Xms256m -Xmx512m -XX:+UseSerialGC}
 PGHOST=${PGHOST:-127.0.0.1}
@@ -26,16 +31,11 @@ PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 WORK=$(mktemp -d)
-CREDENTIAL=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+CREDENTIAL=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')
 BASE=http://127.0.0.1:$PORT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-JAR=$(ls passport-service/target/passport-service-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [[ -z "$JAR" || -n "$(find passport-service/src passport-service/pom.xml common-lib/src -newer "$JAR" -type f | head -1)" ]]; then
-    echo "building the passport-service jar..." >&2
-    ./mvnw -B -q -o -pl passport-service -am package -DskipTests >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
-    JAR=$(ls passport-service/target/passport-service-*.jar | grep -v original | head -1)
-fi
+JAR=$(jar passport-service)
 
 pids=()
 trap stop_bench EXIT
@@ -53,6 +53,20 @@ LOGIN_BODY='{"contact_type":"email","contact":"u1@example.com","password":"passw
 TOKEN=$(post /auth/v1/login "$LOGIN_BODY" -H "Authorization: Bearer $API_KEY" | json access_token)
 [[ -n $TOKEN ]] || { echo "login gave no access_token" >&2; exit 1; }
 VALIDATE_BODY="{\"token\":\"$TOKEN\"}"
+TARGET=$BASE
+if [[ $THROUGH == gateway ]]; then
+    # shellcheck disable=SC2086 # the options are a list
+    GATEWAY_APP_BACKEND_LIMIT_PER_IP=100000000 start_gateway "$(jar gateway)" "$GATEWAY_PORT" "$PORT" "$CREDENTIAL" "$WORK/logs" \
+        "$WORK/gateway.log" $GATEWAY_JAVA_OPTS
+    TARGET=http://127.0.0.1:$GATEWAY_PORT
+    for _ in $(seq 1 120); do
+        [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $API_KEY" \
+            -d "$VALIDATE_BODY" "$TARGET/auth/v1/token/validate") == 200 ]] && break
+        sleep 1
+    done
+    [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $API_KEY" \
+        -d "$VALIDATE_BODY" "$TARGET/auth/v1/token/validate") == 200 ]] || { echo "the gateway did not come up:" >&2; tail -20 "$WORK/gateway.log" >&2; exit 1; }
+fi
 cat >"$WORK/login.lua" <<LUA
 wrk.method = "POST"
 wrk.body = '$LOGIN_BODY'
@@ -62,11 +76,11 @@ LUA
 
 validate() { # seconds warmup -> FixedRate's RESULT line
     "$JAVA" -Xms64m -Xmx128m -XX:+UseSerialGC -Dtransport=socket -Dthreads=platform -Dconnections="$VALIDATE_CONNECTIONS" \
-        -cp "$WORK/classes" FixedRate "$BASE/auth/v1/token/validate" "$RATE" "$1" "$2" "$VALIDATE_BODY" \
+        -cp "$WORK/classes" FixedRate "$TARGET/auth/v1/token/validate" "$RATE" "$1" "$2" "$VALIDATE_BODY" \
         "Authorization: Bearer $API_KEY" | tee -a "$WORK/fixed-rate.txt" | grep '^RESULT'
 }
 logins() { # seconds -> wrk's report
-    wrk -t2 -c"$LOGIN_CONNECTIONS" -d"${1}s" --timeout 10s -s "$WORK/login.lua" "$BASE/auth/v1/login"
+    wrk -t2 -c"$LOGIN_CONNECTIONS" -d"${1}s" --timeout 10s -s "$WORK/login.lua" "$TARGET/auth/v1/login"
 }
 field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
 stats() { # values... -> "median [min-max]"
@@ -74,7 +88,7 @@ stats() { # values... -> "median [min-max]"
         m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f [%.2f-%.2f]", m, v[1], v[NR] }'
 }
 
-echo "passport flags: $PASSPORT_JAVA_OPTS; $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "through $THROUGH; passport flags: $PASSPORT_JAVA_OPTS; $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -o 'at most [0-9]* at once, [0-9]* waiting for at most [0-9]* ms' "$WORK/service.log" | sed 's/^/password hashing: /' || true
 echo "warming up for ${WARMUP}s (logins and validation together)..."
 logins "$WARMUP" >/dev/null &

@@ -7,6 +7,32 @@
 # registers one account through POST /api/auth/register. Appends the process to the caller's
 # `pids` array and sets PASSPORT_DB (for the caller to drop), PASSPORT_PID and PASSPORT_TOKEN
 # (the account's access token). Returns 1, with the service's last lines, when any step fails.
+jar() { # module -> its jar, built when missing or older than the module's sources
+    local module=$1 jar
+    jar=$(ls "$module"/target/"$module"-*.jar 2>/dev/null | grep -v original | head -1 || true)
+    if [[ -z "$jar" || -n "$(find "$module/src" "$module/pom.xml" common-lib/src -newer "$jar" -type f | head -1)" ]]; then
+        echo "building the $module jar..." >&2
+        ./mvnw -B -q -o -pl "$module" -am package -DskipTests >"$WORK/build-$module.log" 2>&1 || { cat "$WORK/build-$module.log" >&2; exit 1; }
+        jar=$(ls "$module"/target/"$module"-*.jar | grep -v original | head -1)
+    fi
+    echo "$jar"
+}
+
+# Starts the gateway in front of the service on SERVICE_PORT, without discovery or Kafka (the
+# revocation deny-list stays empty but is still consulted on every request). Appends it to the
+# caller's pids and sets GATEWAY_PID; the caller waits until it answers.
+#   start_gateway JAR PORT SERVICE_PORT CREDENTIAL LOG_DIR OUT_FILE [JVM options...]
+start_gateway() {
+    local jar=$1 port=$2 service_port=$3 credential=$4 log_dir=$5 out=$6
+    shift 6
+    SUITE_INTERNAL_CREDENTIAL=$credential LOG_DIR="$log_dir" "$JAVA" "$@" -jar "$jar" --server.port="$port" \
+        --management.server.port=0 --eureka.client.enabled=false --passport.gateway.security.revocation.enabled=false \
+        "--spring.cloud.discovery.client.simple.instances.passport-service[0].uri=http://127.0.0.1:$service_port" \
+        >"$out" 2>&1 &
+    pids+=($!)
+    GATEWAY_PID=$!
+}
+
 # JAVA_HOME when it is a JDK 25 or newer, else the Temurin 25 the machines have; sets JAVA.
 select_bench_jdk() {
     if [[ -z "${JAVA_HOME:-}" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then

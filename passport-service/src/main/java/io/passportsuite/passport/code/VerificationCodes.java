@@ -81,7 +81,8 @@ public class VerificationCodes {
      * Everything {@link #issue} does but deliver: for a destination no account has, where a flow
      * must answer exactly as for an account without sending anything. The send is recorded (a
      * closed code nothing can use) so the cooldown and the hourly caps throttle it the same way,
-     * and the outcome is the same, a code shown in test mode included.
+     * the outcome is the same, a code shown in test mode included, and so is the work (the message
+     * request is written and rolled back), so the answer's timing is the same too.
      */
     public Outcome<IssuedCode> withhold(App app, String channel, String destination,
             CodePurpose purpose, String locale, String clientIp) {
@@ -118,12 +119,18 @@ public class VerificationCodes {
                     .param("debug", testMode && deliver ? code : null)
                     .param("closedAt", deliver ? null : at(now)).param("closeReason", deliver ? null : "withheld")
                     .update();
-            if (!deliver) {
-                return new IssuedCode(destination, expiresAt, testMode ? code : null);
-            }
+            // A withheld send writes the same message request and takes it back at once (a savepoint):
+            // the answer costs the same work either way, so its time tells nobody who has an account.
+            // Both kinds take the savepoint, so that its cost tells nothing either.
+            Object request = status.createSavepoint();
             outbox.append(Topics.NOTIFICATION_REQUESTS, NotificationRequested.TYPE, NotificationRequested.VERSION, app.appId(), destination,
                     new NotificationRequested(channel, destination, purpose.template(), locale,
                             Map.of("code", code, "expiresInMinutes", String.valueOf(settings.lifetime().toMinutes())), app.name()));
+            if (deliver) {
+                status.releaseSavepoint(request);
+            } else {
+                status.rollbackToSavepoint(request);
+            }
             return new IssuedCode(destination, expiresAt, testMode ? code : null);
         });
         return switch (result) {

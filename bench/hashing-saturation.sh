@@ -26,12 +26,7 @@ GATEWAY_PORT=${GATEWAY_PORT:-18280}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms128m -Xmx256m}
 # As in passport-flows.sh: the service runs the way it ships, without tiered compilation.
 PASSPORT_JAVA_OPTS=${PASSPORT_JAVA_OPTS:--XX:-TieredCompilation -Xms256m -Xmx512m -XX:+UseSerialGC}
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
-WORK=$(mktemp -d)
-CREDENTIAL=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')
+bench_workspace
 BASE=http://127.0.0.1:$PORT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }

@@ -16,12 +16,7 @@ REPS=${REPS:-3}
 PER_RUN=${PER_RUN:-100}                 # requests of each kind per run
 WARMUP_REQUESTS=${WARMUP_REQUESTS:-200} # of each kind, not measured
 PASSPORT_JAVA_OPTS=${PASSPORT_JAVA_OPTS:--XX:-TieredCompilation -Xms256m -Xmx512m -XX:+UseSerialGC}
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
-WORK=$(mktemp -d)
-CREDENTIAL=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')
+bench_workspace
 BASE=http://127.0.0.1:$PORT
 ACCOUNTS=$((WARMUP_REQUESTS + REPS * PER_RUN))
 

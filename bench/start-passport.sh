@@ -33,6 +33,18 @@ start_gateway() {
     GATEWAY_PID=$!
 }
 
+# What a benchmark that starts passport needs before it does: the PostgreSQL to make its database
+# on (PGHOST/PGPORT/PGUSER, exported for psql), a WORK directory that stop_bench removes, and a
+# random internal CREDENTIAL long enough for the services' guard.
+bench_workspace() {
+    PGHOST=${PGHOST:-127.0.0.1}
+    PGPORT=${PGPORT:-5432}
+    PGUSER=${PGUSER:-postgres}
+    export PGHOST PGPORT PGUSER
+    WORK=$(mktemp -d)
+    CREDENTIAL=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')
+}
+
 # JAVA_HOME when it is a JDK 25 or newer, else the Temurin 25 the machines have; sets JAVA.
 select_bench_jdk() {
     if [[ -z "${JAVA_HOME:-}" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then

@@ -10,7 +10,7 @@ import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.user.SessionRevoked;
 import io.passportsuite.common.events.user.UserDisabled;
 import io.passportsuite.passport.outcome.Outcome;
-import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import io.passportsuite.passport.session.Sessions;
 
 /** Disables an account: it can no longer log in, and its sessions (so its tokens) end now. */
@@ -41,6 +41,6 @@ public class AccountDisabling {
             }
             return true;
         });
-        return Boolean.TRUE.equals(found) ? Outcome.success(userId) : Outcome.failure(Problem.Kind.USER_NOT_FOUND, "no such user");
+        return Boolean.TRUE.equals(found) ? Outcome.success(userId) : Outcome.failure(Reason.USER_NOT_FOUND);
     }
 }

@@ -12,9 +12,13 @@ import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.user.UserRegistered;
 import io.passportsuite.common.identity.Contacts;
 import io.passportsuite.passport.app.App;
+import io.passportsuite.passport.code.VerificationCodes;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import io.passportsuite.passport.password.PasswordHasher;
+import io.passportsuite.passport.session.ClientInfo;
+import io.passportsuite.passport.session.Sessions;
 
 /** Creates an account in an app and records its registration event in the same transaction. */
 @Service
@@ -29,9 +33,13 @@ public class AccountRegistration {
     private final OutboxWriter outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final VerificationCodes codes;
+    private final Sessions sessions;
 
     AccountRegistration(UserRepository users, PasswordHasher passwords, OutboxWriter outbox, TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock, VerificationCodes codes, Sessions sessions) {
+        this.codes = codes;
+        this.sessions = sessions;
         this.users = users;
         this.passwords = passwords;
         this.outbox = outbox;
@@ -40,43 +48,50 @@ public class AccountRegistration {
     }
 
     public Outcome<User> register(App app, NewAccount account) {
-        return register(app, account, Optional::empty);
+        return register(app, account, Optional.empty());
+    }
+
+    /** Registers and opens the new user's first session, as the surfaces that sign up and in at once do. */
+    public Outcome<LoggedIn> registerAndLogIn(App app, NewAccount account, Optional<CodeProof> proof, String method,
+            ClientInfo client) {
+        return register(app, account, proof)
+                .map(user -> new LoggedIn(user, sessions.open(app, user.id(), user.role(), method, client), true));
     }
 
     /**
-     * {@code proof} runs once the request is known to be valid and its identifiers free, right
-     * before the account is created: where a code must be shown (an email to verify), it is
+     * {@code proof}, a code sent to one of the account's contacts, is checked once the request is
+     * known to be valid and its identifiers free, right before the account is created: the code is
      * spent only when nothing else stands in the way.
      */
-    public Outcome<User> register(App app, NewAccount account, java.util.function.Supplier<Optional<Problem>> proof) {
+    public Outcome<User> register(App app, NewAccount account, Optional<CodeProof> proof) {
         Optional<String> email = Optional.empty();
         Optional<String> phone = Optional.empty();
         if (account.email() != null) {
             email = Contacts.email(account.email());
             if (email.isEmpty()) {
-                return Outcome.failure(Problem.invalid("email is not a valid address"));
+                return Outcome.failure(Reason.EMAIL_INVALID, "email");
             }
         }
         if (account.phone() != null) {
             phone = Contacts.phone(account.phone());
             if (phone.isEmpty()) {
-                return Outcome.failure(Problem.invalid("phone must be an international number such as +8613800138000"));
+                return Outcome.failure(Reason.PHONE_INVALID, "phone");
             }
         }
         if (account.username() != null && !Usernames.valid(account.username())) {
-            return Outcome.failure(Problem.invalid("username must be 1-50 letters, digits or underscores"));
+            return Outcome.failure(Reason.USERNAME_INVALID);
         }
         if (account.nickname() != null && (account.nickname().isBlank() || account.nickname().length() > MAX_NICKNAME_LENGTH)) {
-            return Outcome.failure(Problem.invalid("nickname must be 1-50 characters"));
+            return Outcome.failure(Reason.NICKNAME_INVALID);
         }
         if (account.inviteCode() != null && (account.inviteCode().isBlank() || account.inviteCode().length() > MAX_INVITE_CODE_LENGTH)) {
-            return Outcome.failure(Problem.invalid("inviteCode must be 1-64 characters"));
+            return Outcome.failure(Reason.INVITE_CODE_INVALID);
         }
         // A guest created by a verified email code has no password until they set one.
         boolean passwordless = account.password() == null && account.emailVerified() && account.email() != null;
-        Optional<String> weak = passwordless ? Optional.empty() : app.passwordPolicy().violation(account.password());
+        Optional<Problem> weak = passwordless ? Optional.empty() : app.passwordPolicy().violation(account.password());
         if (weak.isPresent()) {
-            return Outcome.failure(Problem.invalid(weak.get()));
+            return Outcome.failure(weak.get());
         }
         Optional<Problem> taken = identifierTaken(app.appId(), account.username(), email, phone);
         if (taken.isPresent()) {
@@ -86,9 +101,14 @@ public class AccountRegistration {
         // Hash outside any transaction (tens of milliseconds, no connection needed), and before the
         // proof uses up its code: when hashing is saturated the caller retries with the same code.
         String hash = passwordless ? null : passwords.hash(account.password());
-        Optional<Problem> unproven = proof.get();
-        if (unproven.isPresent()) {
-            return Outcome.failure(unproven.get());
+        if (proof.isPresent()) {
+            CodeProof given = proof.get();
+            if (given.code() == null) {
+                return Outcome.failure(given.whenAbsent());
+            }
+            if (!codes.consume(app.appId(), given.contact().value(), given.purpose(), given.code())) {
+                return Outcome.failure(Reason.CODE_INVALID);
+            }
         }
         for (int attempt = 0; attempt < USERNAME_ATTEMPTS; attempt++) {
             String username = account.username() != null ? account.username()
@@ -113,21 +133,21 @@ public class AccountRegistration {
             // Lost a race on an identifier: report it, or try another generated username.
             Optional<Problem> raced = identifierTaken(app.appId(), account.username(), email, phone);
             if (raced.isPresent() || account.username() != null) {
-                return Outcome.failure(raced.orElse(new Problem(Problem.Kind.ACCOUNT_EXISTS, "username already exists")));
+                return Outcome.failure(raced.orElse(Problem.of(Reason.USERNAME_TAKEN)));
             }
         }
-        return Outcome.failure(new Problem(Problem.Kind.ACCOUNT_EXISTS, "could not find a free username; choose one"));
+        return Outcome.failure(Reason.NO_FREE_USERNAME);
     }
 
     private Optional<Problem> identifierTaken(String appId, String username, Optional<String> email, Optional<String> phone) {
         if (username != null && users.usernameTaken(appId, username)) {
-            return Optional.of(new Problem(Problem.Kind.ACCOUNT_EXISTS, "username already exists"));
+            return Optional.of(Problem.of(Reason.USERNAME_TAKEN));
         }
         if (email.isPresent() && users.findByEmail(appId, email.get()).isPresent()) {
-            return Optional.of(new Problem(Problem.Kind.ACCOUNT_EXISTS, "email already registered"));
+            return Optional.of(Problem.of(Reason.EMAIL_TAKEN));
         }
         if (phone.isPresent() && users.findByPhone(appId, phone.get()).isPresent()) {
-            return Optional.of(new Problem(Problem.Kind.ACCOUNT_EXISTS, "phone already registered"));
+            return Optional.of(Problem.of(Reason.PHONE_TAKEN));
         }
         return Optional.empty();
     }

@@ -8,9 +8,9 @@ import io.passportsuite.passport.app.App;
 import io.passportsuite.passport.code.CodePurpose;
 import io.passportsuite.passport.code.VerificationCodes;
 import io.passportsuite.passport.outcome.Outcome;
-import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
+import io.passportsuite.passport.session.ClientInfo;
 import io.passportsuite.passport.session.Sessions;
-import io.passportsuite.passport.web.ClientInfo;
 
 /**
  * Login with a one-time code sent to the account's email or phone. The chat surface also signs
@@ -34,35 +34,35 @@ public class CodeLogin {
         this.proving = proving;
     }
 
-    /** {@code email} or {@code phone} names the account (one of them, already in normal form). */
-    public Outcome<PasswordLogin.LoggedIn> login(App app, String email, String phone, String code, boolean createGuest, ClientInfo client) {
+    public Outcome<LoggedIn> login(App app, Contact contact, String code, boolean createGuest, ClientInfo client) {
         if (!app.allows(App.LOGIN_EMAIL_CODE)) {
-            return Outcome.failure(Problem.invalid("this app does not allow login with a code"));
+            return Outcome.failure(Reason.CODE_LOGIN_NOT_ALLOWED);
         }
-        String destination = email != null ? email : phone;
-        if (!codes.consume(app.appId(), destination, CodePurpose.LOGIN, code)) {
-            return Outcome.failure(Problem.Kind.INVALID_CODE, "the code is wrong, expired or used");
+        if (!codes.consume(app.appId(), contact.value(), CodePurpose.LOGIN, code)) {
+            return Outcome.failure(Reason.CODE_INVALID);
         }
-        Optional<User> found = email != null ? users.findByEmail(app.appId(), email) : users.findByPhone(app.appId(), phone);
+        Optional<User> found = users.findByContact(app.appId(), contact);
         if (found.isPresent() && found.get().active()) {
             // Empty when the address was not the account's to prove: the prover has no account yet.
-            found = proving.proven(found.get(), email != null ? ProvingContact.Contact.EMAIL : ProvingContact.Contact.PHONE);
+            found = proving.proven(found.get(), contact.kind());
         }
-        if (found.isEmpty() && createGuest && email != null) {
-            Outcome<User> created = registration.register(app,
-                    new NewAccount(null, null, null, email, null, null, true, false, App.LOGIN_EMAIL_CODE));
-            if (created instanceof Outcome.Failure<User> failure) {
+        boolean created = false;
+        if (found.isEmpty() && createGuest && contact.isEmail()) {
+            Outcome<User> guest = registration.register(app,
+                    new NewAccount(null, null, null, contact.value(), null, null, true, false, App.LOGIN_EMAIL_CODE));
+            if (guest instanceof Outcome.Failure<User> failure) {
                 return Outcome.failure(failure.problem());
             }
-            found = Optional.of(((Outcome.Success<User>) created).value());
+            found = Optional.of(((Outcome.Success<User>) guest).value());
+            created = true;
         }
         if (found.isEmpty()) {
-            return Outcome.failure(Problem.Kind.INVALID_CODE, "the code is wrong, expired or used");
+            return Outcome.failure(Reason.CODE_INVALID);
         }
         if (!found.get().active()) {
-            return Outcome.failure(Problem.Kind.ACCOUNT_DISABLED, PasswordLogin.DISABLED);
+            return Outcome.failure(Reason.ACCOUNT_DISABLED);
         }
         User user = found.get();
-        return Outcome.success(new PasswordLogin.LoggedIn(user, sessions.open(app, user, App.LOGIN_EMAIL_CODE, client)));
+        return Outcome.success(new LoggedIn(user, sessions.open(app, user.id(), user.role(), App.LOGIN_EMAIL_CODE, client), created));
     }
 }

@@ -11,13 +11,13 @@ import io.passportsuite.common.events.user.LoginFailed;
 import io.passportsuite.common.identity.Contacts;
 import io.passportsuite.passport.app.App;
 import io.passportsuite.passport.outcome.Outcome;
-import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import io.passportsuite.passport.password.HashingSaturated;
 import io.passportsuite.passport.password.PasswordCheck;
 import io.passportsuite.passport.password.PasswordHasher;
+import io.passportsuite.passport.session.ClientInfo;
 import io.passportsuite.passport.session.SessionTokens;
 import io.passportsuite.passport.session.Sessions;
-import io.passportsuite.passport.web.ClientInfo;
 
 /**
  * Login with a password. An unknown account costs the same hash time and gets the same answer
@@ -29,8 +29,6 @@ public class PasswordLogin {
 
     /** Longer than any policy allows: refused before hashing, at no cost. */
     static final int MAX_PASSWORD_LENGTH = 128;
-    public static final String WRONG_CREDENTIALS = "wrong account or password";
-    public static final String DISABLED = "this account is disabled";
 
     private final UserRepository users;
     private final PasswordHasher passwords;
@@ -49,40 +47,38 @@ public class PasswordLogin {
 
     public Outcome<LoggedIn> login(App app, LoginIdentifier identifier, String password, ClientInfo client) {
         if (identifier.value() == null || identifier.value().isBlank() || identifier.value().length() > 254) {
-            return Outcome.failure(Problem.invalid("account identifier is required"));
+            return Outcome.failure(Reason.IDENTIFIER_REQUIRED);
         }
         if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH) {
-            return Outcome.failure(password == null || password.isEmpty()
-                    ? Problem.invalid("password is required")
-                    : new Problem(Problem.Kind.BAD_CREDENTIALS, WRONG_CREDENTIALS));
+            return Outcome.failure(password == null || password.isEmpty() ? Reason.PASSWORD_REQUIRED : Reason.WRONG_CREDENTIALS);
         }
         if (!app.allows(App.LOGIN_PASSWORD)) {
-            return Outcome.failure(Problem.invalid("this app does not allow password login"));
+            return Outcome.failure(Reason.PASSWORD_LOGIN_NOT_ALLOWED);
         }
         Optional<User> found = find(app.appId(), identifier);
         if (found.isEmpty() || found.get().passwordHash() == null) {
             passwords.verifyAgainstDummy(password);
-            return Outcome.failure(new Problem(Problem.Kind.BAD_CREDENTIALS, WRONG_CREDENTIALS));
+            return Outcome.failure(Reason.WRONG_CREDENTIALS);
         }
         User user = found.get();
         PasswordCheck check = passwords.verify(password, user.passwordHash());
         if (check == PasswordCheck.MISMATCH) {
             recordFailure(user, LoginFailed.WRONG_PASSWORD, client);
-            return Outcome.failure(new Problem(Problem.Kind.BAD_CREDENTIALS, WRONG_CREDENTIALS));
+            return Outcome.failure(Reason.WRONG_CREDENTIALS);
         }
         if (!user.active()) {
             recordFailure(user, LoginFailed.ACCOUNT_DISABLED, client);
-            return Outcome.failure(new Problem(Problem.Kind.ACCOUNT_DISABLED, DISABLED));
+            return Outcome.failure(Reason.ACCOUNT_DISABLED);
         }
         String verifiedHash = check == PasswordCheck.MATCH_NEEDS_REHASH ? rehashed(user, password) : user.passwordHash();
         // The password was right a moment ago; the session opens only if it still is the account's.
         SessionTokens tokens = transaction.execute(status -> users.holdPassword(user.id(), verifiedHash)
-                ? sessions.open(app, user, App.LOGIN_PASSWORD, client)
+                ? sessions.open(app, user.id(), user.role(), App.LOGIN_PASSWORD, client)
                 : null);
         if (tokens == null) {
-            return Outcome.failure(new Problem(Problem.Kind.BAD_CREDENTIALS, WRONG_CREDENTIALS));
+            return Outcome.failure(Reason.WRONG_CREDENTIALS);
         }
-        return Outcome.success(new LoggedIn(user, tokens));
+        return Outcome.success(new LoggedIn(user, tokens, false));
     }
 
     /**
@@ -119,8 +115,5 @@ public class PasswordLogin {
     private void recordFailure(User user, String reason, ClientInfo client) {
         transaction.executeWithoutResult(status -> outbox.append(Topics.USER_EVENTS, LoginFailed.TYPE, LoginFailed.VERSION,
                 user.appId(), user.id().toString(), new LoginFailed(user.id(), reason, client.ip())));
-    }
-
-    public record LoggedIn(User user, SessionTokens tokens) {
     }
 }

@@ -16,6 +16,11 @@ public record ProfileChanges(Change<String> nickname, Change<String> avatarUrl, 
             return new Change<>(true, value);
         }
 
+        /** Set to {@code value} when the request names the field at all (null included), else kept. */
+        public static <T> Change<T> given(boolean present, T value) {
+            return present ? to(value) : keep();
+        }
+
         T orElse(T current) {
             return present ? value : current;
         }

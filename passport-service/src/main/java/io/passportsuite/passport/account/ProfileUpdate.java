@@ -12,6 +12,7 @@ import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.user.UserProfileUpdated;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 
 /** Changes the public profile (nickname, avatar, signature) and announces the new one. */
 @Service
@@ -34,15 +35,15 @@ public class ProfileUpdate {
         if (changes.nickname().present()) {
             String nickname = changes.nickname().value();
             if (nickname == null || nickname.isBlank() || nickname.length() > AccountRegistration.MAX_NICKNAME_LENGTH) {
-                return Outcome.failure(Problem.invalid("nickname must be 1-50 characters"));
+                return Outcome.failure(nickname == null ? Problem.of(Reason.FIELD_NOT_NULL, "nickname") : Problem.of(Reason.NICKNAME_INVALID));
             }
         }
         if (changes.avatarUrl().present() && changes.avatarUrl().value() != null && !webUrl(changes.avatarUrl().value())) {
-            return Outcome.failure(Problem.invalid("avatar must be an http(s) URL of at most 2048 characters"));
+            return Outcome.failure(Reason.AVATAR_INVALID);
         }
         if (changes.signature().present() && changes.signature().value() != null
                 && changes.signature().value().length() > MAX_SIGNATURE_LENGTH) {
-            return Outcome.failure(Problem.invalid("signature must be at most 200 characters"));
+            return Outcome.failure(Reason.SIGNATURE_INVALID);
         }
         User updated = transaction.execute(status -> {
             User current = users.findInApp(appId, userId).orElse(null);
@@ -56,7 +57,7 @@ public class ProfileUpdate {
             return user;
         });
         return updated == null
-                ? Outcome.failure(Problem.Kind.USER_NOT_FOUND, "no such user")
+                ? Outcome.failure(Reason.USER_NOT_FOUND)
                 : Outcome.success(updated);
     }
 

@@ -28,10 +28,6 @@ public class ProvingContact {
 
     private static final Logger log = LoggerFactory.getLogger(ProvingContact.class);
 
-    public enum Contact {
-        EMAIL, PHONE
-    }
-
     private final UserRepository users;
     private final Sessions sessions;
     private final TransactionTemplate transaction;
@@ -49,12 +45,12 @@ public class ProvingContact {
      * phone), may be a stranger's that the account's owner attached ("trojan identifier"). The
      * prover is then treated as someone without an account, and the contact is theirs to use.
      */
-    public Optional<User> proven(User user, Contact contact) {
-        boolean alreadyProven = contact == Contact.EMAIL ? user.emailVerified() : user.phoneVerified();
+    public Optional<User> proven(User user, Contact.Kind contact) {
+        boolean alreadyProven = contact == Contact.Kind.EMAIL ? user.emailVerified() : user.phoneVerified();
         if (alreadyProven) {
             return Optional.of(user);
         }
-        boolean otherProven = contact == Contact.EMAIL ? user.phoneVerified() : user.emailVerified();
+        boolean otherProven = contact == Contact.Kind.EMAIL ? user.phoneVerified() : user.emailVerified();
         if (otherProven) {
             transaction.executeWithoutResult(status -> {
                 if (users.detachUnproven(user.id(), contact)) {
@@ -82,7 +78,7 @@ public class ProvingContact {
         return users.find(user.id());
     }
 
-    private static String name(Contact contact) {
+    private static String name(Contact.Kind contact) {
         return contact.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -38,6 +38,10 @@ public class UserRepository {
                 .param("appId", appId).param("phone", phone).query(UserRepository::map).optional();
     }
 
+    public Optional<User> findByContact(String appId, Contact contact) {
+        return contact.isEmail() ? findByEmail(appId, contact.value()) : findByPhone(appId, contact.value());
+    }
+
     public Optional<User> findByUsername(String appId, String username) {
         return jdbc.sql("SELECT * FROM app_user WHERE app_id = :appId AND lower(username) = lower(:username)")
                 .param("appId", appId).param("username", username).query(UserRepository::map).optional();
@@ -115,15 +119,15 @@ public class UserRepository {
      * Marks the user's email or phone proven and, when this is its first proof, drops the password
      * set before it; false when another request proved it first (only one proof is the first).
      */
-    boolean markFirstProof(UUID id, ProvingContact.Contact contact) {
-        String column = contact == ProvingContact.Contact.EMAIL ? "email_verified" : "phone_verified";
+    boolean markFirstProof(UUID id, Contact.Kind contact) {
+        String column = contact == Contact.Kind.EMAIL ? "email_verified" : "phone_verified";
         return jdbc.sql("UPDATE app_user SET " + column + " = TRUE, password_hash = NULL, updated_at = now() WHERE id = :id AND NOT " + column)
                 .param("id", id).update() == 1;
     }
 
     /** Removes an email or phone nobody proved from the account; false when it was proven or changed meanwhile. */
-    boolean detachUnproven(UUID id, ProvingContact.Contact contact) {
-        String sql = contact == ProvingContact.Contact.EMAIL
+    boolean detachUnproven(UUID id, Contact.Kind contact) {
+        String sql = contact == Contact.Kind.EMAIL
                 ? "UPDATE app_user SET email = NULL, updated_at = now() WHERE id = :id AND NOT email_verified AND email IS NOT NULL"
                 : "UPDATE app_user SET phone = NULL, updated_at = now() WHERE id = :id AND NOT phone_verified AND phone IS NOT NULL";
         return jdbc.sql(sql).param("id", id).update() == 1;

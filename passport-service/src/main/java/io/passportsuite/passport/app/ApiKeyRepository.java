@@ -57,7 +57,4 @@ class ApiKeyRepository {
                 .param("appId", appId)
                 .update() == 1;
     }
-
-    record ApiKeyInfo(UUID id, String appId, String prefix, String label, Instant createdAt, Instant revokedAt) {
-    }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.passportsuite.passport.outcome.Outcome;
-import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 
 /** Creating apps and managing their API keys: what the admin back office calls internally. */
 @Service
@@ -37,26 +37,26 @@ public class AppAdministration {
     @Transactional
     public Outcome<App> create(App app) {
         if (app.appId() == null || !APP_ID.matcher(app.appId()).matches()) {
-            return Outcome.failure(Problem.Kind.INVALID_INPUT, "app_id must be 1-64 of a-z, 0-9, '_' and '-', starting with a letter or digit");
+            return Outcome.failure(Reason.APP_ID_INVALID);
         }
         if (app.name() == null || app.name().isBlank() || app.name().length() > 100) {
-            return Outcome.failure(Problem.Kind.INVALID_INPUT, "name must be 1-100 characters");
+            return Outcome.failure(Reason.APP_NAME_INVALID);
         }
         PasswordPolicy policy = app.passwordPolicy();
         if (policy.minLength() < 1 || policy.maxLength() > 128 || policy.minLength() > policy.maxLength()) {
-            return Outcome.failure(Problem.Kind.INVALID_INPUT, "password lengths must satisfy 1 <= min <= max <= 128");
+            return Outcome.failure(Reason.PASSWORD_LENGTHS_INVALID);
         }
         if (app.accessTokenTtl().compareTo(Duration.ofMinutes(1)) < 0 || app.accessTokenTtl().compareTo(Duration.ofDays(1)) > 0) {
-            return Outcome.failure(Problem.Kind.INVALID_INPUT, "access token lifetime must be 60-86400 seconds");
+            return Outcome.failure(Reason.ACCESS_TOKEN_LIFETIME_INVALID);
         }
         if (app.refreshTokenTtl().compareTo(Duration.ofMinutes(5)) < 0 || app.refreshTokenTtl().compareTo(Duration.ofDays(365)) > 0) {
-            return Outcome.failure(Problem.Kind.INVALID_INPUT, "refresh token lifetime must be 300-31536000 seconds");
+            return Outcome.failure(Reason.REFRESH_TOKEN_LIFETIME_INVALID);
         }
         if (app.loginMethods().isEmpty() || !LOGIN_METHODS.containsAll(app.loginMethods())) {
-            return Outcome.failure(Problem.Kind.INVALID_INPUT, "login_methods must be a non-empty subset of " + LOGIN_METHODS);
+            return Outcome.failure(Reason.LOGIN_METHODS_INVALID, LOGIN_METHODS);
         }
         if (!apps.createIfAbsent(app)) {
-            return Outcome.failure(Problem.Kind.ACCOUNT_EXISTS, "app " + app.appId() + " exists already");
+            return Outcome.failure(Reason.APP_EXISTS, app.appId());
         }
         return Outcome.success(app);
     }
@@ -77,36 +77,35 @@ public class AppAdministration {
      */
     public Outcome<NewApiKey> importKey(String appId, String label, String apiKey) {
         if (!ApiKeys.acceptableImport(apiKey)) {
-            return Outcome.failure(Problem.Kind.INVALID_INPUT, "api_key must be " + ApiKeys.MIN_IMPORTED_LENGTH + "-"
-                    + ApiKeys.MAX_LENGTH + " visible ASCII characters without spaces");
+            return Outcome.failure(Reason.API_KEY_FORMAT_INVALID, ApiKeys.MIN_IMPORTED_LENGTH, ApiKeys.MAX_LENGTH);
         }
         return addKey(appId, label, apiKey);
     }
 
     private Outcome<NewApiKey> addKey(String appId, String label, String key) {
         if (apps.find(appId).isEmpty()) {
-            return Outcome.failure(Problem.Kind.UNKNOWN_APP, "no app " + appId);
+            return Outcome.failure(Reason.APP_UNKNOWN, appId);
         }
         if (label != null && label.length() > 100) {
-            return Outcome.failure(Problem.Kind.INVALID_INPUT, "label must be at most 100 characters");
+            return Outcome.failure(Reason.KEY_LABEL_INVALID);
         }
         UUID id = UUID.randomUUID();
         if (!keys.insertIfAbsent(id, appId, key, label)) {
-            return Outcome.failure(Problem.Kind.ACCOUNT_EXISTS, "this key is already registered");
+            return Outcome.failure(Reason.API_KEY_EXISTS);
         }
         return Outcome.success(new NewApiKey(id, appId, ApiKeys.visiblePrefix(key), key));
     }
 
-    public Outcome<List<ApiKeyRepository.ApiKeyInfo>> listKeys(String appId) {
+    public Outcome<List<ApiKeyInfo>> listKeys(String appId) {
         if (apps.find(appId).isEmpty()) {
-            return Outcome.failure(Problem.Kind.UNKNOWN_APP, "no app " + appId);
+            return Outcome.failure(Reason.APP_UNKNOWN, appId);
         }
         return Outcome.success(keys.list(appId));
     }
 
     public Outcome<UUID> revokeKey(String appId, UUID keyId) {
         if (!keys.revoke(appId, keyId)) {
-            return Outcome.failure(Problem.Kind.NOT_FOUND, "no active key " + keyId + " in app " + appId);
+            return Outcome.failure(Reason.API_KEY_NOT_FOUND, keyId, appId);
         }
         // This replica forgets at once; others within the authenticator's cache time.
         authenticator.forgetCachedKeys();

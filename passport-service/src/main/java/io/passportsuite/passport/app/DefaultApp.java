@@ -3,6 +3,7 @@ package io.passportsuite.passport.app;
 import org.springframework.stereotype.Component;
 
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 
 /** The app served by the surfaces that name none (envelope and chat). */
 @Component
@@ -22,6 +23,6 @@ public class DefaultApp {
 
     public App get() {
         return apps.find(settings.defaultAppId()).orElseThrow(
-                () -> new Problem(Problem.Kind.UNKNOWN_APP, "the default app is not configured").raise());
+                () -> Problem.of(Reason.DEFAULT_APP_MISSING).raise());
     }
 }

@@ -1,5 +1,6 @@
 package io.passportsuite.passport.outcome;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -19,12 +20,17 @@ public sealed interface Outcome<T> {
         return new Success<>(value);
     }
 
-    static <T> Outcome<T> failure(Problem.Kind kind, String message) {
-        return new Failure<>(new Problem(kind, message));
+    static <T> Outcome<T> failure(Reason reason, Object... arguments) {
+        return new Failure<>(Problem.of(reason, arguments));
     }
 
     static <T> Outcome<T> failure(Problem problem) {
         return new Failure<>(problem);
+    }
+
+    /** The value when this is a success. */
+    default Optional<T> succeeded() {
+        return this instanceof Success<T> success ? Optional.of(success.value()) : Optional.empty();
     }
 
     default <R> Outcome<R> map(Function<T, R> mapper) {

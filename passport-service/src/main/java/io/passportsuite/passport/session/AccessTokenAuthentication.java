@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import io.passportsuite.passport.outcome.Outcome;
-import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import io.passportsuite.passport.token.AccessTokens;
 import io.passportsuite.passport.token.TokenCheck;
 import io.passportsuite.passport.token.VerifiedAccessToken;
@@ -30,7 +30,7 @@ public class AccessTokenAuthentication {
     /** {@code authorization} is the raw {@code Authorization} header. */
     public Outcome<Authenticated> fromHeader(String authorization, String appId) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Outcome.failure(Problem.Kind.INVALID_TOKEN, "send the access token as Authorization: Bearer <token>");
+            return Outcome.failure(Reason.BEARER_TOKEN_REQUIRED);
         }
         return authenticate(authorization.substring(7).trim(), appId);
     }
@@ -46,14 +46,14 @@ public class AccessTokenAuthentication {
 
     private Outcome<Authenticated> check(String token, String appId) {
         if (token == null || token.isBlank()) {
-            return Outcome.failure(Problem.Kind.INVALID_TOKEN, "token is required");
+            return Outcome.failure(Reason.TOKEN_REQUIRED);
         }
         if (!(tokens.verify(token) instanceof TokenCheck.Valid(VerifiedAccessToken verified))) {
-            return Outcome.failure(Problem.Kind.INVALID_TOKEN, "token is invalid or expired");
+            return Outcome.failure(Reason.TOKEN_INVALID);
         }
         boolean appMatches = appId == null || verified.appId().equals(appId);
         if (!appMatches || !sessions.usable(verified.sessionId(), verified.userId())) {
-            return Outcome.failure(Problem.Kind.INVALID_TOKEN, "token is invalid or expired");
+            return Outcome.failure(Reason.TOKEN_INVALID);
         }
         return Outcome.success(new Authenticated(verified.userId(), verified.appId(), verified.role(), verified.sessionId(),
                 verified.expiresAt()));

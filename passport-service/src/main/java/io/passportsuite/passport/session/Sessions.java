@@ -17,15 +17,14 @@ import io.passportsuite.common.eventing.OutboxWriter;
 import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.user.SessionRevoked;
 import io.passportsuite.common.events.user.UserLoggedIn;
-import io.passportsuite.passport.account.User;
 import io.passportsuite.passport.app.App;
 import io.passportsuite.passport.app.AppRepository;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import io.passportsuite.passport.token.AccessTokenRequest;
 import io.passportsuite.passport.token.AccessTokens;
 import io.passportsuite.passport.token.IssuedAccessToken;
-import io.passportsuite.passport.web.ClientInfo;
 
 /**
  * Sessions: one per login (per device), with a family of refresh tokens rotated on every use.
@@ -63,25 +62,25 @@ public class Sessions {
     }
 
     /** Opens a session for a user who just proved who they are, and records the login event. */
-    public SessionTokens open(App app, User user, String method, ClientInfo client) {
+    public SessionTokens open(App app, UUID userId, int role, String method, ClientInfo client) {
         Instant now = clock.instant();
         UUID sessionId = UUID.randomUUID();
         String refreshToken = codec.newToken();
         Instant expiresAt = now.plus(app.refreshTokenTtl());
         transaction.executeWithoutResult(status -> {
-            sessions.insertSession(sessionId, app.appId(), user.id(), method, now, expiresAt, client.userAgent(), client.ip());
+            sessions.insertSession(sessionId, app.appId(), userId, method, now, expiresAt, client.userAgent(), client.ip());
             sessions.insertRefreshToken(RefreshTokenCodec.hash(refreshToken), sessionId, now);
-            outbox.append(Topics.USER_EVENTS, UserLoggedIn.TYPE, UserLoggedIn.VERSION, app.appId(), user.id().toString(),
-                    new UserLoggedIn(user.id(), sessionId, method, client.ip()));
+            outbox.append(Topics.USER_EVENTS, UserLoggedIn.TYPE, UserLoggedIn.VERSION, app.appId(), userId.toString(),
+                    new UserLoggedIn(userId, sessionId, method, client.ip()));
         });
-        IssuedAccessToken access = accessTokens.issue(new AccessTokenRequest(app.appId(), user.id(), user.role(), sessionId, app.accessTokenTtl()));
+        IssuedAccessToken access = accessTokens.issue(new AccessTokenRequest(app.appId(), userId, role, sessionId, app.accessTokenTtl()));
         return new SessionTokens(sessionId, access, refreshToken, expiresAt);
     }
 
     /** Trades a refresh token of {@code appId} for a new access token and the next refresh token. */
     public Outcome<SessionTokens> refresh(String appId, String refreshToken) {
         if (!RefreshTokenCodec.plausible(refreshToken)) {
-            return Outcome.failure(Problem.Kind.INVALID_REFRESH_TOKEN, "refresh token is invalid or expired");
+            return Outcome.failure(Reason.REFRESH_TOKEN_INVALID);
         }
         Instant now = clock.instant();
         String hash = RefreshTokenCodec.hash(refreshToken);
@@ -99,11 +98,11 @@ public class Sessions {
     private Rotation rotate(String appId, String token, String hash, Instant now) {
         Optional<SessionRepository.RefreshTokenState> found = sessions.lockRefreshToken(hash);
         if (found.isEmpty() || !found.get().appId().equals(appId)) {
-            return Rotation.rejected(Problem.Kind.INVALID_REFRESH_TOKEN, "refresh token is invalid or expired");
+            return Rotation.rejected(Reason.REFRESH_TOKEN_INVALID);
         }
         SessionRepository.RefreshTokenState state = found.get();
         if (state.sessionRevokedAt() != null || !state.sessionExpiresAt().isAfter(now) || !state.userActive()) {
-            return Rotation.rejected(Problem.Kind.INVALID_REFRESH_TOKEN, "refresh token is invalid or expired");
+            return Rotation.rejected(Reason.REFRESH_TOKEN_INVALID);
         }
         String successor = codec.successorOf(token);
         String successorHash = RefreshTokenCodec.hash(successor);
@@ -124,7 +123,7 @@ public class Sessions {
         sessions.recordSecurityEvent(state.appId(), state.userId(), state.sessionId(), "refresh_token_reuse",
                 "{\"rotated_at\":\"" + state.rotatedAt() + "\"}");
         revokeInTransaction(state.sessionId(), SessionRevoked.REFRESH_TOKEN_REUSE, now);
-        return Rotation.rejected(Problem.Kind.REFRESH_TOKEN_REUSED, "refresh token was already used; the session is revoked, log in again");
+        return Rotation.rejected(Reason.REFRESH_TOKEN_REUSED);
     }
 
     /** Ends one session (logout); true when it was live. */
@@ -184,8 +183,8 @@ public class Sessions {
 
     private sealed interface Rotation {
 
-        static Rotation rejected(Problem.Kind kind, String message) {
-            return new Rejected(new Problem(kind, message));
+        static Rotation rejected(Reason reason) {
+            return new Rejected(Problem.of(reason));
         }
 
         record Rotated(UUID sessionId, String appId, UUID userId, int role, String refreshToken, Instant expiresAt) implements Rotation {

@@ -4,11 +4,11 @@ import java.io.IOException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.passportsuite.common.error.ErrorCode;
+import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -29,9 +29,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final JsonMapper json;
+    private final ProblemResponders responders;
 
-    BodySizeLimitFilter(JsonMapper json) {
+    BodySizeLimitFilter(JsonMapper json, ProblemResponders responders) {
         this.json = json;
+        this.responders = responders;
     }
 
     static boolean isTooLarge(Throwable e) {
@@ -47,8 +49,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            var error = ErrorResponses.of(request.getRequestURI(), HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
-                    "request body larger than " + MAX_BODY_BYTES + " bytes");
+            var error = responders.failure(request, Problem.of(Reason.BODY_TOO_LARGE));
             response.setStatus(error.getStatusCode().value());
             response.setContentType("application/json");
             json.writeValue(response.getOutputStream(), error.getBody());

@@ -7,8 +7,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.common.web.SuiteHeaders;
+import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,10 @@ class InternalCredentialFilter extends OncePerRequestFilter {
     private final InternalCredential credential;
     private final JsonMapper json;
 
-    InternalCredentialFilter(InternalCredential credential, JsonMapper json) {
+    private final ProblemResponders responders;
+
+    InternalCredentialFilter(InternalCredential credential, JsonMapper json, ProblemResponders responders) {
+        this.responders = responders;
         this.credential = credential;
         this.json = json;
     }
@@ -45,7 +49,7 @@ class InternalCredentialFilter extends OncePerRequestFilter {
         // on none of its own calls: a request made on a client's behalf is never internal, whatever
         // credential it carries, so no route or path rewrite at the edge can make a client internal.
         if (!credential.presentedBy(request) || request.getHeader(SuiteHeaders.CLIENT_IP) != null) {
-            var error = ErrorResponses.of(request.getRequestURI(), ErrorCode.FORBIDDEN, "internal endpoint");
+            var error = responders.failure(request, Problem.of(Reason.INTERNAL_ONLY));
             response.setStatus(error.getStatusCode().value());
             response.setContentType("application/json");
             json.writeValue(response.getOutputStream(), error.getBody());

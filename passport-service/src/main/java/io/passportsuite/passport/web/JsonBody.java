@@ -1,13 +1,13 @@
 package io.passportsuite.passport.web;
 
-import io.passportsuite.passport.account.ProfileChanges;
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads fields of a JSON request body with strict types: a number where a string belongs is a
  * 400 naming the field, not a silent coercion; an absent field and an explicit null can be told
- * apart (a PATCH may clear a value).
+ * apart (a partial update may clear a value).
  */
 public record JsonBody(JsonNode node) {
 
@@ -15,7 +15,7 @@ public record JsonBody(JsonNode node) {
 
     public static JsonBody of(JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw Problem.invalid("request body must be a JSON object").raise();
+            throw Problem.of(Reason.BODY_NOT_OBJECT).raise();
         }
         return new JsonBody(node);
     }
@@ -27,11 +27,11 @@ public record JsonBody(JsonNode node) {
             return null;
         }
         if (!value.isString()) {
-            throw Problem.invalid(field + " must be a string").raise();
+            throw Problem.of(Reason.FIELD_NOT_STRING, field).raise();
         }
         String text = value.asString();
         if (text.length() > MAX_FIELD_LENGTH) {
-            throw Problem.invalid(field + " is too long").raise();
+            throw Problem.of(Reason.FIELD_TOO_LONG, field).raise();
         }
         return text;
     }
@@ -39,24 +39,13 @@ public record JsonBody(JsonNode node) {
     public String requiredText(String field) {
         String value = text(field);
         if (value == null || value.isBlank()) {
-            throw Problem.invalid(field + " is required").raise();
+            throw Problem.of(Reason.FIELD_REQUIRED, field).raise();
         }
         return value;
     }
 
+    /** Whether the field is in the body at all, null or not. */
     public boolean has(String field) {
         return node.has(field);
-    }
-
-    /** A profile field of a partial update: kept when absent, else set (null allowed only if nullable). */
-    public ProfileChanges.Change<String> change(String field, boolean nullable) {
-        if (!node.has(field)) {
-            return ProfileChanges.Change.keep();
-        }
-        String value = text(field);
-        if (value == null && !nullable) {
-            throw Problem.invalid(field + " must not be null").raise();
-        }
-        return ProfileChanges.Change.to(value);
     }
 }

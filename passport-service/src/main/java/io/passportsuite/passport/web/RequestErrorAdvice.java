@@ -6,8 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -21,15 +19,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import io.passportsuite.passport.password.HashingSaturated;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Requests that never reach a use case (unknown path, wrong method, unreadable body, wrong
- * parameter type) and anything unexpected: a clear error in the request's surface format, never
- * a stack trace. Outcomes of use cases are mapped by each surface's controllers themselves.
+ * parameter type), problems raised while a surface reads its request, and anything unexpected:
+ * a clear error from the surface's responder, never a stack trace. Outcomes of use cases are
+ * answered by each surface's controllers through the same responder.
  */
 @RestControllerAdvice
 class RequestErrorAdvice {
@@ -37,47 +36,46 @@ class RequestErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(RequestErrorAdvice.class);
     private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
+    private final ProblemResponders responders;
+
+    RequestErrorAdvice(ProblemResponders responders) {
+        this.responders = responders;
+    }
+
     @ExceptionHandler(Problem.Raised.class)
     ResponseEntity<Object> problem(Problem.Raised raised, HttpServletRequest request) {
-        return ProblemResponses.of(request.getRequestURI(), raised.problem());
+        return responders.failure(request, raised.problem());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        if (BodySizeLimitFilter.isTooLarge(e)) {
-            return ErrorResponses.of(request.getRequestURI(), HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
-                    "request body too large");
-        }
-        return ErrorResponses.of(request.getRequestURI(), HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST,
-                "request body is missing or is not valid JSON of the expected shape");
+        return responders.failure(request, Problem.of(BodySizeLimitFilter.isTooLarge(e) ? Reason.BODY_TOO_LARGE : Reason.BODY_MALFORMED));
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingRequestHeaderException.class})
     ResponseEntity<Object> badParameter(Exception e, HttpServletRequest request) {
-        return ErrorResponses.of(request.getRequestURI(), HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
-                "a path or query parameter is missing or malformed");
+        return responders.failure(request, Problem.of(Reason.PARAMETER_MALFORMED));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Object> notFound(HttpServletRequest request) {
-        return ErrorResponses.of(request.getRequestURI(), ErrorCode.NOT_FOUND, "no such endpoint");
+        return responders.failure(request, Problem.of(Reason.NO_SUCH_ENDPOINT));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> method(HttpServletRequest request) {
-        return ErrorResponses.of(request.getRequestURI(), ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this endpoint");
+        return responders.failure(request, Problem.of(Reason.METHOD_NOT_ALLOWED));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Object> mediaType(HttpServletRequest request) {
-        return ErrorResponses.of(request.getRequestURI(), ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json");
+        return responders.failure(request, Problem.of(Reason.MEDIA_TYPE_UNSUPPORTED));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Object> notAcceptable(HttpServletRequest request) {
-        return ErrorResponses.of(request.getRequestURI(), HttpStatus.NOT_ACCEPTABLE, ErrorCode.VALIDATION_FAILED,
-                "this endpoint answers application/json");
+        return responders.failure(request, Problem.of(Reason.NOT_ACCEPTABLE));
     }
 
     /** The database is away or saturated: a retry later may succeed, so say so rather than 500. */
@@ -85,13 +83,13 @@ class RequestErrorAdvice {
             CannotCreateTransactionException.class})
     ResponseEntity<Object> unavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        return serviceUnavailable(request, DATABASE_RETRY_AFTER);
+        return responders.failure(request, Problem.unavailable(DATABASE_RETRY_AFTER));
     }
 
     /** Every hashing slot is taken and the queue is full: the client backs off instead of piling up. */
     @ExceptionHandler(HashingSaturated.class)
     ResponseEntity<Object> hashingSaturated(HashingSaturated e, HttpServletRequest request) {
-        return serviceUnavailable(request, e.retryAfter());
+        return responders.failure(request, Problem.unavailable(e.retryAfter()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -100,14 +98,6 @@ class RequestErrorAdvice {
             return unavailable(e, request);
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return ErrorResponses.of(request.getRequestURI(), ErrorCode.INTERNAL_ERROR, "internal error");
-    }
-
-    private static ResponseEntity<Object> serviceUnavailable(HttpServletRequest request, Duration retryAfter) {
-        ResponseEntity<Object> error = ErrorResponses.of(request.getRequestURI(), ErrorCode.SERVICE_UNAVAILABLE,
-                "temporarily unavailable, retry shortly");
-        return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
-                .body(error.getBody());
+        return responders.failure(request, Problem.of(Reason.INTERNAL));
     }
 }

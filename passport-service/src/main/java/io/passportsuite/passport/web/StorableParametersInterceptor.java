@@ -7,6 +7,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,7 +27,7 @@ class StorableParametersInterceptor implements HandlerInterceptor {
             parameters = request.getParameterMap();
         } catch (IllegalArgumentException | IllegalStateException e) {
             // Tomcat cannot decode the query string (e.g. an encoded lone surrogate is not UTF-8).
-            throw Problem.invalid("the query string is not valid UTF-8").raise();
+            throw Problem.of(Reason.QUERY_NOT_UTF8).raise();
         }
         parameters.forEach((name, values) -> {
             StorableText.require("a query parameter name", name);

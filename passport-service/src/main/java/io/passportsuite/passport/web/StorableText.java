@@ -1,6 +1,7 @@
 package io.passportsuite.passport.web;
 
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 
 /**
  * Text the service can store and compare: PostgreSQL refuses NUL in text columns, and an unpaired
@@ -31,7 +32,7 @@ public final class StorableText {
     /** @throws Problem.Raised naming {@code what} when the text is not storable */
     public static void require(String what, CharSequence text) {
         if (text != null && !isStorable(text)) {
-            throw Problem.invalid(what + " contains a NUL character or an unpaired surrogate").raise();
+            throw Problem.of(Reason.TEXT_UNSTORABLE, what).raise();
         }
     }
 }

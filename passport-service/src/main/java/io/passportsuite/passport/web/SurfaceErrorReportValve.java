@@ -6,10 +6,11 @@ import java.io.OutputStream;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import io.passportsuite.common.error.ErrorCode;
+import io.passportsuite.common.web.Surface;
+import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,17 +31,16 @@ public class SurfaceErrorReportValve extends ErrorReportValve {
             super.report(request, response, throwable);
             return;
         }
-        HttpStatus httpStatus = HttpStatus.resolve(status);
-        ErrorCode code = switch (status) {
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
-            default -> status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
+        Reason reason = switch (status) {
+            case 404 -> Reason.NO_SUCH_ENDPOINT;
+            case 405 -> Reason.METHOD_NOT_ALLOWED;
+            case 413 -> Reason.BODY_TOO_LARGE;
+            case 503 -> Reason.UNAVAILABLE;
+            default -> status < 500 ? Reason.REQUEST_LINE_MALFORMED : Reason.INTERNAL;
         };
-        ResponseEntity<Object> error = ErrorResponses.of(path, httpStatus == null ? HttpStatus.BAD_REQUEST : httpStatus, code,
-                status < 500 ? "the request line or path is malformed" : "internal error");
+        ResponseEntity<Object> error = ProblemResponders.forValve(path).failure(Problem.of(reason));
         try {
+            response.setStatus(error.getStatusCode().value());
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             OutputStream out = response.getOutputStream();

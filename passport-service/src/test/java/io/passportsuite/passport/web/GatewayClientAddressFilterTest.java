@@ -52,7 +52,7 @@ class GatewayClientAddressFilterTest {
 
     private String addressSeenBehind(MockHttpServletRequest request) throws Exception {
         AtomicReference<String> seen = new AtomicReference<>();
-        FilterChain chain = (req, res) -> seen.set(ClientInfo.of((jakarta.servlet.http.HttpServletRequest) req).ip());
+        FilterChain chain = (req, res) -> seen.set(ClientInfos.of((jakarta.servlet.http.HttpServletRequest) req).ip());
         filter.doFilter(request, new MockHttpServletResponse(), chain);
         return seen.get();
     }

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import io.passportsuite.common.testing.RealInfrastructure;
 import io.passportsuite.common.web.SuiteHeaders;
+import io.passportsuite.common.web.Surface;
 import io.passportsuite.passport.api.Apps;
 import io.passportsuite.passport.api.Http;
 import io.passportsuite.passport.app.AppAdministration;

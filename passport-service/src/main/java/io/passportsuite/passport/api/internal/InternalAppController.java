@@ -1,4 +1,4 @@
-package io.passportsuite.passport.app;
+package io.passportsuite.passport.api.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.passportsuite.passport.app.App;
+import io.passportsuite.passport.app.AppAdministration;
+import io.passportsuite.passport.app.PasswordPolicy;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import io.passportsuite.passport.web.InternalApi;
 
 /**
@@ -54,7 +58,7 @@ class InternalAppController {
     @GetMapping("/{appId}")
     AppView get(@PathVariable String appId) {
         return administration.find(appId).map(AppView::of)
-                .orElseThrow(() -> new Problem(Problem.Kind.UNKNOWN_APP, "no app " + appId).raise());
+                .orElseThrow(() -> Problem.of(Reason.APP_UNKNOWN, appId).raise());
     }
 
     @PostMapping("/{appId}/api-keys")

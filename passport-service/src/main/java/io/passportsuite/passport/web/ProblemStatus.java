@@ -1,21 +1,26 @@
 package io.passportsuite.passport.web;
 
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 
 import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.passport.outcome.Problem;
 
-/** The suite's error code and status for each kind of problem, rendered per surface. */
-public final class ProblemResponses {
+/** The suite's error code and HTTP status for each kind of problem, the same on every surface. */
+public final class ProblemStatus {
 
-    private ProblemResponses() {
+    private ProblemStatus() {
     }
 
     public static ErrorCode codeOf(Problem.Kind kind) {
         return switch (kind) {
-            case INVALID_INPUT -> ErrorCode.VALIDATION_FAILED;
+            case INVALID_INPUT, NOT_ACCEPTABLE -> ErrorCode.VALIDATION_FAILED;
+            case MALFORMED_REQUEST -> ErrorCode.MALFORMED_REQUEST;
+            case PAYLOAD_TOO_LARGE -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case METHOD_NOT_ALLOWED -> ErrorCode.METHOD_NOT_ALLOWED;
             case UNKNOWN_APP -> ErrorCode.UNKNOWN_APP;
             case TENANT_MISMATCH -> ErrorCode.TENANT_MISMATCH;
+            case FORBIDDEN -> ErrorCode.FORBIDDEN;
             case ACCOUNT_EXISTS -> ErrorCode.ACCOUNT_EXISTS;
             case BAD_CREDENTIALS -> ErrorCode.INVALID_CREDENTIALS;
             case ACCOUNT_DISABLED -> ErrorCode.ACCOUNT_DISABLED;
@@ -27,16 +32,13 @@ public final class ProblemResponses {
             case REFRESH_TOKEN_REUSED -> ErrorCode.REFRESH_TOKEN_REUSED;
             case INVALID_CODE -> ErrorCode.INVALID_CODE;
             case RATE_LIMITED -> ErrorCode.RATE_LIMITED;
+            case SERVICE_UNAVAILABLE -> ErrorCode.SERVICE_UNAVAILABLE;
+            case INTERNAL_ERROR -> ErrorCode.INTERNAL_ERROR;
         };
     }
 
-    public static ResponseEntity<Object> of(String path, Problem problem) {
-        ResponseEntity<Object> response = ErrorResponses.of(path, codeOf(problem.kind()), problem.message());
-        if (problem.retryAfter() == null) {
-            return response;
-        }
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-                .header("Retry-After", String.valueOf(problem.retryAfter().toSeconds()))
-                .body(response.getBody());
+    public static HttpStatus statusOf(Problem.Kind kind) {
+        // 406 has no code of its own: the client asked for a representation the endpoint does not have.
+        return kind == Problem.Kind.NOT_ACCEPTABLE ? HttpStatus.NOT_ACCEPTABLE : HttpStatus.valueOf(codeOf(kind).httpStatus());
     }
 }

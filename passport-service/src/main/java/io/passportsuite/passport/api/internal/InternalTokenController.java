@@ -1,4 +1,4 @@
-package io.passportsuite.passport.session;
+package io.passportsuite.passport.api.internal;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,11 +8,10 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.passportsuite.passport.outcome.Outcome;
+import io.passportsuite.passport.session.AccessTokenAuthentication;
 import io.passportsuite.passport.web.InternalApi;
 import io.passportsuite.passport.web.JsonBody;
-import io.passportsuite.passport.web.ProblemResponses;
 import io.passportsuite.passport.web.Timestamps;
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,19 +25,20 @@ import tools.jackson.databind.JsonNode;
 class InternalTokenController {
 
     private final AccessTokenAuthentication tokens;
+    private final InternalProblems problems;
 
-    InternalTokenController(AccessTokenAuthentication tokens) {
+    InternalTokenController(AccessTokenAuthentication tokens, InternalProblems problems) {
         this.tokens = tokens;
+        this.problems = problems;
     }
 
     @PostMapping("/internal/tokens/validate")
-    ResponseEntity<Object> validate(@RequestBody JsonNode json, HttpServletRequest request) {
+    ResponseEntity<Object> validate(@RequestBody JsonNode json) {
         return switch (tokens.authenticateForAnyApp(JsonBody.of(json).requiredText("token"))) {
             case Outcome.Success<AccessTokenAuthentication.Authenticated> ok -> ResponseEntity.ok(new Validated(
                     ok.value().userId().toString(), ok.value().role(), ok.value().appId(), ok.value().sessionId().toString(),
                     Timestamps.seconds(ok.value().expiresAt())));
-            case Outcome.Failure<AccessTokenAuthentication.Authenticated> failure ->
-                    ProblemResponses.of(request.getRequestURI(), failure.problem());
+            case Outcome.Failure<AccessTokenAuthentication.Authenticated> failure -> problems.failure(failure.problem());
         };
     }
 

@@ -1,4 +1,4 @@
-package io.passportsuite.passport.app;
+package io.passportsuite.passport.api.internal;
 
 import java.util.Map;
 
@@ -7,7 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.passportsuite.passport.app.ApiKeyAuthenticator;
 import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import io.passportsuite.passport.web.InternalApi;
 
 /**
@@ -29,6 +31,6 @@ class InternalApiKeyController {
     Map<String, String> self(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         return apiKeys.appOf(authorization)
                 .map(app -> Map.of("app_id", app.appId()))
-                .orElseThrow(() -> new Problem(Problem.Kind.INVALID_API_KEY, "unknown or revoked API key").raise());
+                .orElseThrow(() -> Problem.of(Reason.API_KEY_UNKNOWN).raise());
     }
 }

@@ -1,6 +1,5 @@
-package io.passportsuite.passport.token;
+package io.passportsuite.passport.api.wellknown;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.nimbusds.jose.jwk.RSAKey;
+
+import io.passportsuite.passport.token.PublishedKeys;
 
 /** What a verifier of access tokens needs: the public keys and where to find them. Served from memory. */
 @RestController
@@ -20,14 +20,10 @@ class WellKnownController {
     /** Five minutes: far shorter than publish-ahead, so a cached JWKS always knows the next key before it signs. */
     static final String CACHE_CONTROL = "public, max-age=300";
 
-    private final SigningKeyRing ring;
-    private final TokenProperties properties;
-    private final Clock clock;
+    private final PublishedKeys keys;
 
-    WellKnownController(SigningKeyRing ring, TokenProperties properties, Clock clock) {
-        this.ring = ring;
-        this.properties = properties;
-        this.clock = clock;
+    WellKnownController(PublishedKeys keys) {
+        this.keys = keys;
     }
 
     record JwkSet(List<Map<String, Object>> keys) {
@@ -45,16 +41,14 @@ class WellKnownController {
 
     @GetMapping(JWKS_PATH)
     ResponseEntity<JwkSet> jwks() {
-        List<Map<String, Object>> keys = ring.publishedAt(clock.instant()).stream().map(RSAKey::toJSONObject).toList();
-        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).body(new JwkSet(keys));
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).body(new JwkSet(keys.jwks()));
     }
 
     @GetMapping("/.well-known/openid-configuration")
     ResponseEntity<DiscoveryDocument> discovery() {
-        String baseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
         DiscoveryDocument document = new DiscoveryDocument(
-                properties.issuer(),
-                baseUrl + JWKS_PATH,
+                keys.issuer(),
+                keys.publicBaseUrl() + JWKS_PATH,
                 List.of("RS256"),
                 // End users' clients are public clients; app backends authenticate with an API key header.
                 List.of("none"),

@@ -1,4 +1,4 @@
-package io.passportsuite.passport.account;
+package io.passportsuite.passport.api.internal;
 
 import java.util.UUID;
 
@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.passportsuite.passport.account.AccountDisabling;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.web.InternalApi;
 import io.passportsuite.passport.web.JsonBody;

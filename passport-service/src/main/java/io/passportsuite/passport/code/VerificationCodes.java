@@ -5,8 +5,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +22,9 @@ import io.passportsuite.common.eventing.OutboxWriter;
 import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.notification.NotificationRequested;
 import io.passportsuite.passport.app.App;
+import io.passportsuite.passport.code.VerificationCodeRepository.CloseReason;
+import io.passportsuite.passport.code.VerificationCodeRepository.LiveCode;
+import io.passportsuite.passport.code.VerificationCodeRepository.NewCode;
 import io.passportsuite.passport.crypto.DerivedSecrets;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
@@ -42,7 +42,7 @@ public class VerificationCodes {
     private static final Pattern SIX_DIGITS = Pattern.compile("^\\d{6}$");
     private static final SecureRandom random = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    private final VerificationCodeRepository codes;
     private final TransactionTemplate transaction;
     private final OutboxWriter outbox;
     private final CodeSettings settings;
@@ -50,12 +50,12 @@ public class VerificationCodes {
     private final Clock clock;
     private final boolean testMode;
 
-    VerificationCodes(JdbcClient jdbc, TransactionTemplate transaction, OutboxWriter outbox, CodeSettings settings,
+    VerificationCodes(VerificationCodeRepository codes, TransactionTemplate transaction, OutboxWriter outbox, CodeSettings settings,
             DerivedSecrets secrets, Clock clock, @Value("${passport.environment}") String environment) {
         if (settings.testMode() && "production".equalsIgnoreCase(environment)) {
             throw new IllegalStateException("passport.codes.test-mode shows codes in responses and must not be on in production");
         }
-        this.jdbc = jdbc;
+        this.codes = codes;
         this.transaction = transaction;
         this.outbox = outbox;
         this.settings = settings;
@@ -92,10 +92,9 @@ public class VerificationCodes {
     private Outcome<IssuedCode> issue(App app, String channel, String destination,
             CodePurpose purpose, String locale, String clientIp, boolean deliver) {
         Instant now = clock.instant();
-        Object result = transaction.execute(status -> {
+        Issuing result = transaction.execute(status -> {
             // One issuer at a time per destination and purpose, so the cooldown cannot be raced.
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))")
-                    .param("key", app.appId() + "|" + destination.toLowerCase() + "|" + purpose.stored()).query(Object.class).single();
+            codes.lockIssuing(app.appId(), destination, purpose);
             Optional<CodeRejected> throttled = throttle(app.appId(), destination, purpose, clientIp, now);
             if (throttled.isPresent()) {
                 return throttled.get();
@@ -103,22 +102,9 @@ public class VerificationCodes {
             String code = "%06d".formatted(random.nextInt(1_000_000));
             UUID id = UUID.randomUUID();
             Instant expiresAt = now.plus(settings.lifetime());
-            jdbc.sql("""
-                    UPDATE verification_code SET closed_at = :now, close_reason = 'superseded'
-                    WHERE app_id = :appId AND lower(contact) = lower(:contact) AND purpose = :purpose AND closed_at IS NULL
-                    """)
-                    .param("now", at(now)).param("appId", app.appId()).param("contact", destination).param("purpose", purpose.stored())
-                    .update();
-            jdbc.sql("""
-                    INSERT INTO verification_code (id, app_id, contact, purpose, code_hmac, client_ip, created_at, expires_at,
-                        debug_code, closed_at, close_reason)
-                    VALUES (:id, :appId, :contact, :purpose, :hmac, :ip, :now, :expiresAt, :debug, :closedAt, :closeReason)
-                    """)
-                    .param("id", id).param("appId", app.appId()).param("contact", destination).param("purpose", purpose.stored())
-                    .param("hmac", hmacOf(id, code)).param("ip", clientIp).param("now", at(now)).param("expiresAt", at(expiresAt))
-                    .param("debug", testMode && deliver ? code : null)
-                    .param("closedAt", deliver ? null : at(now)).param("closeReason", deliver ? null : "withheld")
-                    .update();
+            codes.supersede(app.appId(), destination, purpose, now);
+            codes.insert(new NewCode(id, app.appId(), destination, purpose, hmacOf(id, code), clientIp, now, expiresAt,
+                    testMode && deliver ? code : null, !deliver));
             // A withheld send writes the same message request and takes it back at once (a savepoint):
             // the answer costs the same work either way, so its time tells nobody who has an account.
             // Both kinds take the savepoint, so that its cost tells nothing either.
@@ -136,7 +122,6 @@ public class VerificationCodes {
         return switch (result) {
             case IssuedCode issued -> Outcome.success(issued);
             case CodeRejected rejected -> Outcome.failure(Problem.throttled(rejected.retryAfter()));
-            default -> throw new IllegalStateException("unexpected " + result);
         };
     }
 
@@ -144,34 +129,25 @@ public class VerificationCodes {
     public boolean consume(String appId, String destination, CodePurpose purpose, String code) {
         Instant now = clock.instant();
         Boolean ok = transaction.execute(status -> {
-            Optional<LiveCode> live = jdbc.sql("""
-                    SELECT id, code_hmac, expires_at, attempts FROM verification_code
-                    WHERE app_id = :appId AND lower(contact) = lower(:contact) AND purpose = :purpose AND closed_at IS NULL
-                    ORDER BY created_at DESC LIMIT 1
-                    FOR UPDATE
-                    """)
-                    .param("appId", appId).param("contact", destination).param("purpose", purpose.stored())
-                    .query((rs, n) -> new LiveCode(rs.getObject("id", UUID.class), rs.getString("code_hmac"),
-                            rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts")))
-                    .optional();
+            Optional<LiveCode> live = codes.findLive(appId, destination, purpose);
             if (live.isEmpty()) {
                 return false;
             }
             LiveCode current = live.get();
             if (!current.expiresAt().isAfter(now)) {
-                close(current.id(), "expired", now);
+                codes.close(current.id(), CloseReason.EXPIRED, now);
                 return false;
             }
             boolean matches = code != null && SIX_DIGITS.matcher(code).matches()
                     && MessageDigest.isEqual(current.hmac().getBytes(), hmacOf(current.id(), code).getBytes());
             if (matches) {
-                close(current.id(), "used", now);
+                codes.close(current.id(), CloseReason.USED, now);
                 return true;
             }
             int attempts = current.attempts() + 1;
-            jdbc.sql("UPDATE verification_code SET attempts = :attempts WHERE id = :id").param("attempts", attempts).param("id", current.id()).update();
+            codes.recordAttempts(current.id(), attempts);
             if (attempts >= settings.maxAttempts()) {
-                close(current.id(), "too_many_attempts", now);
+                codes.close(current.id(), CloseReason.TOO_MANY_ATTEMPTS, now);
             }
             return false;
         });
@@ -186,40 +162,23 @@ public class VerificationCodes {
         if (!testMode) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT app_id, purpose, debug_code, created_at, expires_at FROM verification_code
-                WHERE lower(contact) = lower(:contact) AND closed_at IS NULL AND expires_at > :now AND debug_code IS NOT NULL
-                ORDER BY created_at DESC
-                """)
-                .param("contact", destination).param("now", at(clock.instant()))
-                .query((rs, n) -> new DebugCode(rs.getString("app_id"), CodePurpose.ofStored(rs.getString("purpose")),
-                        rs.getString("debug_code"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
-                .list();
+        return codes.liveDebugCodes(destination, clock.instant());
     }
 
     private Optional<CodeRejected> throttle(String appId, String destination, CodePurpose purpose, String clientIp, Instant now) {
-        Instant hourAgo = now.minus(Duration.ofHours(1));
-        Optional<Instant> last = jdbc.sql("""
-                SELECT max(created_at) FROM verification_code
-                WHERE app_id = :appId AND lower(contact) = lower(:contact) AND purpose = :purpose
-                """)
-                .param("appId", appId).param("contact", destination).param("purpose", purpose.stored())
-                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
-                .single();
+        Optional<Instant> last = codes.lastSentAt(appId, destination, purpose);
         if (last.isPresent() && last.get().plus(settings.resendCooldown()).isAfter(now)) {
             return Optional.of(new CodeRejected(Duration.between(now, last.get().plus(settings.resendCooldown()))));
         }
-        Optional<Instant> oldestToDestination = oldestWithinHour(
-                "SELECT created_at FROM verification_code WHERE app_id = :appId AND lower(contact) = lower(:key) AND created_at > :since ORDER BY created_at",
-                appId, destination, hourAgo, settings.maxPerDestinationPerHour());
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        Optional<Instant> oldestToDestination = oldestWhenCapped(
+                codes.sendsToDestinationSince(appId, destination, hourAgo), settings.maxPerDestinationPerHour());
         if (oldestToDestination.isPresent()) {
             return Optional.of(new CodeRejected(Duration.between(now, oldestToDestination.get().plus(Duration.ofHours(1)))));
         }
         if (clientIp != null) {
-            Optional<Instant> oldestFromIp = oldestWithinHour(
-                    "SELECT created_at FROM verification_code WHERE app_id = :appId AND client_ip = :key AND created_at > :since ORDER BY created_at",
-                    appId, clientIp, hourAgo, settings.maxPerIpPerHour());
+            Optional<Instant> oldestFromIp = oldestWhenCapped(
+                    codes.sendsFromAddressSince(appId, clientIp, hourAgo), settings.maxPerIpPerHour());
             if (oldestFromIp.isPresent()) {
                 return Optional.of(new CodeRejected(Duration.between(now, oldestFromIp.get().plus(Duration.ofHours(1)))));
             }
@@ -228,26 +187,12 @@ public class VerificationCodes {
     }
 
     /** When the cap is reached: the oldest send of the last hour, whose expiry frees a slot. */
-    private Optional<Instant> oldestWithinHour(String sql, String appId, String key, Instant since, int cap) {
-        var sends = jdbc.sql(sql).param("appId", appId).param("key", key).param("since", at(since))
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
-        return sends.size() >= cap ? Optional.of(sends.getFirst()) : Optional.empty();
-    }
-
-    private void close(UUID id, String reason, Instant now) {
-        jdbc.sql("UPDATE verification_code SET closed_at = :now, close_reason = :reason WHERE id = :id")
-                .param("now", at(now)).param("reason", reason).param("id", id).update();
+    private static Optional<Instant> oldestWhenCapped(List<Instant> sendsOldestFirst, int cap) {
+        return sendsOldestFirst.size() >= cap ? Optional.of(sendsOldestFirst.getFirst()) : Optional.empty();
     }
 
     private String hmacOf(UUID id, String code) {
         return HexFormat.of().formatHex(DerivedSecrets.hmac(hmacKey, id + ":" + code));
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private record LiveCode(UUID id, String hmac, Instant expiresAt, int attempts) {
     }
 
     public record DebugCode(String appId, CodePurpose purpose, String code, Instant createdAt, Instant expiresAt) {

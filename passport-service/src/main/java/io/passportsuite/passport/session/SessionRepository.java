@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Sessions ({@code auth_session}): one per login, revoked at logout, on reuse of a refresh token or by an administrator. */
 @Repository
 class SessionRepository {
 
@@ -27,46 +28,6 @@ class SessionRepository {
                 .param("id", id).param("appId", appId).param("userId", userId).param("method", method)
                 .param("now", at(now)).param("expiresAt", at(expiresAt)).param("agent", userAgent).param("ip", ip)
                 .update();
-    }
-
-    void insertRefreshToken(String hash, UUID sessionId, Instant now) {
-        jdbc.sql("INSERT INTO refresh_token (token_hash, session_id, issued_at) VALUES (:hash, :sessionId, :now)")
-                .param("hash", hash).param("sessionId", sessionId).param("now", at(now)).update();
-    }
-
-    /** The token row, locked for the rest of the transaction, with its session and user state. */
-    Optional<RefreshTokenState> lockRefreshToken(String hash) {
-        return jdbc.sql("""
-                SELECT t.token_hash, t.session_id, t.rotated_at, t.successor_hash,
-                       s.app_id, s.user_id, s.expires_at, s.revoked_at, u.status, u.role
-                FROM refresh_token t
-                JOIN auth_session s ON s.id = t.session_id
-                JOIN app_user u ON u.id = s.user_id
-                WHERE t.token_hash = :hash
-                FOR UPDATE OF t, s
-                """)
-                .param("hash", hash)
-                .query((rs, n) -> new RefreshTokenState(
-                        rs.getObject("session_id", UUID.class),
-                        rs.getString("app_id"),
-                        rs.getObject("user_id", UUID.class),
-                        rs.getInt("role"),
-                        instant(rs.getObject("rotated_at", OffsetDateTime.class)),
-                        rs.getString("successor_hash"),
-                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
-                        instant(rs.getObject("revoked_at", OffsetDateTime.class)),
-                        "active".equals(rs.getString("status"))))
-                .optional();
-    }
-
-    boolean successorUnused(String successorHash) {
-        return jdbc.sql("SELECT rotated_at IS NULL FROM refresh_token WHERE token_hash = :hash")
-                .param("hash", successorHash).query(Boolean.class).optional().orElse(false);
-    }
-
-    void markRotated(String hash, String successorHash, Instant now) {
-        jdbc.sql("UPDATE refresh_token SET rotated_at = :now, successor_hash = :successor WHERE token_hash = :hash")
-                .param("now", at(now)).param("successor", successorHash).param("hash", hash).update();
     }
 
     void touchSession(UUID sessionId, Instant now, Instant expiresAt) {
@@ -108,25 +69,8 @@ class SessionRepository {
                 .query(Long.class).single() == 1;
     }
 
-    void recordSecurityEvent(String appId, UUID userId, UUID sessionId, String type, String detailJson) {
-        jdbc.sql("""
-                INSERT INTO security_event (app_id, user_id, session_id, type, detail)
-                VALUES (:appId, :userId, :sessionId, :type, CAST(:detail AS jsonb))
-                """)
-                .param("appId", appId).param("userId", userId).param("sessionId", sessionId).param("type", type)
-                .param("detail", detailJson).update();
-    }
-
     private static OffsetDateTime at(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
-    }
-
-    record RefreshTokenState(UUID sessionId, String appId, UUID userId, int role, Instant rotatedAt, String successorHash,
-            Instant sessionExpiresAt, Instant sessionRevokedAt, boolean userActive) {
     }
 
     record LiveSession(UUID id, String appId, UUID userId) {

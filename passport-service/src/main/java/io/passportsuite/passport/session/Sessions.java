@@ -39,6 +39,8 @@ public class Sessions {
     private static final Logger log = LoggerFactory.getLogger(Sessions.class);
 
     private final SessionRepository sessions;
+    private final RefreshTokenRepository refreshTokens;
+    private final SecurityEventRepository securityEvents;
     private final AppRepository apps;
     private final RefreshTokenCodec codec;
     private final AccessTokens accessTokens;
@@ -48,9 +50,11 @@ public class Sessions {
     private final Clock clock;
     private final UsableSessions usableSessions;
 
-    Sessions(SessionRepository sessions, AppRepository apps, RefreshTokenCodec codec, AccessTokens accessTokens, OutboxWriter outbox,
+    Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, SecurityEventRepository securityEvents, AppRepository apps, RefreshTokenCodec codec, AccessTokens accessTokens, OutboxWriter outbox,
             TransactionTemplate transaction, SessionSettings settings, Clock clock) {
         this.sessions = sessions;
+        this.refreshTokens = refreshTokens;
+        this.securityEvents = securityEvents;
         this.apps = apps;
         this.codec = codec;
         this.accessTokens = accessTokens;
@@ -69,7 +73,7 @@ public class Sessions {
         Instant expiresAt = now.plus(app.refreshTokenTtl());
         transaction.executeWithoutResult(status -> {
             sessions.insertSession(sessionId, app.appId(), userId, method, now, expiresAt, client.userAgent(), client.ip());
-            sessions.insertRefreshToken(RefreshTokenCodec.hash(refreshToken), sessionId, now);
+            refreshTokens.insert(RefreshTokenCodec.hash(refreshToken), sessionId, now);
             outbox.append(Topics.USER_EVENTS, UserLoggedIn.TYPE, UserLoggedIn.VERSION, app.appId(), userId.toString(),
                     new UserLoggedIn(userId, sessionId, method, client.ip()));
         });
@@ -96,11 +100,11 @@ public class Sessions {
     }
 
     private Rotation rotate(String appId, String token, String hash, Instant now) {
-        Optional<SessionRepository.RefreshTokenState> found = sessions.lockRefreshToken(hash);
+        Optional<RefreshTokenRepository.RefreshTokenState> found = refreshTokens.lock(hash);
         if (found.isEmpty() || !found.get().appId().equals(appId)) {
             return Rotation.rejected(Reason.REFRESH_TOKEN_INVALID);
         }
-        SessionRepository.RefreshTokenState state = found.get();
+        RefreshTokenRepository.RefreshTokenState state = found.get();
         if (state.sessionRevokedAt() != null || !state.sessionExpiresAt().isAfter(now) || !state.userActive()) {
             return Rotation.rejected(Reason.REFRESH_TOKEN_INVALID);
         }
@@ -109,18 +113,18 @@ public class Sessions {
         if (state.rotatedAt() == null) {
             App app = apps.find(state.appId()).orElseThrow();
             Instant expiresAt = now.plus(app.refreshTokenTtl());
-            sessions.insertRefreshToken(successorHash, state.sessionId(), now);
-            sessions.markRotated(hash, successorHash, now);
+            refreshTokens.insert(successorHash, state.sessionId(), now);
+            refreshTokens.markRotated(hash, successorHash, now);
             sessions.touchSession(state.sessionId(), now, expiresAt);
             return new Rotation.Rotated(state.sessionId(), state.appId(), state.userId(), state.role(), successor, expiresAt);
         }
         boolean withinGrace = !now.isAfter(state.rotatedAt().plus(settings.refreshGrace()));
-        if (withinGrace && successorHash.equals(state.successorHash()) && sessions.successorUnused(successorHash)) {
+        if (withinGrace && successorHash.equals(state.successorHash()) && refreshTokens.successorUnused(successorHash)) {
             return new Rotation.Rotated(state.sessionId(), state.appId(), state.userId(), state.role(), successor, state.sessionExpiresAt());
         }
         // A rotated token came back: someone kept a copy. End the session for both holders.
         log.warn("Refresh token reuse on session {} of user {}: session revoked", state.sessionId(), state.userId());
-        sessions.recordSecurityEvent(state.appId(), state.userId(), state.sessionId(), "refresh_token_reuse",
+        securityEvents.record(state.appId(), state.userId(), state.sessionId(), "refresh_token_reuse",
                 "{\"rotated_at\":\"" + state.rotatedAt() + "\"}");
         revokeInTransaction(state.sessionId(), SessionRevoked.REFRESH_TOKEN_REUSE, now);
         return Rotation.rejected(Reason.REFRESH_TOKEN_REUSED);
@@ -147,7 +151,7 @@ public class Sessions {
 
     /** Records what happened to an account for its security history, inside the caller's transaction. */
     public void recordSecurityEvent(String appId, UUID userId, String type, String detailJson) {
-        sessions.recordSecurityEvent(appId, userId, null, type, detailJson);
+        securityEvents.record(appId, userId, null, type, detailJson);
     }
 
     /** Whether an access token's session still stands: not revoked, not expired, its user active. */

@@ -1,0 +1,76 @@
+package io.passportsuite.passport.session;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Refresh tokens ({@code refresh_token}), kept as hashes: each one of a session's family names its
+ * successor once rotated, so a rotated token presented again is recognised.
+ */
+@Repository
+class RefreshTokenRepository {
+
+    private final JdbcClient jdbc;
+
+    RefreshTokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String hash, UUID sessionId, Instant now) {
+        jdbc.sql("INSERT INTO refresh_token (token_hash, session_id, issued_at) VALUES (:hash, :sessionId, :now)")
+                .param("hash", hash).param("sessionId", sessionId).param("now", at(now)).update();
+    }
+
+    /** The token row, locked for the rest of the transaction, with its session and user state. */
+    Optional<RefreshTokenState> lock(String hash) {
+        return jdbc.sql("""
+                SELECT t.token_hash, t.session_id, t.rotated_at, t.successor_hash,
+                       s.app_id, s.user_id, s.expires_at, s.revoked_at, u.status, u.role
+                FROM refresh_token t
+                JOIN auth_session s ON s.id = t.session_id
+                JOIN app_user u ON u.id = s.user_id
+                WHERE t.token_hash = :hash
+                FOR UPDATE OF t, s
+                """)
+                .param("hash", hash)
+                .query((rs, n) -> new RefreshTokenState(
+                        rs.getObject("session_id", UUID.class),
+                        rs.getString("app_id"),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getInt("role"),
+                        instant(rs.getObject("rotated_at", OffsetDateTime.class)),
+                        rs.getString("successor_hash"),
+                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
+                        instant(rs.getObject("revoked_at", OffsetDateTime.class)),
+                        "active".equals(rs.getString("status"))))
+                .optional();
+    }
+
+    boolean successorUnused(String successorHash) {
+        return jdbc.sql("SELECT rotated_at IS NULL FROM refresh_token WHERE token_hash = :hash")
+                .param("hash", successorHash).query(Boolean.class).optional().orElse(false);
+    }
+
+    void markRotated(String hash, String successorHash, Instant now) {
+        jdbc.sql("UPDATE refresh_token SET rotated_at = :now, successor_hash = :successor WHERE token_hash = :hash")
+                .param("now", at(now)).param("successor", successorHash).param("hash", hash).update();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+
+    record RefreshTokenState(UUID sessionId, String appId, UUID userId, int role, Instant rotatedAt, String successorHash,
+            Instant sessionExpiresAt, Instant sessionRevokedAt, boolean userActive) {
+    }
+}

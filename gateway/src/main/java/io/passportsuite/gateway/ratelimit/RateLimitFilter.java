@@ -176,14 +176,14 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     /** Null when the request does not name what the rule counts per (no identifier in the body). */
     private static Counted counted(Rule rule, String ip, byte[] body) {
-        String app = rule.appField() == null || rule.appField().isBlank() ? null : LoginIdentifier.field(body, rule.appField());
-        String scope = rule.counterBucket() + (app == null ? "" : ":app:" + LoginIdentifier.appKey(app));
+        String app = rule.appField() == null || rule.appField().isBlank() ? null : LoginAttemptKey.field(body, rule.appField());
+        String scope = rule.counterBucket() + (app == null ? "" : ":app:" + LoginAttemptKey.appKey(app));
         long limit = app == null ? rule.limit() : rule.appLimits().getOrDefault(app, rule.limit());
         if (rule.key() == Key.IP) {
             return new Counted(rule, scope + ":ip:" + ip, limit, app);
         }
-        String identifier = LoginIdentifier.from(body, rule.identifierField());
-        return identifier == null ? null : new Counted(rule, scope + ":id:" + LoginIdentifier.digest(identifier), limit, app);
+        String identifier = LoginAttemptKey.account(body, rule.identifierField());
+        return identifier == null ? null : new Counted(rule, scope + ":id:" + LoginAttemptKey.digest(identifier), limit, app);
     }
 
     private static Mono<Void> reject(ServerWebExchange exchange, Window window) {

@@ -9,14 +9,15 @@ import org.springframework.web.server.ServerWebExchange;
 import io.passportsuite.common.error.Envelope;
 import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.common.error.PlainError;
+import io.passportsuite.common.web.Surface;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers a request the gateway itself refuses (bad token, rate limit, no route...) in the format
  * of the surface the client called, so a client sees the same error shape whether the gateway or
- * the service behind it refused: the envelope on {@code /auth/*} (but not {@code /auth/v1/*}) and
- * {@code /admin/*}, {@code {"error","message"}} everywhere else.
+ * the service behind it refused. Which surface a path belongs to, and whether it answers in the
+ * envelope, is {@link Surface}'s declaration, the one the services read too.
  */
 public final class SurfaceErrors {
 
@@ -29,7 +30,7 @@ public final class SurfaceErrors {
     }
 
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {
-        Object body = isEnvelopeSurface(exchange.getRequest().getPath().value())
+        Object body = Surface.of(exchange.getRequest().getPath().value()).usesEnvelope()
                 ? Envelope.failure(code, message)
                 : PlainError.of(code, message);
         return writeBody(exchange, status, code, body);
@@ -55,13 +56,5 @@ public final class SurfaceErrors {
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(body));
         return response.writeWith(Mono.just(buffer));
-    }
-
-    /** {@code /auth/**} except {@code /auth/v1/**}, and {@code /admin/**}: the envelope surface. */
-    public static boolean isEnvelopeSurface(String path) {
-        if (path.equals("/auth/v1") || path.startsWith("/auth/v1/")) {
-            return false;
-        }
-        return path.equals("/auth") || path.startsWith("/auth/") || path.equals("/admin") || path.startsWith("/admin/");
     }
 }

@@ -2,16 +2,18 @@ package io.passportsuite.gateway.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.passportsuite.gateway.web.SurfaceErrors;
-
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.passportsuite.common.error.ErrorCode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class UpstreamFailureHandlerTest {
 
@@ -29,11 +31,20 @@ class UpstreamFailureHandlerTest {
 
     @Test
     void shouldPickTheSurfaceFormatByPath() {
-        assertThat(SurfaceErrors.isEnvelopeSurface("/auth/login")).isTrue();
-        assertThat(SurfaceErrors.isEnvelopeSurface("/admin/users")).isTrue();
-        assertThat(SurfaceErrors.isEnvelopeSurface("/auth/v1/login")).isFalse();
-        assertThat(SurfaceErrors.isEnvelopeSurface("/authx")).isFalse();
-        assertThat(SurfaceErrors.isEnvelopeSurface("/api/auth/login")).isFalse();
-        assertThat(SurfaceErrors.isEnvelopeSurface("/asset/v1/files")).isFalse();
+        assertThat(answersInTheEnvelope("/auth/login")).isTrue();
+        assertThat(answersInTheEnvelope("/admin/users")).isTrue();
+        assertThat(answersInTheEnvelope("/auth/v1/login")).isFalse();
+        assertThat(answersInTheEnvelope("/authx")).isFalse();
+        assertThat(answersInTheEnvelope("/api/auth/login")).isFalse();
+        assertThat(answersInTheEnvelope("/asset/v1/files")).isFalse();
+    }
+
+    private static boolean answersInTheEnvelope(String path) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(path));
+        new UpstreamFailureHandler().handle(exchange, new ConnectException("refused")).block();
+        assertThat(exchange.getResponse().getStatusCode()).as(path).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        JsonNode body = new JsonMapper().readTree(exchange.getResponse().getBodyAsString().block());
+        assertThat(body.has("success")).as(path).isNotEqualTo(body.has("error"));
+        return body.has("success");
     }
 }

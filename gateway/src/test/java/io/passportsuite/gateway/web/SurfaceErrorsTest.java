@@ -47,10 +47,18 @@ class SurfaceErrorsTest {
 
     @Test
     void shouldTellTheSurfacesApartByPathSegmentNotPrefix() {
-        assertThat(SurfaceErrors.isEnvelopeSurface("/auth/login")).isTrue();
-        assertThat(SurfaceErrors.isEnvelopeSurface("/auth/v1/login")).isFalse();
-        assertThat(SurfaceErrors.isEnvelopeSurface("/authx/login")).isFalse();
-        assertThat(SurfaceErrors.isEnvelopeSurface("/auth/v10/x")).isTrue();
-        assertThat(SurfaceErrors.isEnvelopeSurface("/administrator")).isFalse();
+        assertThat(answersInTheEnvelope("/auth/login")).isTrue();
+        assertThat(answersInTheEnvelope("/auth/v1/login")).isFalse();
+        assertThat(answersInTheEnvelope("/authx/login")).isFalse();
+        assertThat(answersInTheEnvelope("/auth/v10/x")).isTrue();
+        assertThat(answersInTheEnvelope("/administrator")).isFalse();
+    }
+
+    private boolean answersInTheEnvelope(String path) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(path));
+        SurfaceErrors.write(exchange, ErrorCode.RATE_LIMITED, "slow down").block();
+        JsonNode body = json.readTree(exchange.getResponse().getBodyAsString().block());
+        assertThat(body.has("success")).as(path).isNotEqualTo(body.has("error"));
+        return body.has("success");
     }
 }

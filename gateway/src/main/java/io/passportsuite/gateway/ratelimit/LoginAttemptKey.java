@@ -11,20 +11,23 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The account a login request names, in the form its counters are kept under. */
-final class LoginIdentifier {
+/**
+ * What a login attempt's body names (the account, the app) in the form the rate-limit counters are
+ * kept under: read by the gateway before the service sees the attempt.
+ */
+final class LoginAttemptKey {
 
     private static final JsonMapper json = new JsonMapper();
     private static final Pattern APP_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
 
-    private LoginIdentifier() {
+    private LoginAttemptKey() {
     }
 
     /**
      * The account the field names, in passport's own normal form ({@code " Alice@X.com"} and
      * {@code "alice@x.com"}, {@code "+86 138..."} and {@code "0086138..."} share a counter); null when absent.
      */
-    static String from(byte[] body, String field) {
+    static String account(byte[] body, String field) {
         String value = field(body, field);
         return value == null ? null : Contacts.accountKey(value);
     }

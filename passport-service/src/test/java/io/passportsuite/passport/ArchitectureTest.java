@@ -12,6 +12,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import io.passportsuite.common.testing.ArchitectureRules;
+
 /**
  * The shape of passport-service, stated so that it stays. The core (the features: {@code account},
  * {@code app}, {@code code}, {@code session}, {@code token}, {@code password}, {@code crypto},
@@ -72,5 +74,12 @@ class ArchitectureTest {
     @Test
     void shouldHaveNoCyclesBetweenFeatures() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(PASSPORT);
+    }
+
+    @Test
+    void shouldKeepTheLayeringEveryServiceKeeps() {
+        ArchitectureRules.noPackageCycles(ROOT).check(PASSPORT);
+        ArchitectureRules.coreDoesNotDependOnSurfaces(ROOT).check(PASSPORT);
+        ArchitectureRules.noHttpInTheCore(ROOT).check(PASSPORT);
     }
 }

@@ -49,11 +49,18 @@ public class PasswordReset {
                 : codes.withhold(app, contact.channel(), contact.value(), CodePurpose.RESET_PASSWORD, locale, clientIp);
     }
 
-    /** Sets {@code newPassword} on the account of {@code contact} if {@code code} is its live reset code. */
-    public Outcome<UUID> reset(App app, Contact contact, String code, String newPassword) {
+    /**
+     * Sets {@code newPassword} on the account of {@code contact} if {@code code} is its live reset
+     * code. The password rule is checked first; then {@code contact}, as the surface read it: its
+     * problem (an address that is none, or an identifier that names no contact) is the answer.
+     */
+    public Outcome<UUID> reset(App app, Outcome<Contact> given, String code, String newPassword) {
         Optional<Problem> weak = app.passwordPolicy().violation(newPassword);
         if (weak.isPresent()) {
             return Outcome.failure(weak.get());
+        }
+        if (!(given instanceof Outcome.Success<Contact>(Contact contact))) {
+            return Outcome.failure(((Outcome.Failure<Contact>) given).problem());
         }
         // No account and a wrong code answer alike, and as fast: no hashing before the code is known good.
         Optional<User> user = users.findByContact(app.appId(), contact);

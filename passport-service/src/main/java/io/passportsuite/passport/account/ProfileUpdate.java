@@ -11,7 +11,6 @@ import io.passportsuite.common.eventing.OutboxWriter;
 import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.user.UserProfileUpdated;
 import io.passportsuite.passport.outcome.Outcome;
-import io.passportsuite.passport.outcome.Problem;
 import io.passportsuite.passport.outcome.Reason;
 
 /** Changes the public profile (nickname, avatar, signature) and announces the new one. */
@@ -35,7 +34,7 @@ public class ProfileUpdate {
         if (changes.nickname().present()) {
             String nickname = changes.nickname().value();
             if (nickname == null || nickname.isBlank() || nickname.length() > AccountRegistration.MAX_NICKNAME_LENGTH) {
-                return Outcome.failure(nickname == null ? Problem.of(Reason.FIELD_NOT_NULL, "nickname") : Problem.of(Reason.NICKNAME_INVALID));
+                return Outcome.failure(Reason.NICKNAME_INVALID);
             }
         }
         if (changes.avatarUrl().present() && changes.avatarUrl().value() != null && !webUrl(changes.avatarUrl().value())) {

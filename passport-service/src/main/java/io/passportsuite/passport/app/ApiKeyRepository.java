@@ -1,6 +1,5 @@
 package io.passportsuite.passport.app;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;

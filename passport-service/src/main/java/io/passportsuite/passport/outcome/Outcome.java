@@ -33,6 +33,14 @@ public sealed interface Outcome<T> {
         return this instanceof Success<T> success ? Optional.of(success.value()) : Optional.empty();
     }
 
+    /** The value, or the problem raised: for a surface reading its request, whose advice answers the problem. */
+    default T orRaise() {
+        return switch (this) {
+            case Success<T> success -> success.value();
+            case Failure<T> failure -> throw failure.problem().raise();
+        };
+    }
+
     default <R> Outcome<R> map(Function<T, R> mapper) {
         return switch (this) {
             case Success<T> success -> new Success<>(mapper.apply(success.value()));

@@ -44,6 +44,15 @@ public record JsonBody(JsonNode node) {
         return value;
     }
 
+    /** The string value, or null when the field is absent; an explicit null is refused. */
+    public String textNotNull(String field) {
+        String value = text(field);
+        if (value == null && node.has(field)) {
+            throw Problem.of(Reason.FIELD_NOT_NULL, field).raise();
+        }
+        return value;
+    }
+
     /** Whether the field is in the body at all, null or not. */
     public boolean has(String field) {
         return node.has(field);

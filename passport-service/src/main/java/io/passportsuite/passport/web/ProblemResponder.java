@@ -16,6 +16,14 @@ public interface ProblemResponder {
 
     ResponseEntity<Object> failure(Problem problem);
 
+    /**
+     * For the plumbing that refuses a request before a controller was chosen (filters, Tomcat's
+     * error report) and knows only its path.
+     */
+    default ResponseEntity<Object> failureAt(String path, Problem problem) {
+        return failure(problem);
+    }
+
     /** The status, code and {@code Retry-After} of a problem; {@code body} is the surface's rendering. */
     static ResponseEntity<Object> respond(Problem problem, Object body) {
         var response = ResponseEntity.status(ProblemStatus.statusOf(problem.kind()))

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import io.passportsuite.common.web.Surface;
@@ -39,8 +40,8 @@ public class ProblemResponders {
         return bySurface.get(surface);
     }
 
-    public org.springframework.http.ResponseEntity<Object> failure(HttpServletRequest request, Problem problem) {
-        return of(request).failure(problem);
+    public ResponseEntity<Object> failure(HttpServletRequest request, Problem problem) {
+        return of(request).failureAt(request.getRequestURI(), problem);
     }
 
     static ProblemResponder forValve(String path) {

@@ -38,9 +38,9 @@ public class SurfaceErrorReportValve extends ErrorReportValve {
             case 503 -> Reason.UNAVAILABLE;
             default -> status < 500 ? Reason.REQUEST_LINE_MALFORMED : Reason.INTERNAL;
         };
-        ResponseEntity<Object> error = ProblemResponders.forValve(path).failure(Problem.of(reason));
+        // The body in the surface's format; the status stays Tomcat's (a 417 or a 505 says more than a 400 or a 500).
+        ResponseEntity<Object> error = ProblemResponders.forValve(path).failureAt(path, Problem.of(reason));
         try {
-            response.setStatus(error.getStatusCode().value());
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             OutputStream out = response.getOutputStream();

@@ -2,6 +2,9 @@ package io.passportsuite.passport.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -112,6 +115,26 @@ class EnvelopeApiTest {
         assertThat(logout.status()).isEqualTo(200);
         assertThat(logout.json().get("success").asBoolean()).isTrue();
         assertFailure(http.post("/auth/logout", null, "Authorization", Http.bearer(accessToken)), 401, "INVALID_TOKEN", null);
+    }
+
+    @Test
+    void shouldAnswerTheEndpointsCodeAlsoWhenTheBodyIsRefusedBeforeAnyController() {
+        String huge = "{\"identifier\":\"" + "x".repeat(70_000) + "\",\"password\":\"password123\"}";
+        assertFailure(http.post("/auth/login", huge), 413, "LOGIN_FAILED", null);
+        assertFailure(http.post("/auth/register", huge), 413, "REGISTER_FAILED", null);
+    }
+
+    @Test
+    void shouldKeepTomcatsStatusWhenItRefusesARequestInTheEnvelopesFormat() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /auth/login HTTP/1.1\r\nHost: localhost\r\nExpect: something-else\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 417");
+            assertThat(answer).contains("\"success\":false").contains("\"error_code\":\"LOGIN_FAILED\"");
+        }
     }
 
     private static void assertFailure(Http.Response response, int status, String code, String message) {

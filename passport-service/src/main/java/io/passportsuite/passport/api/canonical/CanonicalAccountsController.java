@@ -75,17 +75,17 @@ class CanonicalAccountsController {
         caller.requireSameApp(app, body);
         String nickname = body.requiredText("nickname");
         String password = body.requiredText("password");
-        Contact contact = contactOf(body);
+        ContactInput contact = ContactInput.of(body);
         String captcha = body.text("captcha");
         if (captcha == null && app.registerCaptchaRequired()) {
             throw Problem.of(Reason.CAPTCHA_REQUIRED).raise();
         }
-        NewAccount account = new NewAccount(null, password, nickname, contact.isEmail() ? contact.value() : null,
-                contact.isEmail() ? null : contact.value(), null, captcha != null && contact.isEmail(), captcha != null && !contact.isEmail(),
-                "canonical");
-        // A captcha, when given, must be the code sent for registration to this contact.
-        Optional<CodeProof> proof = Optional.ofNullable(captcha)
-                .map(code -> new CodeProof(contact, CodePurpose.REGISTER, code, Reason.CAPTCHA_REQUIRED));
+        NewAccount account = new NewAccount(null, password, nickname, contact.email(), contact.phone(), null,
+                captcha != null && contact.email() != null, captcha != null && contact.phone() != null, "canonical");
+        // A captcha, when given, must be the code sent for registration to this contact; a contact that is
+        // no valid address is refused by the registration itself.
+        Optional<CodeProof> proof = captcha == null ? Optional.empty()
+                : contact.normalized().succeeded().map(valid -> new CodeProof(valid, CodePurpose.REGISTER, captcha, Reason.CAPTCHA_REQUIRED));
         return switch (registration.register(app, account, proof)) {
             case Outcome.Success<User> created -> ResponseEntity.status(HttpStatus.CREATED).body(UserView.of(created.value()));
             case Outcome.Failure<User> failure -> problems.failure(failure.problem());
@@ -98,17 +98,16 @@ class CanonicalAccountsController {
         App app = caller.appOf(authorization);
         JsonBody body = JsonBody.of(json);
         caller.requireSameApp(app, body);
-        String type = contactType(body);
-        String raw = body.requiredText("contact");
+        ContactInput contact = ContactInput.of(body);
         String password = body.text("password");
         String captcha = body.text("captcha");
         if (password == null && captcha == null) {
             throw Problem.of(Reason.PASSWORD_OR_CAPTCHA_REQUIRED).raise();
         }
         Outcome<LoggedIn> outcome = password != null
-                ? login.login(app, type.equals("email") ? new LoginIdentifier.Email(raw) : new LoginIdentifier.Phone(raw), password,
-                        ClientInfos.of(request))
-                : codeLogin.login(app, contactOf(type, raw), captcha, false, ClientInfos.of(request));
+                ? login.login(app, contact.email() != null ? new LoginIdentifier.Email(contact.email())
+                        : new LoginIdentifier.Phone(contact.phone()), password, ClientInfos.of(request))
+                : codeLogin.login(app, contact.normalized().orRaise(), captcha, false, ClientInfos.of(request));
         return switch (outcome) {
             case Outcome.Success<LoggedIn> ok -> {
                 Instant expiresAt = ok.value().tokens().accessToken().expiresAt();
@@ -129,16 +128,19 @@ class CanonicalAccountsController {
         if (body.text("app_id") != null) {
             caller.requireSameApp(app, body);
         }
-        Contact contact = contactOf(body);
-        String scene = body.requiredText("scene");
-        String locale = Locales.preferred(request, Locales.CHINESE);
-        String ip = ClientInfos.of(request).ip();
-        Outcome<IssuedCode> outcome = switch (scene) {
-            case "captcha_register" -> codes.issue(app, contact.channel(), contact.value(), CodePurpose.REGISTER, locale, ip);
-            case "captcha_login" -> codes.issue(app, contact.channel(), contact.value(), CodePurpose.LOGIN, locale, ip);
-            case "captcha_reset_password" -> resets.sendCode(app, contact, locale, ip);
+        ContactInput input = ContactInput.of(body);
+        CodePurpose purpose = switch (body.requiredText("scene")) {
+            case "captcha_register" -> CodePurpose.REGISTER;
+            case "captcha_login" -> CodePurpose.LOGIN;
+            case "captcha_reset_password" -> CodePurpose.RESET_PASSWORD;
             default -> throw Problem.of(Reason.SCENE_INVALID).raise();
         };
+        Contact contact = input.normalized().orRaise();
+        String locale = Locales.preferred(request, Locales.CHINESE);
+        String ip = ClientInfos.of(request).ip();
+        Outcome<IssuedCode> outcome = purpose == CodePurpose.RESET_PASSWORD
+                ? resets.sendCode(app, contact, locale, ip)
+                : codes.issue(app, contact.channel(), contact.value(), purpose, locale, ip);
         return switch (outcome) {
             case Outcome.Success<IssuedCode> ok -> ResponseEntity.ok(Map.of());
             case Outcome.Failure<IssuedCode> failure -> problems.failure(failure.problem());
@@ -152,35 +154,32 @@ class CanonicalAccountsController {
         App app = caller.appOf(authorization);
         JsonBody body = JsonBody.of(json);
         caller.requireSameApp(app, body);
-        Contact contact = contactOf(body);
+        ContactInput contact = ContactInput.of(body);
         String captcha = body.requiredText("captcha");
         String newPassword = body.requiredText("new_password");
-        return switch (resets.reset(app, contact, captcha, newPassword)) {
+        return switch (resets.reset(app, contact.normalized(), captcha, newPassword)) {
             case Outcome.Success<UUID> ok -> ResponseEntity.ok(Map.of());
             case Outcome.Failure<UUID> failure -> problems.failure(failure.problem());
         };
     }
 
-    private static String contactType(JsonBody body) {
-        String type = body.requiredText("contact_type");
-        if (!type.equals("email") && !type.equals("phone")) {
-            throw Problem.of(Reason.CONTACT_TYPE_INVALID).raise();
+    /** The contact as the request gives it: its kind checked, its value as sent. */
+    private record ContactInput(String email, String phone) {
+
+        static ContactInput of(JsonBody body) {
+            String type = body.requiredText("contact_type");
+            String contact = body.requiredText("contact");
+            return switch (type) {
+                case "email" -> new ContactInput(contact, null);
+                case "phone" -> new ContactInput(null, contact);
+                default -> throw Problem.of(Reason.CONTACT_TYPE_INVALID).raise();
+            };
         }
-        return type;
-    }
 
-    private static Contact contactOf(JsonBody body) {
-        String type = contactType(body);
-        return contactOf(type, body.requiredText("contact"));
-    }
-
-    /** The contact in normal form, as codes are bound to it. */
-    private static Contact contactOf(String type, String raw) {
-        Outcome<Contact> contact = type.equals("email") ? Contact.email(raw, "contact") : Contact.phone(raw, "contact");
-        return switch (contact) {
-            case Outcome.Success<Contact> ok -> ok.value();
-            case Outcome.Failure<Contact> failure -> throw failure.problem().raise();
-        };
+        /** In normal form, as accounts are found by it and codes are bound to it. */
+        Outcome<Contact> normalized() {
+            return email != null ? Contact.email(email, "contact") : Contact.phone(phone, "contact");
+        }
     }
 
     record LoginView(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") long expiresIn,

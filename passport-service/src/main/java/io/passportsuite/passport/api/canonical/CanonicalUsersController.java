@@ -57,7 +57,8 @@ class CanonicalUsersController {
         if (bodyUserId != null && !bodyUserId.equals(userId)) {
             throw Problem.of(Reason.USER_ID_MISMATCH).raise();
         }
-        ProfileChanges changes = new ProfileChanges(change(body, "nickname"), change(body, "avatar"), change(body, "signature"));
+        ProfileChanges changes = new ProfileChanges(ProfileChanges.Change.given(body.has("nickname"), body.textNotNull("nickname")),
+                change(body, "avatar"), change(body, "signature"));
         return switch (profiles.update(app.appId(), user.id(), changes)) {
             case Outcome.Success<User> updated -> ResponseEntity.ok(UserView.of(updated.value()));
             case Outcome.Failure<User> failure -> problems.failure(failure.problem());

@@ -23,8 +23,6 @@ import io.passportsuite.passport.code.CodePurpose;
 import io.passportsuite.passport.code.IssuedCode;
 import io.passportsuite.passport.code.VerificationCodes;
 import io.passportsuite.passport.outcome.Outcome;
-import io.passportsuite.passport.outcome.Problem;
-import io.passportsuite.passport.outcome.Reason;
 import io.passportsuite.passport.session.SessionTokens;
 import io.passportsuite.passport.session.Sessions;
 import io.passportsuite.passport.web.ClientInfos;
@@ -83,7 +81,7 @@ class ChatAuthController {
     /** Sends a login code to the email; the answer is the same whether or not an account has it. */
     @PostMapping("/email/start")
     ResponseEntity<Object> startEmailLogin(@RequestBody JsonNode json, HttpServletRequest request) {
-        Contact email = email(JsonBody.of(json));
+        Contact email = Contact.email(JsonBody.of(json).requiredText("email"), "email").orRaise();
         return switch (codes.issue(defaultApp.get(), email.channel(), email.value(), CodePurpose.LOGIN,
                 Locales.preferred(request, Locales.ENGLISH), ClientInfos.of(request).ip())) {
             // Test mode only (no delivery channel, never in production): the code comes back for development.
@@ -98,7 +96,7 @@ class ChatAuthController {
     @PostMapping("/email/verify")
     ResponseEntity<Object> verifyEmailLogin(@RequestBody JsonNode json, HttpServletRequest request) {
         JsonBody body = JsonBody.of(json);
-        Contact email = email(body);
+        Contact email = Contact.email(body.requiredText("email"), "email").orRaise();
         String code = body.requiredText("code");
         return switch (codeLogin.login(defaultApp.get(), email, code, true, ClientInfos.of(request))) {
             case Outcome.Success<LoggedIn> ok -> ResponseEntity.ok(AuthView.of(ok.value()));
@@ -113,11 +111,6 @@ class ChatAuthController {
             case Outcome.Success<SessionTokens> ok -> ResponseEntity.ok(new TokensView(ok.value().accessToken().token(), ok.value().refreshToken()));
             case Outcome.Failure<SessionTokens> failure -> problems.failure(failure.problem());
         };
-    }
-
-    private static Contact email(JsonBody body) {
-        return Contact.email(body.requiredText("email"), "email").succeeded()
-                .orElseThrow(() -> Problem.of(Reason.EMAIL_INVALID, "email").raise());
     }
 
     record AuthView(String accessToken, String refreshToken, MeView user) {

@@ -60,7 +60,7 @@ class ChatProfileController {
             @RequestBody JsonNode json) {
         User user = currentUser(authorization);
         JsonBody body = JsonBody.of(json);
-        ProfileChanges changes = new ProfileChanges(ProfileChanges.Change.given(body.has("displayName"), body.text("displayName")),
+        ProfileChanges changes = new ProfileChanges(ProfileChanges.Change.given(body.has("displayName"), body.textNotNull("displayName")),
                 ProfileChanges.Change.given(body.has("avatarUrl"), body.text("avatarUrl")), ProfileChanges.Change.keep());
         return switch (profiles.update(user.appId(), user.id(), changes)) {
             case Outcome.Success<User> updated -> ResponseEntity.ok(MeView.of(updated.value()));

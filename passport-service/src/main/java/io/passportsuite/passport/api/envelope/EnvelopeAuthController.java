@@ -70,13 +70,13 @@ class EnvelopeAuthController {
         JsonBody body = JsonBody.of(json);
         App app = defaultApp.get();
         String email = body.text("email");
+        String emailCode = body.text("email_verification_code");
         NewAccount account = new NewAccount(body.requiredText("username"), body.requiredText("password"), body.requiredText("nickname"),
                 email, body.text("phone"), null, email != null, false, "envelope");
         // An invalid address has no proof to check: registration refuses the address itself.
         Optional<CodeProof> proof = email == null ? Optional.empty()
                 : Contact.email(email, "email").succeeded()
-                        .map(contact -> new CodeProof(contact, CodePurpose.VERIFY_EMAIL, body.text("email_verification_code"),
-                                Reason.EMAIL_CODE_REQUIRED));
+                        .map(contact -> new CodeProof(contact, CodePurpose.VERIFY_EMAIL, emailCode, Reason.EMAIL_CODE_REQUIRED));
         return switch (registration.registerAndLogIn(app, account, proof, App.LOGIN_PASSWORD, ClientInfos.of(request))) {
             case Outcome.Success<LoggedIn> created -> ResponseEntity.status(HttpStatus.CREATED)
                     .body(Envelope.ok(AuthData.of(created.value(), "注册成功"), "注册成功"));

@@ -81,7 +81,7 @@ class EnvelopeCodesController {
     @PostMapping("/verify-email")
     ResponseEntity<Object> verifyEmail(@RequestBody JsonNode json) {
         JsonBody body = JsonBody.of(json);
-        Contact email = email(body);
+        Contact email = Contact.email(body.requiredText("email"), "email").orRaise();
         return switch (verification.verify(defaultApp.get(), email, body.requiredText("verification_code"))) {
             case Outcome.Success<Contact> ok -> ResponseEntity.ok(Envelope.ok("邮箱验证成功"));
             case Outcome.Failure<Contact> failure -> problems.failure(failure.problem());
@@ -104,14 +104,9 @@ class EnvelopeCodesController {
         String identifier = body.requiredText("identifier");
         String code = body.requiredText("verification_code");
         String newPassword = body.requiredText("new_password");
-        App app = defaultApp.get();
-        // An identifier that is no contact has no code: answered as a wrong code, after the password rule.
-        Outcome<UUID> reset = Contact.parse(identifier)
-                .map(contact -> resets.reset(app, contact, code, newPassword))
-                .orElseGet(() -> app.passwordPolicy().violation(newPassword)
-                        .<Outcome<UUID>>map(Outcome::failure)
-                        .orElseGet(() -> Outcome.failure(Reason.CODE_INVALID)));
-        return switch (reset) {
+        // An identifier that names no email or phone has no reset code: answered as a wrong one.
+        Outcome<Contact> contact = Contact.parse(identifier).map(Outcome::success).orElseGet(() -> Outcome.failure(Reason.CODE_INVALID));
+        return switch (resets.reset(defaultApp.get(), contact, code, newPassword)) {
             case Outcome.Success<UUID> ok -> ResponseEntity.ok(Envelope.ok("密码重置成功"));
             case Outcome.Failure<UUID> failure -> problems.failure(failure.problem());
         };
@@ -140,7 +135,7 @@ class EnvelopeCodesController {
     }
 
     private ResponseEntity<Object> sendVerification(JsonNode json, HttpServletRequest request, String message) {
-        Contact email = email(JsonBody.of(json));
+        Contact email = Contact.email(JsonBody.of(json).requiredText("email"), "email").orRaise();
         return sent(codes.issue(defaultApp.get(), email.channel(), email.value(), CodePurpose.VERIFY_EMAIL,
                 Locales.preferred(request, Locales.CHINESE), ClientInfos.of(request).ip()), message);
     }
@@ -153,11 +148,6 @@ class EnvelopeCodesController {
             case Outcome.Success<IssuedCode> ok -> ResponseEntity.ok(Envelope.ok(Map.of("is_test_mode", false), message));
             case Outcome.Failure<IssuedCode> failure -> problems.failure(failure.problem());
         };
-    }
-
-    static Contact email(JsonBody body) {
-        return Contact.email(body.requiredText("email"), "email").succeeded()
-                .orElseThrow(() -> Problem.of(Reason.EMAIL_INVALID, "email").raise());
     }
 
     private static Contact contactOf(String identifier) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.passportsuite.common.error.Envelope;
+import io.passportsuite.passport.account.Contact;
 import io.passportsuite.passport.app.DefaultApp;
 import io.passportsuite.passport.code.CodePurpose;
 import io.passportsuite.passport.code.VerificationCodes;
@@ -47,7 +48,7 @@ class EnvelopeDebugController {
         if (!codes.testMode()) {
             return problems.failure(Problem.of(Reason.NO_SUCH_ENDPOINT));
         }
-        String email = EnvelopeCodesController.email(JsonBody.of(json)).value();
+        String email = Contact.email(JsonBody.of(json).requiredText("email"), "email").orRaise().value();
         String appId = defaultApp.id();
         List<VerificationCodes.DebugCode> live = codes.liveCodes(email);
         if (live.isEmpty()) {

@@ -39,17 +39,17 @@ public final class AccessTokenRules {
 
     /**
      * Why the header is refused; empty when the token may go on to the key its {@code kid} names,
-     * which makes it a JWS (a {@code PlainHeader}, {@code alg: none}, is refused).
+     * which makes it a {@link JWSHeader} (a {@code PlainHeader}, {@code alg: none}, is refused).
      */
     public static Optional<Reason> refusedHeader(Header header) {
-        if (!AccessTokenFormat.ALGORITHMS.contains(header.getAlgorithm())) {
+        if (!(header instanceof JWSHeader jws) || !AccessTokenFormat.ALGORITHMS.contains(jws.getAlgorithm())) {
             return Optional.of(UNSUPPORTED_ALGORITHM);
         }
-        if (header.getCriticalParams() != null || !acceptedType(header.getType())) {
+        if (jws.getCriticalParams() != null || !acceptedType(jws.getType())) {
             return Optional.of(MALFORMED);
         }
-        if (AccessTokenFormat.TOKEN_SUPPLIED_KEYS.stream().anyMatch(header.getIncludedParams()::contains)
-                || !(header instanceof JWSHeader jws) || jws.getKeyID() == null) {
+        if (AccessTokenFormat.TOKEN_SUPPLIED_KEYS.stream().anyMatch(jws.getIncludedParams()::contains)
+                || jws.getKeyID() == null) {
             return Optional.of(UNKNOWN_KEY);
         }
         return Optional.empty();

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.PlainHeader;
@@ -51,6 +54,9 @@ class AccessTokenRulesTest {
     @Test
     void shouldRefuseEveryAlgorithmButRs256() {
         assertThat(AccessTokenRules.refusedHeader(new PlainHeader())).contains(Reason.UNSUPPORTED_ALGORITHM);
+        // An encrypted token's header naming RS256 is still no signed token.
+        assertThat(AccessTokenRules.refusedHeader(new JWEHeader.Builder(new JWEAlgorithm("RS256"), EncryptionMethod.A128GCM)
+                .keyID("k1").type(AccessTokenFormat.TYPE).build())).contains(Reason.UNSUPPORTED_ALGORITHM);
         for (JWSAlgorithm algorithm : List.of(JWSAlgorithm.HS256, JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.ES256,
                 new JWSAlgorithm("None"), new JWSAlgorithm("rs256"))) {
             assertThat(AccessTokenRules.refusedHeader(header(algorithm).build())).as("%s", algorithm)

@@ -58,7 +58,7 @@ class ArchitectureTest {
     void shouldKeepHttpOutOfTheLogicTheFiltersDelegateTo() {
         classes().that().haveNameMatching(ROOT.replace(".", "\\.") + "\\.("
                         + "ratelimit\\.(RateLimitStore|InMemoryRateLimitStore|RedisRateLimitStore|LoginAttemptKey)"
-                        + "|security\\.(AccessTokenVerifier|JwksKeys|TokenCheck|VerifiedUser|RevokedSessions|RevocationListener|RequestPaths)"
+                        + "|security\\.(AccessTokenVerifier|JwksKeys|RevokedSessions|RevocationListener|RequestPaths)"
                         + "|web\\.Cidr"
                         + ")(\\$.*)?")
                 .should().onlyDependOnClassesThat().resideOutsideOfPackages(HTTP_PACKAGES)

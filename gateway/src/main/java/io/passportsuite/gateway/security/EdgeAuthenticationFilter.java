@@ -13,6 +13,8 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.passportsuite.common.error.ErrorCode;
+import io.passportsuite.common.token.AccessTokenCheck;
+import io.passportsuite.common.token.AccessTokenClaims;
 import io.passportsuite.common.web.SuiteHeaders;
 import io.passportsuite.gateway.observability.RequestIdFilter;
 import io.passportsuite.gateway.security.SecurityProperties.Access;
@@ -31,6 +33,7 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
     private static final String BEARER = "Bearer ";
+    private static final int ADMIN_ROLE = 9;
 
     private final RoutePolicy policy;
     private final AccessTokenVerifier tokens;
@@ -95,20 +98,20 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
             return invalidToken(exchange, "An access token is required");
         }
         return tokens.verify(authorization.substring(BEARER.length()).trim()).flatMap(check -> switch (check) {
-            case TokenCheck.Invalid invalid -> invalidToken(exchange, "The access token is invalid or expired");
+            case AccessTokenCheck.Invalid invalid -> invalidToken(exchange, "The access token is invalid or expired");
             // User and admin routes serve the platform's own app; a tenant app's token is no token here,
             // and role 9 in a tenant app makes nobody an administrator of the platform.
-            case TokenCheck.Valid(VerifiedUser user) when !platformAppId.equals(user.appId()) ->
+            case AccessTokenCheck.Valid(AccessTokenClaims user) when !platformAppId.equals(user.appId()) ->
                     invalidToken(exchange, "The access token is invalid or expired");
-            case TokenCheck.Valid(VerifiedUser user) when revoked.isRevoked(user.sessionId()) ->
+            case AccessTokenCheck.Valid(AccessTokenClaims user) when revoked.isRevoked(user.sessionId().toString()) ->
                     invalidToken(exchange, "The access token's session has ended");
-            case TokenCheck.Valid(VerifiedUser user) when adminOnly && !user.isAdmin() ->
+            case AccessTokenCheck.Valid(AccessTokenClaims user) when adminOnly && user.role() != ADMIN_ROLE ->
                     SurfaceErrors.write(exchange, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "Administrators only");
-            case TokenCheck.Valid(VerifiedUser user) -> chain.filter(withIdentity(exchange, Map.of(
-                    SuiteHeaders.USER_ID, user.userId(),
+            case AccessTokenCheck.Valid(AccessTokenClaims user) -> chain.filter(withIdentity(exchange, Map.of(
+                    SuiteHeaders.USER_ID, user.userId().toString(),
                     SuiteHeaders.USER_ROLE, Integer.toString(user.role()),
                     SuiteHeaders.APP_ID, user.appId(),
-                    SuiteHeaders.SESSION_ID, user.sessionId())));
+                    SuiteHeaders.SESSION_ID, user.sessionId().toString())));
         });
     }
 

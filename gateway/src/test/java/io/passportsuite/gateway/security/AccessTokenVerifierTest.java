@@ -14,6 +14,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import io.passportsuite.common.testing.TestClock;
+import io.passportsuite.common.token.AccessTokenCheck;
+import io.passportsuite.common.token.AccessTokenCheck.Reason;
 import reactor.core.publisher.Mono;
 
 /** The verifier remembers tokens that passed; these are the cases where it must not trust that memory. */
@@ -33,12 +35,12 @@ class AccessTokenVerifierTest {
         String userId = UUID.randomUUID().toString();
         String token = TestTokens.sign(current, TestTokens.claims(userId, 9, UUID.randomUUID().toString()).build());
 
-        TokenCheck first = verifier.verify(token).block();
-        TokenCheck second = verifier.verify(token).block();
+        AccessTokenCheck first = verifier.verify(token).block();
+        AccessTokenCheck second = verifier.verify(token).block();
 
-        assertThat(first).isInstanceOf(TokenCheck.Valid.class);
+        assertThat(first).isInstanceOf(AccessTokenCheck.Valid.class);
         assertThat(second).isEqualTo(first);
-        assertThat(((TokenCheck.Valid) second).user().userId()).isEqualTo(userId);
+        assertThat(((AccessTokenCheck.Valid) second).claims().userId()).isEqualTo(UUID.fromString(userId));
     }
 
     @Test
@@ -46,11 +48,11 @@ class AccessTokenVerifierTest {
         String token = TestTokens.sign(current, TestTokens.claims(UUID.randomUUID().toString(), 1, UUID.randomUUID().toString())
                 .expirationTime(Date.from(clock.instant().plusSeconds(60)))
                 .build());
-        assertThat(verifier.verify(token).block()).isInstanceOf(TokenCheck.Valid.class);
+        assertThat(verifier.verify(token).block()).isInstanceOf(AccessTokenCheck.Valid.class);
 
         clock.advance(Duration.ofSeconds(60).plus(SKEW).plusSeconds(1));
 
-        assertThat(verifier.verify(token).block()).isEqualTo(new TokenCheck.Invalid("expired"));
+        assertThat(verifier.verify(token).block()).isEqualTo(new AccessTokenCheck.Invalid(Reason.EXPIRED));
     }
 
     @Test
@@ -58,22 +60,22 @@ class AccessTokenVerifierTest {
         String token = TestTokens.sign(current, TestTokens.claims(UUID.randomUUID().toString(), 1, UUID.randomUUID().toString())
                 .expirationTime(Date.from(clock.instant().plus(Duration.ofHours(1))))
                 .build());
-        assertThat(verifier.verify(token).block()).isInstanceOf(TokenCheck.Valid.class);
+        assertThat(verifier.verify(token).block()).isInstanceOf(AccessTokenCheck.Valid.class);
 
         // The key is withdrawn (say, compromised); once the published set is re-read, its tokens are done.
         published.set(new JWKSet(TestTokens.newKey("replacement")).toPublicJWKSet());
         clock.advance(Duration.ofMinutes(6));
 
-        assertThat(verifier.verify(token).block()).isEqualTo(new TokenCheck.Invalid("unknown kid"));
+        assertThat(verifier.verify(token).block()).isEqualTo(new AccessTokenCheck.Invalid(Reason.UNKNOWN_KEY));
     }
 
     @Test
     void aTamperedCopyOfARememberedTokenIsStillChecked() {
         String token = TestTokens.sign(current, TestTokens.claims(UUID.randomUUID().toString(), 1, UUID.randomUUID().toString()).build());
-        assertThat(verifier.verify(token).block()).isInstanceOf(TokenCheck.Valid.class);
+        assertThat(verifier.verify(token).block()).isInstanceOf(AccessTokenCheck.Valid.class);
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
 
-        assertThat(verifier.verify(forged).block()).isEqualTo(new TokenCheck.Invalid("bad signature"));
+        assertThat(verifier.verify(forged).block()).isEqualTo(new AccessTokenCheck.Invalid(Reason.BAD_SIGNATURE));
     }
 }

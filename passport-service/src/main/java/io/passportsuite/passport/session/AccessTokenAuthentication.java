@@ -5,11 +5,11 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import io.passportsuite.common.token.AccessTokenCheck;
+import io.passportsuite.common.token.AccessTokenClaims;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Reason;
 import io.passportsuite.passport.token.AccessTokens;
-import io.passportsuite.passport.token.TokenCheck;
-import io.passportsuite.passport.token.VerifiedAccessToken;
 
 /**
  * Accepts an access token only when its signature and times verify, it was issued for the app
@@ -48,7 +48,7 @@ public class AccessTokenAuthentication {
         if (token == null || token.isBlank()) {
             return Outcome.failure(Reason.TOKEN_REQUIRED);
         }
-        if (!(tokens.verify(token) instanceof TokenCheck.Valid(VerifiedAccessToken verified))) {
+        if (!(tokens.verify(token) instanceof AccessTokenCheck.Valid(AccessTokenClaims verified))) {
             return Outcome.failure(Reason.TOKEN_INVALID);
         }
         boolean appMatches = appId == null || verified.appId().equals(appId);

@@ -12,6 +12,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.passportsuite.common.token.AccessTokenFormat;
+
 /** Signs access tokens with the key that signs now; no database access. */
 final class AccessTokenIssuer {
 

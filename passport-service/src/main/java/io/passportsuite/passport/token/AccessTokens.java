@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import org.springframework.stereotype.Service;
 
+import io.passportsuite.common.token.AccessTokenCheck;
+
 /**
  * Issues and verifies access tokens: RS256 JWTs signed with the key that signs now and checked
  * against the keys published in the JWKS. Both work from memory, never from the database.
@@ -27,8 +29,8 @@ public class AccessTokens {
         return issuer.issue(request);
     }
 
-    /** Never throws: any input, however broken or hostile, yields a {@link TokenCheck}. */
-    public TokenCheck verify(String token) {
+    /** Never throws: any input, however broken or hostile, yields an {@link AccessTokenCheck}. */
+    public AccessTokenCheck verify(String token) {
         return verifier.verify(token);
     }
 }

@@ -41,9 +41,11 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 
 import io.passportsuite.common.testing.TestClock;
-import io.passportsuite.passport.token.TokenCheck.Invalid;
-import io.passportsuite.passport.token.TokenCheck.Reason;
-import io.passportsuite.passport.token.TokenCheck.Valid;
+import io.passportsuite.common.token.AccessTokenCheck.Invalid;
+import io.passportsuite.common.token.AccessTokenCheck.Reason;
+import io.passportsuite.common.token.AccessTokenCheck.Valid;
+import io.passportsuite.common.token.AccessTokenClaims;
+import io.passportsuite.common.token.AccessTokenFormat;
 
 class AccessTokensTest {
 
@@ -73,7 +75,7 @@ class AccessTokensTest {
 
         assertThat(issued.issuedAt()).isEqualTo(NOW);
         assertThat(issued.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
-        assertThat(tokens.verify(issued.token())).isEqualTo(new Valid(new VerifiedAccessToken(
+        assertThat(tokens.verify(issued.token())).isEqualTo(new Valid(new AccessTokenClaims(
                 APP, USER, 9, SESSION, issued.tokenId(), NOW, NOW.plus(Duration.ofMinutes(15)))));
 
         SignedJWT jwt = SignedJWT.parse(issued.token());

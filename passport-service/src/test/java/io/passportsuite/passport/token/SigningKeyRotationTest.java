@@ -36,9 +36,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 
 import io.passportsuite.common.testing.RealInfrastructure;
 import io.passportsuite.common.testing.TestClock;
-import io.passportsuite.passport.token.TokenCheck.Invalid;
-import io.passportsuite.passport.token.TokenCheck.Reason;
-import io.passportsuite.passport.token.TokenCheck.Valid;
+import io.passportsuite.common.token.AccessTokenCheck.Invalid;
+import io.passportsuite.common.token.AccessTokenCheck.Reason;
+import io.passportsuite.common.token.AccessTokenCheck.Valid;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @RealInfrastructure

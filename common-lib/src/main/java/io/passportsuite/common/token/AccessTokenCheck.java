@@ -1,16 +1,17 @@
-package io.passportsuite.passport.token;
+package io.passportsuite.common.token;
 
-/** The outcome of {@link AccessTokens#verify}: never an exception, whatever the input. */
-public sealed interface TokenCheck {
+/** The outcome of checking an access token: never an exception, whatever the token holds. */
+public sealed interface AccessTokenCheck {
 
-    record Valid(VerifiedAccessToken token) implements TokenCheck {
+    record Valid(AccessTokenClaims claims) implements AccessTokenCheck {
     }
 
-    record Invalid(Reason reason) implements TokenCheck {
+    /** {@code reason} is for logs and tests; clients only learn that the token is invalid. */
+    record Invalid(Reason reason) implements AccessTokenCheck {
     }
 
     enum Reason {
-        /** Not a compact JWS, not base64url or JSON, larger than 8 KB, of another {@code typ}, or with {@code crit} headers. */
+        /** Not a compact JWS, not base64url or JSON, larger than 8 KiB, of another {@code typ}, or with {@code crit} headers. */
         MALFORMED,
         /** Any {@code alg} but RS256, {@code none} and HMAC included. */
         UNSUPPORTED_ALGORITHM,

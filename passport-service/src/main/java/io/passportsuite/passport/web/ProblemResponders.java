@@ -33,7 +33,7 @@ public class ProblemResponders {
     }
 
     public ProblemResponder of(HttpServletRequest request) {
-        return of(Surface.of(request.getRequestURI()));
+        return of(Surface.of(pathOf(request)));
     }
 
     public ProblemResponder of(Surface surface) {
@@ -41,7 +41,14 @@ public class ProblemResponders {
     }
 
     public ResponseEntity<Object> failure(HttpServletRequest request, Problem problem) {
-        return of(request).failureAt(request.getRequestURI(), problem);
+        String path = pathOf(request);
+        return of(Surface.of(path)).failureAt(path, problem);
+    }
+
+    /** The path as the controllers were matched on (decoded, {@code ;parameters} removed), not as the client spelled it. */
+    private static String pathOf(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return path == null || path.isEmpty() ? request.getRequestURI() : path;
     }
 
     static ProblemResponder forValve(String path) {

@@ -7,20 +7,22 @@ import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 
 import io.passportsuite.common.testing.ArchitectureRules;
+import io.passportsuite.common.testing.ServiceArchitectureTest;
 
 /**
  * delivery takes requests off Kafka and drives them through template (what a message says) and
  * channel (how it leaves: SMTP, an SMS provider). Its surfaces are the Kafka listener and the
  * channels controller; they start use cases and own no logic of their own.
  */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
     private static final String ROOT = "io.passportsuite.notification";
 
-    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses(ROOT);
+    ArchitectureTest() {
+        super(ROOT);
+    }
 
     private static final DescribedPredicate<JavaClass> KAFKA_LISTENERS = DescribedPredicate.describe("are Kafka listeners",
             type -> type.getMethods().stream().anyMatch(method -> method.isAnnotatedWith("org.springframework.kafka.annotation.KafkaListener")));
@@ -32,22 +34,11 @@ class ArchitectureTest {
             type -> KAFKA_LISTENERS.test(type) || ArchitectureRules.CONTROLLERS.test(type));
 
     @Test
-    void shouldHaveNoPackageCycles() {
-        ArchitectureRules.noPackageCycles(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void shouldKeepTheCoreIndependentOfItsSurfaces() {
-        ArchitectureRules.coreDoesNotDependOnSurfaces(ROOT).check(CLASSES);
+    void shouldLetNothingCallTheListener() {
         noClasses().that(NOT_KAFKA_LISTENERS)
                 .should().dependOnClassesThat(KAFKA_LISTENERS)
                 .because("a request enters through the listener, which nothing calls")
-                .check(CLASSES);
-    }
-
-    @Test
-    void shouldKeepHttpOutOfTheCore() {
-        ArchitectureRules.noHttpInTheCore(ROOT).check(CLASSES);
+                .check(importedClasses());
     }
 
     @Test
@@ -61,7 +52,7 @@ class ArchitectureTest {
                 .whereLayer("channel").mayOnlyBeAccessedByLayers("delivery")
                 .because("a template renders from the request alone and a channel sends what it is handed; "
                         + "retries, dead letters and the delivery rows are delivery's")
-                .check(CLASSES);
+                .check(importedClasses());
     }
 
     @Test
@@ -70,7 +61,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.apache.kafka..", "org.springframework.kafka.annotation..", "org.springframework.kafka.support..")
                 .because("records and acknowledgments stay at the edge; the use cases take the event's text")
-                .check(CLASSES);
+                .check(importedClasses());
     }
 
     @Test
@@ -80,6 +71,6 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".delivery.Deliveries")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".template.MessageTemplates")
                 .because("the listener and the controller hand over to a use case, which owns the rows and the rendering")
-                .check(CLASSES);
+                .check(importedClasses());
     }
 }

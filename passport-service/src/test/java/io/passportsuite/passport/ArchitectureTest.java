@@ -8,11 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 import io.passportsuite.common.testing.ArchitectureRules;
+import io.passportsuite.common.testing.ServiceArchitectureTest;
 
 /**
  * The shape of passport-service, stated so that it stays. The core (the features: {@code account},
@@ -20,7 +18,7 @@ import io.passportsuite.common.testing.ArchitectureRules;
  * {@code outcome}) knows nothing of HTTP; the surfaces ({@code api.*}) bind requests to it and
  * map its outcomes to their formats; {@code web} is the HTTP plumbing the surfaces share.
  */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
     private static final String ROOT = "io.passportsuite.passport";
     private static final String[] CORE = {ROOT + ".account..", ROOT + ".app..", ROOT + ".code..", ROOT + ".session..",
@@ -28,16 +26,16 @@ class ArchitectureTest {
     private static final String[] HTTP = {"jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
             "org.apache.catalina..", "org.apache.tomcat.."};
 
-    private static final JavaClasses PASSPORT = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(ROOT);
+    ArchitectureTest() {
+        super(ROOT);
+    }
 
     @Test
     void shouldKeepTheCoreIgnorantOfTheSurfaces() {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".api..", ROOT + ".web..")
                 .because("surfaces depend on the core, never the reverse")
-                .check(PASSPORT);
+                .check(importedClasses());
     }
 
     @Test
@@ -45,17 +43,17 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage(HTTP)
                 .because("a use case is called the same way from any surface, or from a Kafka listener")
-                .check(PASSPORT);
+                .check(importedClasses());
     }
 
     @Test
     void shouldServeHttpOnlyFromTheSurfaces() {
         classes().that().areAnnotatedWith(RestController.class)
                 .should().resideInAPackage(ROOT + ".api..")
-                .check(PASSPORT);
+                .check(importedClasses());
         classes().that().areAnnotatedWith(RestControllerAdvice.class)
                 .should().resideInAnyPackage(ROOT + ".api..", ROOT + ".web..")
-                .check(PASSPORT);
+                .check(importedClasses());
     }
 
     @Test
@@ -63,23 +61,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(ROOT + ".web..")
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".api..")
                 .because("the plumbing finds each surface's responder by its interface, so surfaces stay independent")
-                .check(PASSPORT);
+                .check(importedClasses());
     }
 
     @Test
     void shouldKeepSurfacesIndependentOfEachOther() {
-        slices().matching(ROOT + ".api.(*)..").should().notDependOnEachOther().check(PASSPORT);
-    }
-
-    @Test
-    void shouldHaveNoCyclesBetweenFeatures() {
-        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(PASSPORT);
-    }
-
-    @Test
-    void shouldKeepTheLayeringEveryServiceKeeps() {
-        ArchitectureRules.noPackageCycles(ROOT).check(PASSPORT);
-        ArchitectureRules.coreDoesNotDependOnSurfaces(ROOT).check(PASSPORT);
-        ArchitectureRules.noHttpInTheCore(ROOT).check(PASSPORT);
+        slices().matching(ROOT + ".api.(*)..").should().notDependOnEachOther().check(importedClasses());
     }
 }

@@ -6,9 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.nimbusds.jose.Header;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.SignedJWT;
 
 /**
  * The shape of a passport access token (RFC 9068 profile): what passport issues and what passport
@@ -79,5 +82,15 @@ public final class AccessTokenFormat {
             }
         }
         return true;
+    }
+
+    /** The whole token, when its signature matches {@code key}; empty for any other token (Nimbus refuses an empty signature outright). */
+    public static Optional<SignedJWT> verifiedWith(JWSVerifier key, String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            return jwt.verify(key) ? Optional.of(jwt) : Optional.empty();
+        } catch (ParseException | JOSEException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -38,6 +38,21 @@ public final class AccessTokenRules {
     }
 
     /**
+     * The first look at a token: well-formed, its header acceptable, and the {@code kid} of the
+     * key to check its signature with. Nothing is looked up, nothing is verified yet.
+     */
+    public static HeaderCheck checkHeader(String token) {
+        Optional<Header> header = AccessTokenFormat.header(token);
+        if (header.isEmpty()) {
+            return new HeaderCheck.Refused(MALFORMED);
+        }
+        return refusedHeader(header.get())
+                .<HeaderCheck>map(HeaderCheck.Refused::new)
+                // The rules pass JWS headers only.
+                .orElseGet(() -> new HeaderCheck.Accepted(((JWSHeader) header.get()).getKeyID()));
+    }
+
+    /**
      * Why the header is refused; empty when the token may go on to the key its {@code kid} names,
      * which makes it a {@link JWSHeader} (a {@code PlainHeader}, {@code alg: none}, is refused).
      */

@@ -11,9 +11,6 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.nimbusds.jose.Header;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -22,6 +19,7 @@ import io.passportsuite.common.token.AccessTokenCheck.Reason;
 import io.passportsuite.common.token.AccessTokenClaims;
 import io.passportsuite.common.token.AccessTokenFormat;
 import io.passportsuite.common.token.AccessTokenRules;
+import io.passportsuite.common.token.HeaderCheck;
 
 import reactor.core.publisher.Mono;
 
@@ -67,19 +65,13 @@ final class AccessTokenVerifier {
                 passed.invalidate(token);
             }
         }
-        Optional<Header> header = AccessTokenFormat.header(token);
-        if (header.isEmpty()) {
-            return invalid(MALFORMED);
-        }
-        Optional<Reason> refused = AccessTokenRules.refusedHeader(header.get());
-        if (refused.isPresent()) {
-            return invalid(refused.get());
-        }
-        String kid = ((JWSHeader) header.get()).getKeyID(); // the rules pass JWS headers only
-        return keys.verifierFor(kid).map(verifier -> verifier
-                .map(key -> remembered(token, kid, key, checkSigned(key, token)))
-                .orElseGet(() -> new AccessTokenCheck.Invalid(UNKNOWN_KEY)))
-                .onErrorReturn(new AccessTokenCheck.Invalid(UNKNOWN_KEY));
+        return switch (AccessTokenRules.checkHeader(token)) {
+            case HeaderCheck.Refused(Reason reason) -> invalid(reason);
+            case HeaderCheck.Accepted(String kid) -> keys.verifierFor(kid).map(verifier -> verifier
+                    .map(key -> remembered(token, kid, key, checkSigned(key, token)))
+                    .orElseGet(() -> new AccessTokenCheck.Invalid(UNKNOWN_KEY)))
+                    .onErrorReturn(new AccessTokenCheck.Invalid(UNKNOWN_KEY));
+        };
     }
 
     private AccessTokenCheck remembered(String token, String kid, JWSVerifier key, AccessTokenCheck check) {
@@ -91,23 +83,13 @@ final class AccessTokenVerifier {
 
     private AccessTokenCheck checkSigned(JWSVerifier key, String token) {
         try {
-            Optional<SignedJWT> signed = signedBy(key, token);
+            Optional<SignedJWT> signed = AccessTokenFormat.verifiedWith(key, token);
             if (signed.isEmpty()) {
                 return new AccessTokenCheck.Invalid(BAD_SIGNATURE);
             }
             return rules.checkClaims(signed.get().getJWTClaimsSet(), clock.instant());
         } catch (ParseException | RuntimeException unreadable) {
             return new AccessTokenCheck.Invalid(MALFORMED);
-        }
-    }
-
-    /** The whole token, once its signature matches; Nimbus refuses an empty signature outright. */
-    private static Optional<SignedJWT> signedBy(JWSVerifier key, String token) {
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            return jwt.verify(key) ? Optional.of(jwt) : Optional.empty();
-        } catch (ParseException | JOSEException e) {
-            return Optional.empty();
         }
     }
 

@@ -9,9 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.nimbusds.jose.Header;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -19,6 +16,7 @@ import io.passportsuite.common.token.AccessTokenCheck;
 import io.passportsuite.common.token.AccessTokenCheck.Reason;
 import io.passportsuite.common.token.AccessTokenFormat;
 import io.passportsuite.common.token.AccessTokenRules;
+import io.passportsuite.common.token.HeaderCheck;
 
 /** Checks access tokens against the in-memory key ring: no database, no network. */
 final class AccessTokenVerifier {
@@ -43,34 +41,23 @@ final class AccessTokenVerifier {
     }
 
     private AccessTokenCheck check(String token) throws ParseException {
-        Optional<Header> header = AccessTokenFormat.header(token);
-        if (header.isEmpty()) {
-            return invalid(MALFORMED);
-        }
-        Optional<Reason> refused = AccessTokenRules.refusedHeader(header.get());
-        if (refused.isPresent()) {
-            return invalid(refused.get());
-        }
+        return switch (AccessTokenRules.checkHeader(token)) {
+            case HeaderCheck.Refused(Reason reason) -> invalid(reason);
+            case HeaderCheck.Accepted(String keyId) -> checkSigned(token, keyId);
+        };
+    }
+
+    private AccessTokenCheck checkSigned(String token, String keyId) throws ParseException {
         Instant now = clock.instant();
-        JWSVerifier key = ring.verifierAt(((JWSHeader) header.get()).getKeyID(), now); // the rules pass JWS headers only
+        JWSVerifier key = ring.verifierAt(keyId, now);
         if (key == null) {
             return invalid(UNKNOWN_KEY);
         }
-        Optional<SignedJWT> signed = signedBy(key, token);
+        Optional<SignedJWT> signed = AccessTokenFormat.verifiedWith(key, token);
         if (signed.isEmpty()) {
             return invalid(BAD_SIGNATURE);
         }
         return rules.checkClaims(signed.get().getJWTClaimsSet(), now);
-    }
-
-    /** The whole token, once its signature matches; Nimbus refuses an empty signature outright. */
-    private static Optional<SignedJWT> signedBy(JWSVerifier key, String token) {
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            return jwt.verify(key) ? Optional.of(jwt) : Optional.empty();
-        } catch (ParseException | JOSEException e) {
-            return Optional.empty();
-        }
     }
 
     private static AccessTokenCheck invalid(Reason reason) {

@@ -8,12 +8,23 @@ import io.passportsuite.passport.outcome.Problem;
 
 /**
  * {@code {"error": CODE, "message": English}}: the format of the canonical, chat and internal
- * surfaces, and of paths that belong to no surface.
+ * surfaces (each names itself by extending this), and of paths that belong to no surface.
  */
-public record PlainProblems(Surface surface) implements ProblemResponder {
+public class PlainProblems implements ProblemResponder {
+
+    private final Surface surface;
+
+    public PlainProblems(Surface surface) {
+        this.surface = surface;
+    }
 
     @Override
-    public ResponseEntity<Object> failure(Problem problem) {
+    public final Surface surface() {
+        return surface;
+    }
+
+    @Override
+    public final ResponseEntity<Object> failure(Problem problem) {
         return ProblemResponder.respond(problem, PlainError.of(ProblemStatus.codeOf(problem.kind()), problem.message()));
     }
 }

@@ -9,14 +9,14 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 
 import io.passportsuite.common.testing.ArchitectureRules;
-import io.passportsuite.common.testing.ServiceArchitectureTest;
+import io.passportsuite.common.testing.ServiceArchitecture;
 
 /**
  * delivery takes requests off Kafka and drives them through template (what a message says) and
  * channel (how it leaves: SMTP, an SMS provider). Its surfaces are the Kafka listener and the
  * channels controller; they start use cases and own no logic of their own.
  */
-class ArchitectureTest extends ServiceArchitectureTest {
+class ArchitectureTest extends ServiceArchitecture {
 
     private static final String ROOT = "io.passportsuite.notification";
 

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 
 import io.passportsuite.common.testing.ArchitectureRules;
-import io.passportsuite.common.testing.ServiceArchitectureTest;
+import io.passportsuite.common.testing.ServiceArchitecture;
 
 /**
  * The shape of passport-service, stated so that it stays. The core (the features: {@code account},
@@ -18,7 +18,7 @@ import io.passportsuite.common.testing.ServiceArchitectureTest;
  * {@code outcome}) knows nothing of HTTP; the surfaces ({@code api.*}) bind requests to it and
  * map its outcomes to their formats; {@code web} is the HTTP plumbing the surfaces share.
  */
-class ArchitectureTest extends ServiceArchitectureTest {
+class ArchitectureTest extends ServiceArchitecture {
 
     private static final String ROOT = "io.passportsuite.passport";
     private static final String[] CORE = {ROOT + ".account..", ROOT + ".app..", ROOT + ".code..", ROOT + ".session..",

@@ -11,14 +11,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
  * The layering every service keeps, as tests: a service's {@code ArchitectureTest} extends this
  * with its root package and adds the rules of its own shape. See {@link ArchitectureRules}.
  */
-public abstract class ServiceArchitectureTest {
+public abstract class ServiceArchitecture {
 
     /** Importing a service's classes takes seconds: once per service, not once per test method. */
     private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
 
     private final String rootPackage;
 
-    protected ServiceArchitectureTest(String rootPackage) {
+    protected ServiceArchitecture(String rootPackage) {
         this.rootPackage = rootPackage;
     }
 

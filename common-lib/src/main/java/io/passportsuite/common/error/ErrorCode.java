@@ -32,6 +32,15 @@ public enum ErrorCode {
     REFRESH_TOKEN_REUSED(401),
     INVALID_CODE(400),
 
+    // Memberships and invite codes (chat surface, and the gateway for capability-guarded routes)
+    CAPABILITY_REQUIRED(403),
+    INVITE_NOT_FOUND(404),
+    INVITE_EXPIRED(410),
+    INVITE_REVOKED(410),
+    INVITE_EXHAUSTED(409),
+    INVITE_ALREADY_REDEEMED(409),
+    INVITE_QUOTA_EXCEEDED(403),
+
     // Documented by the Pixel Game Server reference (envelope surface)
     LOGIN_FAILED(401),
     REGISTER_FAILED(409),

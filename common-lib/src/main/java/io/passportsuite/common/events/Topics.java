@@ -16,6 +16,12 @@ public final class Topics {
     /** Notification requests that failed every retry. */
     public static final String NOTIFICATION_REQUESTS_DEAD_LETTER = "notification.requests.v1.dlt";
 
+    /**
+     * Memberships: {@code membership.changed} with a user's whole membership after every change,
+     * keyed by user id. Passport keeps each user's capabilities from it for the tokens it issues.
+     */
+    public static final String MEMBERSHIP_EVENTS = "membership.events.v1";
+
     private Topics() {
     }
 }

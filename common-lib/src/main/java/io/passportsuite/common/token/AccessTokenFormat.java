@@ -30,6 +30,8 @@ public final class AccessTokenFormat {
     public static final String APP_ID = "app_id";
     public static final String ROLE = "role";
     public static final String SESSION_ID = "sid";
+    /** The user's capabilities when the token was issued (membership); absent when there are none. */
+    public static final String CAPABILITIES = "caps";
 
     /** Headers that carry or point at a key; the only keys trusted are those passport publishes. */
     static final List<String> TOKEN_SUPPLIED_KEYS = List.of("jwk", "jku", "x5u", "x5c");

@@ -83,12 +83,14 @@ public final class AccessTokenRules {
         String tokenId = claims.getJWTID();
         Date issuedAt = claims.getIssueTime();
         Date expiresAt = claims.getExpirationTime();
+        List<String> capabilities = capabilities(claims.getClaim(AccessTokenFormat.CAPABILITIES));
         if (appId == null || appId.isBlank() || !audience.contains(appId) || userId == null || sessionId == null
-                || role == null || tokenId == null || tokenId.isBlank() || issuedAt == null || expiresAt == null) {
+                || role == null || tokenId == null || tokenId.isBlank() || issuedAt == null || expiresAt == null
+                || capabilities == null) {
             return new AccessTokenCheck.Invalid(MISSING_CLAIMS);
         }
         AccessTokenClaims valid = new AccessTokenClaims(appId, userId, role, sessionId, tokenId,
-                issuedAt.toInstant(), expiresAt.toInstant());
+                issuedAt.toInstant(), expiresAt.toInstant(), capabilities);
         if (!unexpired(valid, now)) {
             return new AccessTokenCheck.Invalid(EXPIRED);
         }
@@ -102,6 +104,17 @@ public final class AccessTokenRules {
     /** Whether claims that passed are still within their lifetime at {@code now}, allowing for clock skew. */
     public boolean unexpired(AccessTokenClaims claims, Instant now) {
         return now.isBefore(claims.expiresAt().plus(clockSkew));
+    }
+
+    /** The {@code caps} claim: absent is none; anything but a list of strings is a malformed token (null). */
+    private static List<String> capabilities(Object claim) {
+        if (claim == null) {
+            return List.of();
+        }
+        if (!(claim instanceof List<?> values) || !values.stream().allMatch(String.class::isInstance)) {
+            return null;
+        }
+        return values.stream().map(String.class::cast).toList();
     }
 
     private static boolean acceptedType(JOSEObjectType type) {

@@ -16,6 +16,8 @@ public final class SuiteHeaders {
     public static final String USER_ROLE = "X-Passport-User-Role";
     public static final String APP_ID = "X-Passport-App-Id";
     public static final String SESSION_ID = "X-Passport-Session-Id";
+    /** The capabilities the access token carries ({@code caps}), comma-separated; absent when none. */
+    public static final String USER_CAPABILITIES = "X-Passport-User-Capabilities";
 
     /**
      * The client's address as the gateway determined it (the peer, or from {@code X-Forwarded-For}
@@ -28,7 +30,7 @@ public final class SuiteHeaders {
 
     /** Identity headers a client must never be able to set. */
     public static final List<String> IDENTITY_HEADERS =
-            List.of(USER_ID, USER_ROLE, APP_ID, SESSION_ID, CLIENT_IP, INTERNAL_CREDENTIAL);
+            List.of(USER_ID, USER_ROLE, APP_ID, SESSION_ID, USER_CAPABILITIES, CLIENT_IP, INTERNAL_CREDENTIAL);
 
     private SuiteHeaders() {
     }

@@ -109,6 +109,15 @@ class AccessTokenRulesTest {
     }
 
     @Test
+    void shouldReadTheCapabilitiesTheTokenCarries() {
+        assertThat(rules.checkClaims(claims().claim("caps", List.of("cloud:deploy", "server:create")).build(), ISSUED))
+                .isEqualTo(new Valid(new AccessTokenClaims("default", USER, 9, SESSION, TOKEN_ID, ISSUED, EXPIRES,
+                        List.of("cloud:deploy", "server:create"))));
+        assertThat(rules.checkClaims(claims().claim("caps", "cloud:deploy").build(), ISSUED)).isEqualTo(new Invalid(Reason.MISSING_CLAIMS));
+        assertThat(rules.checkClaims(claims().claim("caps", List.of(1, 2)).build(), ISSUED)).isEqualTo(new Invalid(Reason.MISSING_CLAIMS));
+    }
+
+    @Test
     void shouldRefuseAnotherIssuer() {
         assertThat(rules.checkClaims(claims().issuer("https://elsewhere.example.test").build(), ISSUED))
                 .isEqualTo(new Invalid(Reason.WRONG_ISSUER));

@@ -1,0 +1,32 @@
+package io.passportsuite.common.events.membership;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A user's membership as it is now, after any change (an invite redeemed, a tier changed by an
+ * operator, a grant or a revocation, an expiry): the whole state, not the difference, so a consumer
+ * that missed one event is right again with the next. {@code revision} grows with every change of
+ * the user's membership; a consumer keeps the highest it has applied and ignores older ones, which
+ * makes a redelivered or reordered event harmless.
+ *
+ * @param capabilities the effective set: the tier's, plus grants, minus revocations; empty unless
+ *        {@code status} is {@code active}
+ */
+public record MembershipChanged(
+        UUID userId,
+        String appId,
+        String tier,
+        int level,
+        String status,
+        boolean member,
+        List<String> capabilities,
+        long revision) {
+
+    public static final String TYPE = "membership.changed";
+    public static final int VERSION = 1;
+
+    public MembershipChanged {
+        capabilities = List.copyOf(capabilities);
+    }
+}

@@ -46,4 +46,10 @@ class RateLimitConfiguration {
     RateLimitFilter rateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp) {
         return new RateLimitFilter(properties, store, clientIp);
     }
+
+    @Bean
+    VerifiedUserRateLimitFilter verifiedUserRateLimitFilter(RateLimitProperties properties, RateLimitStore store,
+            ClientIpResolver clientIp) {
+        return new VerifiedUserRateLimitFilter(RateLimitFilter.perVerifiedUser(properties, store, clientIp));
+    }
 }

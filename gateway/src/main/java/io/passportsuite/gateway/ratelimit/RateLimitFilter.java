@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import io.passportsuite.common.error.ErrorCode;
+import io.passportsuite.common.web.SuiteHeaders;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Key;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Rule;
 import io.passportsuite.gateway.ratelimit.RateLimitStore.Window;
@@ -37,6 +40,9 @@ import reactor.core.publisher.Mono;
  * when the service answers 401, so successful logins never lock anyone out. Parallel
  * attempts that all pass the look may overshoot the limit by the number in flight.
  * When the store cannot be reached the request goes through: a Redis outage must not stop logins.
+ *
+ * <p>Rules counting per user need the user the edge verified, so they are not applied here but by
+ * {@link VerifiedUserRateLimitFilter}, once the request has passed the edge.
  */
 class RateLimitFilter implements WebFilter, Ordered {
 
@@ -50,9 +56,20 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final ClientIpResolver clientIp;
 
     RateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp) {
-        this.rules = properties.enabled() ? properties.rules().stream().map(MatchingRule::of).toList() : List.of();
+        this(properties, store, clientIp, rule -> rule.key() != Key.USER);
+    }
+
+    private RateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp, Predicate<Rule> applied) {
+        this.rules = properties.enabled()
+                ? properties.rules().stream().filter(applied).map(MatchingRule::of).toList()
+                : List.of();
         this.store = store;
         this.clientIp = clientIp;
+    }
+
+    /** The rules counting per verified user, applied by {@link VerifiedUserRateLimitFilter} through {@link #limit}. */
+    static RateLimitFilter perVerifiedUser(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp) {
+        return new RateLimitFilter(properties, store, clientIp, rule -> rule.key() == Key.USER);
     }
 
     private record MatchingRule(Rule rule, List<PathPattern> paths) {
@@ -73,25 +90,33 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return limit(exchange, chain::filter);
+    }
+
+    /** Applies the rules to the request, then hands it to {@code next} unless one of them refused it. */
+    Mono<Void> limit(ServerWebExchange exchange, Function<ServerWebExchange, Mono<Void>> next) {
         List<Rule> matching = rules.stream().filter(rule -> rule.matches(exchange.getRequest())).map(MatchingRule::rule).toList();
         if (matching.isEmpty()) {
-            return chain.filter(exchange);
+            return next.apply(exchange);
         }
         if (matching.stream().noneMatch(Rule::readsBody)) {
-            return limit(exchange, chain, matching, new byte[0]);
+            return limit(exchange, next, matching, new byte[0]);
         }
         return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY_BYTES)
                 .map(RateLimitFilter::bytes)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> limit(exchange.mutate().request(replayable(exchange.getRequest(), exchange, body)).build(),
-                        chain, matching, body))
+                        next, matching, body))
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> SurfaceErrors.write(exchange, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large"));
     }
 
-    private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, List<Rule> matching, byte[] body) {
+    private Mono<Void> limit(ServerWebExchange exchange, Function<ServerWebExchange, Mono<Void>> next, List<Rule> matching,
+            byte[] body) {
         String ip = addressKey(clientIp.resolve(exchange.getRequest()));
+        // Set by the edge from a verified token; rules counting per user only run after it (see perVerifiedUser).
+        String user = exchange.getRequest().getHeaders().getFirst(SuiteHeaders.USER_ID);
         List<Counted> counted = matching.stream()
-                .map(rule -> counted(rule, ip, body))
+                .map(rule -> counted(rule, ip, user, body))
                 .filter(c -> c != null)
                 .toList();
         return Flux.fromIterable(counted)
@@ -99,13 +124,13 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .next()
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(exceeded -> exceeded.isPresent() ? reject(exchange, exceeded.get()) : proceed(exchange, chain, counted));
+                .flatMap(exceeded -> exceeded.isPresent() ? reject(exchange, exceeded.get()) : proceed(exchange, next, counted));
     }
 
-    private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, List<Counted> counted) {
+    private Mono<Void> proceed(ServerWebExchange exchange, Function<ServerWebExchange, Mono<Void>> next, List<Counted> counted) {
         // Counted before the answer leaves, so the next attempt already sees this failure.
         exchange.getResponse().beforeCommit(() -> countFailure(exchange, counted));
-        return chain.filter(exchange);
+        return next.apply(exchange);
     }
 
     /** Every-request rules count this one first, so more than the limit is over; failure rules only peek. */
@@ -174,13 +199,16 @@ class RateLimitFilter implements WebFilter, Ordered {
         }
     }
 
-    /** Null when the request does not name what the rule counts per (no identifier in the body). */
-    private static Counted counted(Rule rule, String ip, byte[] body) {
+    /** Null when the request does not name what the rule counts per (no identifier in the body, no verified user). */
+    private static Counted counted(Rule rule, String ip, String user, byte[] body) {
         String app = rule.appField() == null || rule.appField().isBlank() ? null : LoginAttemptKey.field(body, rule.appField());
         String scope = rule.counterBucket() + (app == null ? "" : ":app:" + LoginAttemptKey.appKey(app));
         long limit = app == null ? rule.limit() : rule.appLimits().getOrDefault(app, rule.limit());
         if (rule.key() == Key.IP) {
             return new Counted(rule, scope + ":ip:" + ip, limit, app);
+        }
+        if (rule.key() == Key.USER) {
+            return user == null ? null : new Counted(rule, scope + ":user:" + user, limit, app);
         }
         String identifier = LoginAttemptKey.account(body, rule.identifierField());
         return identifier == null ? null : new Counted(rule, scope + ":id:" + LoginAttemptKey.digest(identifier), limit, app);

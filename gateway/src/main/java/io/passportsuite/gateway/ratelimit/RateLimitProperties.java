@@ -26,8 +26,12 @@ record RateLimitProperties(
 
     enum Store { MEMORY, REDIS }
 
-    /** What a rule counts per: the client's IP address or the account named in the request body. */
-    enum Key { IP, IDENTIFIER }
+    /**
+     * What a rule counts per: the client's IP address, the account named in the request body, or
+     * the user whose access token the edge verified (on routes that need one; requests without
+     * a verified user are not counted).
+     */
+    enum Key { IP, IDENTIFIER, USER }
 
     RateLimitProperties {
         if (memoryMaxKeys < 1) {

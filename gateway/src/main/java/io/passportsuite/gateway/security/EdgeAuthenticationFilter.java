@@ -1,5 +1,6 @@
 package io.passportsuite.gateway.security;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import io.passportsuite.common.token.AccessTokenCheck;
 import io.passportsuite.common.token.AccessTokenClaims;
 import io.passportsuite.common.web.SuiteHeaders;
 import io.passportsuite.gateway.observability.RequestIdFilter;
+import io.passportsuite.gateway.security.RoutePolicy.Requirement;
 import io.passportsuite.gateway.security.SecurityProperties.Access;
 import io.passportsuite.gateway.web.ClientIpResolver;
 import io.passportsuite.gateway.web.SurfaceErrors;
@@ -24,8 +26,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Authentication at the edge, on every request: refuses paths that are ambiguous or not meant to
- * be routed, checks the API key or access token the route policy asks for, and replaces whatever
- * identity headers the client sent with the ones it verified, plus the gateway's credential.
+ * be routed, checks the API key or access token (and the capability) the route policy asks for,
+ * and replaces whatever identity headers the client sent with the ones it verified, plus the
+ * gateway's credential.
  */
 final class EdgeAuthenticationFilter implements WebFilter, Ordered {
 
@@ -34,6 +37,9 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
 
     private static final String BEARER = "Bearer ";
     private static final int ADMIN_ROLE = 9;
+    /** Where a user without a capability gets one, named in the refusal. */
+    private static final String HOW_TO_GET_A_CAPABILITY =
+            "redeem an invite code (POST /api/membership/redeem-invite) or upgrade";
 
     private final RoutePolicy policy;
     private final AccessTokenVerifier tokens;
@@ -62,16 +68,17 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Optional<String> path = RequestPaths.canonical(exchange.getRequest().getPath().value());
-        Access access = path.map(value -> policy.accessFor(exchange.getRequest().getMethod(), value)).orElse(Access.DENY);
-        if (access != Access.DENY && CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+        Requirement requirement = path.map(value -> policy.requirementFor(exchange.getRequest().getMethod(), value))
+                .orElse(Requirement.DENIED);
+        if (requirement.access() != Access.DENY && CorsUtils.isPreFlightRequest(exchange.getRequest())) {
             // A browser's preflight never carries credentials; the CORS configuration answers it
             // (allowed origin or 403) and it reaches no service.
-            access = Access.PUBLIC;
+            requirement = Requirement.PUBLIC;
         }
-        return switch (access) {
+        return switch (requirement.access()) {
             case PUBLIC -> chain.filter(withIdentity(exchange, Map.of()));
             case API_KEY -> withApiKey(exchange, chain);
-            case USER, ADMIN -> withAccessToken(exchange, chain, access == Access.ADMIN);
+            case USER, ADMIN -> withAccessToken(exchange, chain, requirement);
             // Unroutable and ambiguous paths belong to no surface: one plain answer that tells nothing about why.
             case DENY -> SurfaceErrors.writePlain(exchange, HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "No such endpoint");
         };
@@ -92,7 +99,9 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
                         HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, "API keys cannot be checked right now"));
     }
 
-    private Mono<Void> withAccessToken(ServerWebExchange exchange, WebFilterChain chain, boolean adminOnly) {
+    private Mono<Void> withAccessToken(ServerWebExchange exchange, WebFilterChain chain, Requirement requirement) {
+        boolean adminOnly = requirement.access() == Access.ADMIN;
+        String capability = requirement.capability();
         String authorization = singleAuthorization(exchange);
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return invalidToken(exchange, "An access token is required");
@@ -107,12 +116,25 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
                     invalidToken(exchange, "The access token's session has ended");
             case AccessTokenCheck.Valid(AccessTokenClaims user) when adminOnly && user.role() != ADMIN_ROLE ->
                     SurfaceErrors.write(exchange, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "Administrators only");
-            case AccessTokenCheck.Valid(AccessTokenClaims user) -> chain.filter(withIdentity(exchange, Map.of(
-                    SuiteHeaders.USER_ID, user.userId().toString(),
-                    SuiteHeaders.USER_ROLE, Integer.toString(user.role()),
-                    SuiteHeaders.APP_ID, user.appId(),
-                    SuiteHeaders.SESSION_ID, user.sessionId().toString())));
+            // A missing capability is not a failed login: the user is who they say, and is told where to get it.
+            case AccessTokenCheck.Valid(AccessTokenClaims user) when capability != null && !user.hasCapability(capability) ->
+                    SurfaceErrors.write(exchange, ErrorCode.CAPABILITY_REQUIRED,
+                            capability + " is required: " + HOW_TO_GET_A_CAPABILITY, Map.of("capability", capability));
+            case AccessTokenCheck.Valid(AccessTokenClaims user) -> chain.filter(withIdentity(exchange, identityOf(user)));
         });
+    }
+
+    /** The verified user as services read it; the capabilities header only when the token carries some. */
+    private static Map<String, String> identityOf(AccessTokenClaims user) {
+        Map<String, String> identity = new HashMap<>(8);
+        identity.put(SuiteHeaders.USER_ID, user.userId().toString());
+        identity.put(SuiteHeaders.USER_ROLE, Integer.toString(user.role()));
+        identity.put(SuiteHeaders.APP_ID, user.appId());
+        identity.put(SuiteHeaders.SESSION_ID, user.sessionId().toString());
+        if (!user.capabilities().isEmpty()) {
+            identity.put(SuiteHeaders.USER_CAPABILITIES, String.join(",", user.capabilities()));
+        }
+        return identity;
     }
 
     /**

@@ -10,28 +10,44 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import io.passportsuite.gateway.security.SecurityProperties.Access;
 import io.passportsuite.gateway.security.SecurityProperties.RouteRule;
 
-/** Which access a request needs: the first configured rule that matches its path and method decides. */
+/** What a request needs: the first configured rule that matches its path and method decides. */
 final class RoutePolicy {
 
-    private record CompiledRule(PathPattern pattern, RouteRule rule) {
+    /**
+     * The access a request needs and, on some {@code user} and {@code admin} routes, a capability
+     * its token must carry (null when none).
+     */
+    record Requirement(Access access, String capability) {
+
+        static final Requirement DENIED = new Requirement(Access.DENY, null);
+        static final Requirement PUBLIC = new Requirement(Access.PUBLIC, null);
+    }
+
+    private record CompiledRule(PathPattern pattern, RouteRule rule, Requirement requirement) {
     }
 
     private final List<CompiledRule> rules;
 
     RoutePolicy(List<RouteRule> rules) {
         PathPatternParser parser = new PathPatternParser();
-        this.rules = rules.stream().map(rule -> new CompiledRule(parser.parse(rule.path()), rule)).toList();
+        this.rules = rules.stream()
+                .map(rule -> new CompiledRule(parser.parse(rule.path()), rule, new Requirement(rule.access(), rule.capability())))
+                .toList();
     }
 
     /** {@code path} is decoded and normalised (see {@link RequestPaths}); unmatched paths are denied. */
-    Access accessFor(HttpMethod method, String path) {
+    Requirement requirementFor(HttpMethod method, String path) {
         PathContainer container = PathContainer.parsePath(path);
         for (CompiledRule compiled : rules) {
             RouteRule rule = compiled.rule();
             if ((rule.methods().isEmpty() || rule.methods().contains(method)) && compiled.pattern().matches(container)) {
-                return rule.access();
+                return compiled.requirement();
             }
         }
-        return Access.DENY;
+        return Requirement.DENIED;
+    }
+
+    Access accessFor(HttpMethod method, String path) {
+        return requirementFor(method, path).access();
     }
 }

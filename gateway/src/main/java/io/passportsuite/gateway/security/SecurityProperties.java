@@ -64,13 +64,20 @@ record SecurityProperties(
     /**
      * @param path a path pattern ({@code /api/auth/users/**})
      * @param methods the methods the rule applies to; all when empty
+     * @param capability a capability the user's token must carry ({@code invite:create}); none when null.
+     *        Only on {@code user} and {@code admin} rules: the other accesses have no user to hold one
      */
-    record RouteRule(String path, Set<HttpMethod> methods, Access access) {
+    record RouteRule(String path, Set<HttpMethod> methods, Access access, String capability) {
 
         RouteRule {
             methods = methods == null ? Set.of() : Set.copyOf(methods);
+            capability = capability == null || capability.isBlank() ? null : capability.strip();
             if (path == null || access == null) {
                 throw new IllegalArgumentException("A route rule needs a path and an access");
+            }
+            if (capability != null && access != Access.USER && access != Access.ADMIN) {
+                throw new IllegalArgumentException("Route rule " + path + " requires capability " + capability
+                        + " but its access " + access + " has no user to hold it");
             }
         }
     }

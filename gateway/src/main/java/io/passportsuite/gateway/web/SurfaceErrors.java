@@ -1,5 +1,7 @@
 package io.passportsuite.gateway.web;
 
+import java.util.Map;
+
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,6 +14,7 @@ import io.passportsuite.common.error.PlainError;
 import io.passportsuite.common.web.Surface;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers a request the gateway itself refuses (bad token, rate limit, no route...) in the format
@@ -39,6 +42,27 @@ public final class SurfaceErrors {
     /** With the status the code stands for. */
     public static Mono<Void> write(ServerWebExchange exchange, ErrorCode code, String message) {
         return write(exchange, HttpStatus.valueOf(code.httpStatus()), code, message);
+    }
+
+    /**
+     * With the status the code stands for, and fields a program reads besides the code (such as
+     * the capability that was missing): next to {@code error} and {@code message} in plain JSON,
+     * as {@code data} in the envelope. A detail never replaces the code or the message.
+     */
+    public static Mono<Void> write(ServerWebExchange exchange, ErrorCode code, String message, Map<String, String> details) {
+        Object body;
+        if (Surface.of(exchange.getRequest().getPath().value()).usesEnvelope()) {
+            body = Envelope.failure(code, details, message);
+        } else {
+            ObjectNode plain = JSON.valueToTree(PlainError.of(code, message));
+            details.forEach((field, value) -> {
+                if (!plain.has(field)) {
+                    plain.put(field, value);
+                }
+            });
+            body = plain;
+        }
+        return writeBody(exchange, HttpStatus.valueOf(code.httpStatus()), code, body);
     }
 
     /** Plain JSON whatever the path: for requests that belong to no surface, such as unroutable or ambiguous paths. */

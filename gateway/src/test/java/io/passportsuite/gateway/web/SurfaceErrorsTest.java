@@ -2,6 +2,8 @@ package io.passportsuite.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,6 +45,29 @@ class SurfaceErrorsTest {
             assertThat(body.get("message").asString()).as(path).isEqualTo("bad token");
             assertThat(body.has("success")).as(path).isFalse();
         }
+    }
+
+    @Test
+    void shouldCarryDetailsNextToTheCodeInPlainJsonAndAsDataInTheEnvelope() {
+        MockServerWebExchange chat = MockServerWebExchange.from(MockServerHttpRequest.post("/api/membership/invites"));
+        MockServerWebExchange envelope = MockServerWebExchange.from(MockServerHttpRequest.post("/admin/servers"));
+
+        SurfaceErrors.write(chat, ErrorCode.CAPABILITY_REQUIRED, "invite:create is required",
+                Map.of("capability", "invite:create", "error", "OVERWRITTEN")).block();
+        SurfaceErrors.write(envelope, ErrorCode.CAPABILITY_REQUIRED, "server:create is required",
+                Map.of("capability", "server:create")).block();
+
+        assertThat(chat.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        JsonNode plain = json.readTree(chat.getResponse().getBodyAsString().block());
+        assertThat(plain.get("error").asString()).isEqualTo("CAPABILITY_REQUIRED");
+        assertThat(plain.get("message").asString()).isEqualTo("invite:create is required");
+        assertThat(plain.get("capability").asString()).isEqualTo("invite:create");
+        assertThat(envelope.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        JsonNode wrapped = json.readTree(envelope.getResponse().getBodyAsString().block());
+        assertThat(wrapped.get("success").asBoolean()).isFalse();
+        assertThat(wrapped.get("error_code").asString()).isEqualTo("CAPABILITY_REQUIRED");
+        assertThat(wrapped.get("data").get("capability").asString()).isEqualTo("server:create");
+        assertThat(chat.<ErrorCode>getAttribute(SurfaceErrors.ERROR_CODE_ATTRIBUTE)).isEqualTo(ErrorCode.CAPABILITY_REQUIRED);
     }
 
     @Test

@@ -13,6 +13,6 @@ class MembershipServiceStartupTest extends ServiceStartupContract {
 
     @Override
     protected List<String> ownedTables() {
-        return List.of("membership");
+        return List.of("membership", "tier", "capability_override", "invite", "redemption", "ignored_invite_code");
     }
 }

@@ -1,0 +1,58 @@
+package io.passportsuite.membership.tier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The tiers of an app: its own when it has any, else the template app's. */
+@Component
+public class Tiers {
+
+    /** What a user holds when nothing else applies: level 0, no capabilities. */
+    public static final Tier NONE = new Tier("free", 0, List.of(), 0);
+
+    private final JdbcClient jdbc;
+    private final TierSettings settings;
+
+    Tiers(JdbcClient jdbc, TierSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /** Lowest level first. */
+    public List<Tier> of(String appId) {
+        return jdbc.sql("""
+                SELECT name, level, capabilities, monthly_invite_quota FROM tier
+                WHERE app_id = CASE WHEN EXISTS (SELECT 1 FROM tier WHERE app_id = :app) THEN :app ELSE :template END
+                ORDER BY level
+                """)
+                .param("app", appId)
+                .param("template", settings.templateAppId())
+                .query(Tiers::tier)
+                .list();
+    }
+
+    public Optional<Tier> named(String appId, String name) {
+        return of(appId).stream().filter(tier -> tier.name().equals(name)).findFirst();
+    }
+
+    /** The lowest tier: what a user without a membership, or with an ended one, has. */
+    public Tier lowest(String appId) {
+        return of(appId).stream().findFirst().orElse(NONE);
+    }
+
+    /** The lowest tier above the lowest: what a member's own invites give. */
+    public Optional<Tier> firstPaid(String appId) {
+        return of(appId).stream().skip(1).findFirst();
+    }
+
+    private static Tier tier(ResultSet rs, int row) throws SQLException {
+        String[] capabilities = (String[]) rs.getArray("capabilities").getArray();
+        return new Tier(rs.getString("name"), rs.getInt("level"), Arrays.asList(capabilities), rs.getInt("monthly_invite_quota"));
+    }
+}

@@ -1,0 +1,77 @@
+package io.passportsuite.membership.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import io.passportsuite.common.error.ErrorCode;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Typed, optional fields of a JSON object body. A body that is not an object is malformed; a field
+ * of the wrong type is invalid; a field absent or null is empty.
+ */
+public final class JsonFields {
+
+    private final JsonNode body;
+
+    private JsonFields(JsonNode body) {
+        this.body = body;
+    }
+
+    public static JsonFields of(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new Refusal(ErrorCode.MALFORMED_REQUEST, "The request body must be a JSON object");
+        }
+        return new JsonFields(body);
+    }
+
+    /** A body that may be left out altogether, as when every field is optional. */
+    public static JsonFields ofOptional(JsonNode body) {
+        return body == null ? new JsonFields(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()) : of(body);
+    }
+
+    public String text(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw invalid(field, "must be a string");
+        }
+        return value.stringValue();
+    }
+
+    public Integer integer(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw invalid(field, "must be an integer");
+        }
+        return value.intValue();
+    }
+
+    /** An ISO-8601 instant with its offset, e.g. {@code 2026-12-31T23:59:59Z}. */
+    public Instant instant(String field) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw invalid(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-12-31T23:59:59Z");
+        }
+    }
+
+    private JsonNode present(String field) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private static Refusal invalid(String field, String why) {
+        return new Refusal(ErrorCode.VALIDATION_FAILED, field + " " + why);
+    }
+}

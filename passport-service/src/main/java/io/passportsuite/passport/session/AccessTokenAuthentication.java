@@ -1,6 +1,7 @@
 package io.passportsuite.passport.session;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -56,9 +57,11 @@ public class AccessTokenAuthentication {
             return Outcome.failure(Reason.TOKEN_INVALID);
         }
         return Outcome.success(new Authenticated(verified.userId(), verified.appId(), verified.role(), verified.sessionId(),
-                verified.expiresAt()));
+                verified.expiresAt(), verified.capabilities()));
     }
 
-    public record Authenticated(UUID userId, String appId, int role, UUID sessionId, Instant expiresAt) {
+    /** {@code capabilities} are those the token was issued with. */
+    public record Authenticated(UUID userId, String appId, int role, UUID sessionId, Instant expiresAt,
+            List<String> capabilities) {
     }
 }

@@ -19,6 +19,7 @@ import io.passportsuite.common.events.user.SessionRevoked;
 import io.passportsuite.common.events.user.UserLoggedIn;
 import io.passportsuite.passport.app.App;
 import io.passportsuite.passport.app.AppRepository;
+import io.passportsuite.passport.membership.CapabilityProjection;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
 import io.passportsuite.passport.outcome.Reason;
@@ -49,9 +50,10 @@ public class Sessions {
     private final SessionSettings settings;
     private final Clock clock;
     private final UsableSessions usableSessions;
+    private final CapabilityProjection capabilities;
 
     Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, SecurityEventRepository securityEvents, AppRepository apps, RefreshTokenCodec codec, AccessTokens accessTokens, OutboxWriter outbox,
-            TransactionTemplate transaction, SessionSettings settings, Clock clock) {
+            TransactionTemplate transaction, SessionSettings settings, Clock clock, CapabilityProjection capabilities) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.securityEvents = securityEvents;
@@ -62,6 +64,7 @@ public class Sessions {
         this.transaction = transaction;
         this.settings = settings;
         this.clock = clock;
+        this.capabilities = capabilities;
         this.usableSessions = new UsableSessions((sessionId, userId) -> sessions.sessionUsable(sessionId, userId, clock.instant()));
     }
 
@@ -77,7 +80,8 @@ public class Sessions {
             outbox.append(Topics.USER_EVENTS, UserLoggedIn.TYPE, UserLoggedIn.VERSION, app.appId(), userId.toString(),
                     new UserLoggedIn(userId, sessionId, method, client.ip()));
         });
-        IssuedAccessToken access = accessTokens.issue(new AccessTokenRequest(app.appId(), userId, role, sessionId, app.accessTokenTtl()));
+        IssuedAccessToken access = accessTokens.issue(new AccessTokenRequest(app.appId(), userId, role, sessionId, app.accessTokenTtl(),
+                capabilities.capabilitiesOf(app.appId(), userId)));
         return new SessionTokens(sessionId, access, refreshToken, expiresAt);
     }
 
@@ -94,8 +98,8 @@ public class Sessions {
         }
         Rotation.Rotated rotated = (Rotation.Rotated) rotation;
         App app = apps.find(rotated.appId()).orElseThrow();
-        IssuedAccessToken access = accessTokens.issue(
-                new AccessTokenRequest(rotated.appId(), rotated.userId(), rotated.role(), rotated.sessionId(), app.accessTokenTtl()));
+        IssuedAccessToken access = accessTokens.issue(new AccessTokenRequest(rotated.appId(), rotated.userId(), rotated.role(),
+                rotated.sessionId(), app.accessTokenTtl(), capabilities.capabilitiesOf(rotated.appId(), rotated.userId())));
         return Outcome.success(new SessionTokens(rotated.sessionId(), access, rotated.refreshToken(), rotated.expiresAt()));
     }
 

@@ -45,7 +45,7 @@ final class AccessTokenIssuer {
                 .keyID(key.key().kid())
                 .type(AccessTokenFormat.TYPE)
                 .build();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(properties.issuer())
                 .subject(request.userId().toString())
                 .audience(request.appId())
@@ -55,9 +55,12 @@ final class AccessTokenIssuer {
                 .jwtID(tokenId)
                 .issueTime(Date.from(issuedAt))
                 .notBeforeTime(Date.from(issuedAt))
-                .expirationTime(Date.from(expiresAt))
-                .build();
-        SignedJWT jwt = new SignedJWT(header, claims);
+                .expirationTime(Date.from(expiresAt));
+        // Absent rather than empty: a token of a user without capabilities looks as it always did.
+        if (!request.capabilities().isEmpty()) {
+            claims.claim(AccessTokenFormat.CAPABILITIES, request.capabilities());
+        }
+        SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
             jwt.sign(key.signer());
         } catch (JOSEException e) {

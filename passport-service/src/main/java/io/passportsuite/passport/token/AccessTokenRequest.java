@@ -1,6 +1,7 @@
 package io.passportsuite.passport.token;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -12,8 +13,10 @@ import java.util.UUID;
  * @param role 1 for a user, 9 for an admin
  * @param sessionId the session the token belongs to; becomes {@code sid}
  * @param lifetime positive and at most {@code passport.tokens.max-token-lifetime}
+ * @param capabilities the user's capabilities now; become {@code caps}, left out when empty
  */
-public record AccessTokenRequest(String appId, UUID userId, int role, UUID sessionId, Duration lifetime) {
+public record AccessTokenRequest(String appId, UUID userId, int role, UUID sessionId, Duration lifetime,
+        List<String> capabilities) {
 
     public AccessTokenRequest {
         if (appId == null || appId.isBlank()) {
@@ -22,5 +25,11 @@ public record AccessTokenRequest(String appId, UUID userId, int role, UUID sessi
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(lifetime, "lifetime");
+        capabilities = List.copyOf(capabilities);
+    }
+
+    /** For a user without capabilities. */
+    public AccessTokenRequest(String appId, UUID userId, int role, UUID sessionId, Duration lifetime) {
+        this(appId, userId, role, sessionId, lifetime, List.of());
     }
 }

@@ -3,11 +3,6 @@ package io.passportsuite.passport.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 
@@ -39,7 +34,7 @@ import io.passportsuite.passport.api.Http;
 @RealInfrastructure(kafka = false)
 class EventsWhileKafkaIsAwayTest {
 
-    private static final int KAFKA_PORT = freePort();
+    private static final int KAFKA_PORT = BootstrapForwarder.freePort();
     private static BootstrapForwarder forwarder;
 
     @LocalServerPort
@@ -95,51 +90,5 @@ class EventsWhileKafkaIsAwayTest {
 
     private long unsent() {
         return jdbc.sql("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL").query(Long.class).single();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Accepts on a local port and pipes each connection to the broker's bootstrap address. */
-    private static final class BootstrapForwarder implements AutoCloseable {
-
-        private final ServerSocket server;
-
-        BootstrapForwarder(int port, String target) throws IOException {
-            String hostAndPort = target.split(",")[0].replaceFirst("^[A-Za-z]+://", "");
-            String host = hostAndPort.substring(0, hostAndPort.lastIndexOf(':'));
-            int targetPort = Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
-            server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-            Thread.ofVirtual().start(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket client = server.accept();
-                        Socket broker = new Socket(host, targetPort);
-                        Thread.ofVirtual().start(() -> pipe(client, broker));
-                        Thread.ofVirtual().start(() -> pipe(broker, client));
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        private static void pipe(Socket from, Socket to) {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException ended) {
-                // One side closed the connection.
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-        }
     }
 }

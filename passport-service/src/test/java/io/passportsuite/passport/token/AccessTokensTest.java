@@ -97,6 +97,18 @@ class AccessTokensTest {
     }
 
     @Test
+    void shouldCarryTheUsersCapabilitiesWhenItHasAny() throws Exception {
+        List<String> capabilities = List.of("cloud:deploy", "server:create");
+        IssuedAccessToken issued = tokens.issue(new AccessTokenRequest(APP, USER, 1, SESSION, Duration.ofMinutes(15), capabilities));
+
+        assertThat(SignedJWT.parse(issued.token()).getJWTClaimsSet().getStringListClaim("caps")).isEqualTo(capabilities);
+        assertThat(tokens.verify(issued.token())).isEqualTo(new Valid(new AccessTokenClaims(
+                APP, USER, 1, SESSION, issued.tokenId(), NOW, NOW.plus(Duration.ofMinutes(15)), capabilities)));
+        String withNone = tokens.issue(new AccessTokenRequest(APP, USER, 1, SESSION, Duration.ofMinutes(15), List.of())).token();
+        assertThat(SignedJWT.parse(withNone).getPayload().toJSONObject()).doesNotContainKey("caps");
+    }
+
+    @Test
     void shouldGiveEveryTokenItsOwnId() {
         AccessTokenRequest request = new AccessTokenRequest(APP, USER, 1, SESSION, Duration.ofMinutes(5));
 

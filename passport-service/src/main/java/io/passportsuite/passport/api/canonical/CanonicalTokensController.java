@@ -1,5 +1,6 @@
 package io.passportsuite.passport.api.canonical;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -51,7 +52,7 @@ class CanonicalTokensController {
         return switch (tokens.authenticate(token, app.appId())) {
             case Outcome.Success<AccessTokenAuthentication.Authenticated> ok -> ResponseEntity.ok(new ValidationView(
                     ok.value().userId().toString(), ok.value().role() == User.ROLE_ADMIN ? "admin" : "user", ok.value().appId(),
-                    Timestamps.seconds(ok.value().expiresAt())));
+                    Timestamps.seconds(ok.value().expiresAt()), ok.value().capabilities()));
             case Outcome.Failure<AccessTokenAuthentication.Authenticated> failure -> problems.failure(failure.problem());
         };
     }
@@ -70,7 +71,8 @@ class CanonicalTokensController {
         };
     }
 
+    /** {@code capabilities} are those the token was issued with (its {@code caps}), so the answer matches the token. */
     record ValidationView(String userId, String role, @JsonProperty("app_id") String appId,
-            @JsonProperty("expires_at") String expiresAt) {
+            @JsonProperty("expires_at") String expiresAt, List<String> capabilities) {
     }
 }

@@ -1,5 +1,7 @@
 package io.passportsuite.passport.api.internal;
 
+import java.util.List;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,12 +39,14 @@ class InternalTokenController {
         return switch (tokens.authenticateForAnyApp(JsonBody.of(json).requiredText("token"))) {
             case Outcome.Success<AccessTokenAuthentication.Authenticated> ok -> ResponseEntity.ok(new Validated(
                     ok.value().userId().toString(), ok.value().role(), ok.value().appId(), ok.value().sessionId().toString(),
-                    Timestamps.seconds(ok.value().expiresAt())));
+                    Timestamps.seconds(ok.value().expiresAt()), ok.value().capabilities()));
             case Outcome.Failure<AccessTokenAuthentication.Authenticated> failure -> problems.failure(failure.problem());
         };
     }
 
+    /** {@code capabilities} are those the token was issued with (its {@code caps}). */
     record Validated(@JsonProperty("user_id") String userId, int role, @JsonProperty("app_id") String appId,
-            @JsonProperty("session_id") String sessionId, @JsonProperty("expires_at") String expiresAt) {
+            @JsonProperty("session_id") String sessionId, @JsonProperty("expires_at") String expiresAt,
+            List<String> capabilities) {
     }
 }

@@ -5,9 +5,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import io.passportsuite.common.eventing.OutboxWriter;
-import io.passportsuite.common.events.Topics;
-import io.passportsuite.common.events.membership.MembershipChanged;
 import io.passportsuite.membership.tier.Tier;
 
 /**
@@ -19,12 +16,12 @@ public class ChangingMembership {
 
     private final Memberships memberships;
     private final ShowingMembership showing;
-    private final OutboxWriter outbox;
+    private final MembershipEvents events;
 
-    ChangingMembership(Memberships memberships, ShowingMembership showing, OutboxWriter outbox) {
+    ChangingMembership(Memberships memberships, ShowingMembership showing, MembershipEvents events) {
         this.memberships = memberships;
         this.showing = showing;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     /**
@@ -40,8 +37,7 @@ public class ChangingMembership {
         }
         Membership saved = memberships.save(appId, userId, tier.name(), Membership.ACTIVE, null);
         EffectiveMembership after = showing.effective(appId, userId, Optional.of(saved));
-        outbox.append(Topics.MEMBERSHIP_EVENTS, MembershipChanged.TYPE, MembershipChanged.VERSION, appId, userId.toString(),
-                after.changed(appId, userId));
+        events.changed(appId, userId, after);
         return after;
     }
 }

@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -53,6 +57,102 @@ class Memberships {
                 .param("app", appId).param("user", userId).param("tier", tier).param("status", status)
                 .param("endsAt", endsAt == null ? null : Timestamp.from(endsAt))
                 .query(Memberships::membership).single();
+    }
+
+    /** Counts a change that left the row as it is (a grant, a revocation): the next revision; empty without a membership. */
+    Optional<Membership> nextRevision(String appId, UUID userId) {
+        return jdbc.sql("""
+                UPDATE membership SET revision = revision + 1, updated_at = now()
+                WHERE app_id = :app AND user_id = :user RETURNING *
+                """)
+                .param("app", appId).param("user", userId)
+                .query(Memberships::membership).optional();
+    }
+
+    /**
+     * Marks up to {@code limit} active memberships that ended by {@code now} as expired, with their
+     * next revision; rows another transaction holds are skipped (a user's change or another
+     * replica's batch), and taken on a later round.
+     */
+    List<Membership> expireEndedBy(Instant now, int limit) {
+        return jdbc.sql("""
+                UPDATE membership m SET status = 'expired', revision = m.revision + 1, updated_at = now()
+                FROM (SELECT app_id, user_id FROM membership
+                      WHERE status = 'active' AND ends_at <= :now
+                      ORDER BY ends_at LIMIT :limit FOR UPDATE SKIP LOCKED) due
+                WHERE m.app_id = due.app_id AND m.user_id = due.user_id
+                RETURNING m.*
+                """)
+                .param("now", Timestamp.from(now)).param("limit", limit)
+                .query(Memberships::membership).list();
+    }
+
+    /** The memberships of these apps, locked until the transaction ends, in one order so that two bulk changes cannot deadlock. */
+    List<Membership> lockAllOf(Collection<String> appIds) {
+        return jdbc.sql("SELECT * FROM membership WHERE app_id = ANY(:apps) ORDER BY app_id, user_id FOR UPDATE")
+                .param("apps", appIds.toArray(String[]::new))
+                .query(Memberships::membership).list();
+    }
+
+    /** As {@link #lockAllOf}, only those who hold {@code tier}. */
+    List<Membership> lockHoldersOf(Collection<String> appIds, String tier) {
+        return jdbc.sql("SELECT * FROM membership WHERE app_id = ANY(:apps) AND tier = :tier ORDER BY app_id, user_id FOR UPDATE")
+                .param("apps", appIds.toArray(String[]::new)).param("tier", tier)
+                .query(Memberships::membership).list();
+    }
+
+    /** The next revision of each of these users of one app; returns the rows as stored. */
+    List<Membership> nextRevisions(String appId, Collection<UUID> userIds) {
+        return jdbc.sql("""
+                UPDATE membership SET revision = revision + 1, updated_at = now()
+                WHERE app_id = :app AND user_id = ANY(:users) RETURNING *
+                """)
+                .param("app", appId).param("users", userIds.toArray(UUID[]::new))
+                .query(Memberships::membership).list();
+    }
+
+    /** The apps that have memberships but no tiers of their own: they use the template app's. */
+    List<String> appsWithoutOwnTiers() {
+        return jdbc.sql("SELECT DISTINCT app_id FROM membership WHERE app_id NOT IN (SELECT app_id FROM tier)")
+                .query(String.class).list();
+    }
+
+    /** Grants and revocations of many users of one app at once; a user without any is absent. */
+    Map<UUID, CapabilityOverrides> overrides(String appId, Collection<UUID> userIds) {
+        Map<UUID, Set<String>> granted = new HashMap<>();
+        Map<UUID, Set<String>> revoked = new HashMap<>();
+        jdbc.sql("SELECT user_id, capability, kind FROM capability_override WHERE app_id = :app AND user_id = ANY(:users)")
+                .param("app", appId).param("users", userIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    UUID user = rs.getObject("user_id", UUID.class);
+                    ("grant".equals(rs.getString("kind")) ? granted : revoked).computeIfAbsent(user, u -> new HashSet<>())
+                            .add(rs.getString("capability"));
+                });
+        Map<UUID, CapabilityOverrides> overrides = new HashMap<>();
+        for (UUID user : userIds) {
+            if (granted.containsKey(user) || revoked.containsKey(user)) {
+                overrides.put(user, new CapabilityOverrides(granted.getOrDefault(user, Set.of()), revoked.getOrDefault(user, Set.of())));
+            }
+        }
+        return overrides;
+    }
+
+    /** Gives or takes one capability of the user; false when it already was so. */
+    boolean override(String appId, UUID userId, String capability, String kind) {
+        return jdbc.sql("""
+                INSERT INTO capability_override (app_id, user_id, capability, kind) VALUES (:app, :user, :capability, :kind)
+                ON CONFLICT (app_id, user_id, capability) DO UPDATE SET kind = excluded.kind, created_at = now()
+                    WHERE capability_override.kind <> excluded.kind
+                """)
+                .param("app", appId).param("user", userId).param("capability", capability).param("kind", kind)
+                .update() > 0;
+    }
+
+    /** Removes a grant or a revocation of the user; false when there was none of that kind. */
+    boolean removeOverride(String appId, UUID userId, String capability, String kind) {
+        return jdbc.sql("DELETE FROM capability_override WHERE app_id = :app AND user_id = :user AND capability = :capability AND kind = :kind")
+                .param("app", appId).param("user", userId).param("capability", capability).param("kind", kind)
+                .update() > 0;
     }
 
     CapabilityOverrides overrides(String appId, UUID userId) {

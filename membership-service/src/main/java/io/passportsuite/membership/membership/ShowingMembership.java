@@ -1,6 +1,7 @@
 package io.passportsuite.membership.membership;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,18 +35,21 @@ public class ShowingMembership {
     }
 
     EffectiveMembership effective(String appId, UUID userId, Optional<Membership> stored) {
-        List<Tier> appTiers = tiers.of(appId);
+        return effective(stored, tiers.of(appId), memberships.overrides(appId, userId), clock.instant());
+    }
+
+    /** The effective membership from what is stored, without reading anything: for many users at once. */
+    static EffectiveMembership effective(Optional<Membership> stored, List<Tier> appTiers, CapabilityOverrides overrides, Instant now) {
         Tier lowest = appTiers.isEmpty() ? Tiers.NONE : appTiers.getFirst();
-        String status = stored.map(membership -> membership.statusAt(clock.instant())).orElse(EffectiveMembership.NONE);
+        String status = stored.map(membership -> membership.statusAt(now)).orElse(EffectiveMembership.NONE);
         long revision = stored.map(Membership::revision).orElse(0L);
         if (Membership.SUSPENDED.equals(status)) {
             // Suspended means nothing is allowed, grants included.
             return new EffectiveMembership(status, lowest.name(), lowest.level(), false, List.of(), revision);
         }
-        Tier tier = stored.filter(membership -> Membership.ACTIVE.equals(membership.statusAt(clock.instant())))
+        Tier tier = stored.filter(membership -> Membership.ACTIVE.equals(membership.statusAt(now)))
                 .flatMap(membership -> appTiers.stream().filter(t -> t.name().equals(membership.tier())).findFirst())
                 .orElse(lowest);
-        CapabilityOverrides overrides = memberships.overrides(appId, userId);
         Set<String> capabilities = new LinkedHashSet<>(tier.capabilities());
         capabilities.addAll(overrides.granted().stream().sorted().toList());
         capabilities.removeAll(overrides.revoked());

@@ -3,6 +3,8 @@ package io.passportsuite.membership.web;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.passportsuite.common.error.ErrorCode;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +53,25 @@ public final class JsonFields {
             throw invalid(field, "must be an integer");
         }
         return value.intValue();
+    }
+
+    /** An array of strings; null when absent. */
+    public List<String> texts(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw invalid(field, "must be an array of strings");
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isString()) {
+                throw invalid(field, "must be an array of strings");
+            }
+            texts.add(element.stringValue());
+        }
+        return texts;
     }
 
     /** An ISO-8601 instant with its offset, e.g. {@code 2026-12-31T23:59:59Z}. */

@@ -23,7 +23,6 @@ import io.passportsuite.membership.invite.Invite;
 import io.passportsuite.membership.invite.InviteCreation;
 import io.passportsuite.membership.invite.ListingInvites;
 import io.passportsuite.membership.invite.RevokingInvite;
-import io.passportsuite.membership.membership.EffectiveMembership;
 import io.passportsuite.membership.membership.ShowingMembership;
 import io.passportsuite.membership.web.ErrorBodies;
 import io.passportsuite.membership.web.JsonFields;
@@ -49,9 +48,7 @@ class InternalMembershipController {
 
     @GetMapping("/users/{userId}/membership")
     MembershipState membership(@PathVariable String appId, @PathVariable UUID userId) {
-        EffectiveMembership membership = showing.show(appId, userId);
-        return new MembershipState(userId, appId, membership.status(), membership.tier(), membership.level(), membership.member(),
-                membership.capabilities(), membership.revision());
+        return MembershipState.of(appId, userId, showing.show(appId, userId));
     }
 
     @GetMapping("/invites")
@@ -88,10 +85,6 @@ class InternalMembershipController {
     ResponseEntity<Object> revoke(@PathVariable String appId, @PathVariable UUID id) {
         return revoking.revoke(appId, id).<ResponseEntity<Object>>map(invite -> ResponseEntity.ok(InviteState.of(invite, null)))
                 .orElseGet(() -> ErrorBodies.plain(ErrorCode.NOT_FOUND, "No invite has this id"));
-    }
-
-    record MembershipState(UUID userId, String appId, String status, String tier, int level, boolean isMember,
-            List<String> capabilities, long revision) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

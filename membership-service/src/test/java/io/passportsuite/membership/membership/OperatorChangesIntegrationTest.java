@@ -105,6 +105,23 @@ class OperatorChangesIntegrationTest {
     }
 
     @Test
+    void shouldPublishTheUsersOfTheLowestTierWhenItChanges() {
+        String app = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID expired = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        internal("PUT", membershipOf(app, expired), "{\"tier\":\"member\",\"status\":\"expired\"}");
+        internal("PUT", membershipOf(app, member), "{\"tier\":\"member\",\"status\":\"active\"}");
+
+        ServiceProbe.Response changed = internal("PUT", "/internal/apps/" + app + "/tiers/free", "{\"level\":0,\"capabilities\":[\"cloud:deploy\"]}");
+
+        assertThat(changed.json().get("publishedMembers").asInt()).as(changed.body()).isEqualTo(1);
+        JsonNode last = membershipEvents(expired, 2).getLast().get("payload");
+        assertThat(last.get("tier").asString()).isEqualTo("free");
+        assertThat(texts(last.get("capabilities"))).containsExactly("cloud:deploy");
+        assertThat(revisionOf(app, member)).isEqualTo(1);
+    }
+
+    @Test
     void shouldChangeMeAndPublishWithGrantsAndRevocations() {
         UUID user = UUID.randomUUID();
         calls.redeem(user, calls.invite("member", 1));

@@ -32,9 +32,10 @@ for i in $(seq 1 "$USERS"); do
     email="bench-$run-$i@example.com"
     body="{\"nickname\":\"bench $i\",\"password\":\"bench-password-1\",\"contact_type\":\"email\",\"contact\":\"$email\",\"app_id\":\"default\"}"
     curl -fsS -o /dev/null -X POST "$GATEWAY/auth/v1/register" -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' -d "$body"
-    curl -fsS -X POST "$GATEWAY/auth/v1/login" -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
+    token=$(curl -fsS -X POST "$GATEWAY/auth/v1/login" -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
         -d "{\"contact_type\":\"email\",\"contact\":\"$email\",\"password\":\"bench-password-1\",\"app_id\":\"default\"}" \
-        | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' >>"$TOKENS"
+        | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+    echo "$token" >>"$TOKENS"
 done
 [[ $(wc -l <"$TOKENS") == "$USERS" ]] || { echo "could not log in every user" >&2; exit 1; }
 token=$(head -1 "$TOKENS")

@@ -10,8 +10,8 @@ import java.util.UUID;
  * the user's membership; a consumer keeps the highest it has applied and ignores older ones, which
  * makes a redelivered or reordered event harmless.
  *
- * @param capabilities the effective set: the tier's, plus grants, minus revocations; empty unless
- *        {@code status} is {@code active}
+ * @param capabilities the effective set: the tier's (the lowest tier's once the membership has
+ *        ended), plus grants, minus revocations; empty while {@code status} is {@code suspended}
  */
 public record MembershipChanged(
         UUID userId,

@@ -15,8 +15,9 @@ import io.passportsuite.common.testing.TestPostgres;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Discovery, passport and the gateway from their packaged jars, each in its own JVM, with real
- * PostgreSQL and Kafka: what a client meets, reached through the gateway.
+ * Discovery, passport and the gateway (and, when a test needs it, membership-service) from their
+ * packaged jars, each in its own JVM, with real PostgreSQL and Kafka: what a client meets, reached
+ * through the gateway.
  */
 final class GatewaySuite implements AutoCloseable {
 
@@ -26,21 +27,38 @@ final class GatewaySuite implements AutoCloseable {
     final SuiteProcess discovery;
     final SuiteProcess passport;
     final SuiteProcess gateway;
+    /** Null unless started with {@link #startWithMembership}. */
+    final SuiteProcess membership;
     final ServiceProbe throughGateway;
     final ServiceProbe passportDirectly;
+    /** Null unless started with {@link #startWithMembership}. */
+    final ServiceProbe membershipDirectly;
 
-    private GatewaySuite(SuiteProcess discovery, SuiteProcess passport, SuiteProcess gateway, int gatewayPort, int passportPort) {
+    private GatewaySuite(SuiteProcess discovery, SuiteProcess passport, SuiteProcess membership, SuiteProcess gateway,
+            int gatewayPort, int passportPort, int membershipPort) {
         this.discovery = discovery;
         this.passport = passport;
+        this.membership = membership;
         this.gateway = gateway;
         this.throughGateway = ServiceProbe.onPort(gatewayPort);
         this.passportDirectly = ServiceProbe.onPort(passportPort);
+        this.membershipDirectly = membership == null ? null : ServiceProbe.onPort(membershipPort);
     }
 
     /** Returns once the gateway reports the suite running. */
     static GatewaySuite start(String label) {
+        return start(label, false);
+    }
+
+    /** Also starts membership-service, on a database of its own; returns once discovery lists it UP. */
+    static GatewaySuite startWithMembership(String label) {
+        return start(label, true);
+    }
+
+    private static GatewaySuite start(String label, boolean withMembership) {
         int discoveryPort = freePort();
         int passportPort = freePort();
+        int membershipPort = freePort();
         int gatewayPort = freePort();
         String eurekaUrl = "http://127.0.0.1:" + discoveryPort + "/eureka/";
         TestPostgres.Database database = TestPostgres.freshDatabase("e2e_" + label);
@@ -56,12 +74,21 @@ final class GatewaySuite implements AutoCloseable {
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password()));
+        SuiteProcess membership = null;
+        if (withMembership) {
+            TestPostgres.Database membershipDatabase = TestPostgres.freshDatabase("e2e_" + label + "_membership");
+            membership = SuiteProcess.start("membership-service", common, List.of(
+                    "--server.port=" + membershipPort,
+                    "--spring.datasource.url=" + membershipDatabase.url(),
+                    "--spring.datasource.username=" + membershipDatabase.username(),
+                    "--spring.datasource.password=" + membershipDatabase.password()));
+        }
         SuiteProcess gateway = SuiteProcess.start("gateway", common, List.of(
                 "--server.port=" + gatewayPort,
                 "--management.server.port=" + freePort(),
-                "--passport.status.services=passport-service",
+                "--passport.status.services=passport-service" + (withMembership ? ",membership-service" : ""),
                 "--passport.status.cache-ttl=0s"));
-        GatewaySuite suite = new GatewaySuite(discovery, passport, gateway, gatewayPort, passportPort);
+        GatewaySuite suite = new GatewaySuite(discovery, passport, membership, gateway, gatewayPort, passportPort, membershipPort);
         suite.awaitStatus(body -> "running".equals(body.get("status").asString()), STARTUP);
         return suite;
     }
@@ -74,8 +101,32 @@ final class GatewaySuite implements AutoCloseable {
         if (app.status() != 201) {
             throw new IllegalStateException("could not create app " + appId + ": " + app.body());
         }
-        return passportDirectly.post("/internal/apps/" + appId + "/api-keys", "{}",
-                "X-Passport-Internal-Credential", INTERNAL_CREDENTIAL).json().get("api_key").asString();
+        return issueKey(appId);
+    }
+
+    /** A new API key of an app that exists already, such as the platform's own {@code default}. */
+    String issueKey(String appId) {
+        ServiceProbe.Response key = passportDirectly.post("/internal/apps/" + appId + "/api-keys", "{}",
+                "X-Passport-Internal-Credential", INTERNAL_CREDENTIAL);
+        if (key.status() != 201) {
+            throw new IllegalStateException("could not issue a key of " + appId + ": " + key.body());
+        }
+        return key.json().get("api_key").asString();
+    }
+
+    /**
+     * Polls {@code GET path} through the gateway until a service answers it: discovery may list a
+     * service before the gateway's load balancer has fetched it, and until then a routed request is
+     * 503.
+     */
+    ServiceProbe.Response awaitRouted(String path, Duration timeout, String... headers) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ServiceProbe.Response response = throughGateway.get(path, headers);
+        while (response.status() == 503 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(250));
+            response = throughGateway.get(path, headers);
+        }
+        return response;
     }
 
     /** Polls {@code GET /} through the gateway until its answer meets {@code condition}. */
@@ -83,8 +134,8 @@ final class GatewaySuite implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
-            for (SuiteProcess process : List.of(discovery, gateway)) {
-                if (!process.isAlive()) {
+            for (SuiteProcess process : new SuiteProcess[] {discovery, membership, gateway}) {
+                if (process != null && !process.isAlive()) {
                     throw new IllegalStateException(process.describe() + " exited");
                 }
             }
@@ -105,8 +156,10 @@ final class GatewaySuite implements AutoCloseable {
 
     @Override
     public void close() {
-        for (SuiteProcess process : new SuiteProcess[] {gateway, passport, discovery}) {
-            process.close();
+        for (SuiteProcess process : new SuiteProcess[] {gateway, membership, passport, discovery}) {
+            if (process != null) {
+                process.close();
+            }
         }
     }
 

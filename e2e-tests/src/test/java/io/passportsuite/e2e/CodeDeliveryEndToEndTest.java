@@ -60,7 +60,7 @@ class CodeDeliveryEndToEndTest {
 
     @Test
     void shouldDeliverACodeRequestedWhileKafkaWasDownAndLogInWithIt() throws Exception {
-        int kafkaPort = freePort();
+        int kafkaPort = LocalKafka.freePortPair();
         int passportPort = freePort();
         int smtpPort = freePort();
         String kafka = "127.0.0.1:" + kafkaPort;

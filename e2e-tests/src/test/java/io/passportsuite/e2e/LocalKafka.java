@@ -1,6 +1,7 @@
 package io.passportsuite.e2e;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,22 @@ final class LocalKafka implements AutoCloseable {
         this.runDir = runDir;
     }
 
+    /**
+     * A port for the broker whose next one, the controller's, is free too: two ports taken one by
+     * one may land next to a port another process holds (other test JVMs run on this machine).
+     */
+    static int freePortPair() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(first.getLocalPort() + 1)) {
+                return first.getLocalPort();
+            } catch (IOException taken) {
+                // The next one is in use: draw again.
+            }
+        }
+        throw new IllegalStateException("no two adjacent free ports");
+    }
+
+    /** {@code port} for clients, {@code port + 1} for the controller. */
     static LocalKafka start(int port) {
         Path root = Path.of(System.getProperty("suite.root", ".."));
         Path runDir = root.resolve("e2e-tests").resolve("target").resolve("kafka-" + port);

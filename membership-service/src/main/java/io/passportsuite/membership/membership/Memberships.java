@@ -37,11 +37,21 @@ class Memberships {
      * first memberships cannot race either.
      */
     Optional<Membership> lock(String appId, UUID userId) {
+        holdTiers();
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .param("key", "membership:" + appId + ":" + userId).query((rs, n) -> 1).single();
         return jdbc.sql("SELECT * FROM membership WHERE app_id = :app AND user_id = :user FOR UPDATE")
                 .param("app", appId).param("user", userId)
                 .query(Memberships::membership).optional();
+    }
+
+    /**
+     * Every writer of memberships holds the tiers (shared) until its transaction ends, and a change of
+     * tiers takes them exclusively before it selects the members to publish: a membership written while
+     * a tier changes is then either seen by that change or written with the changed tier, never missed.
+     */
+    private void holdTiers() {
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(hashtextextended('tiers', 0))").query((rs, n) -> 1).single();
     }
 
     /** Writes the membership with the next revision; returns it as stored. */
@@ -75,6 +85,7 @@ class Memberships {
      * replica's batch), and taken on a later round.
      */
     List<Membership> expireEndedBy(Instant now, int limit) {
+        holdTiers();
         return jdbc.sql("""
                 UPDATE membership m SET status = 'expired', revision = m.revision + 1, updated_at = now()
                 FROM (SELECT app_id, user_id FROM membership

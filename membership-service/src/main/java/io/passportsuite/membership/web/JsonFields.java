@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class JsonFields {
 
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final JsonNode body;
 
     private JsonFields(JsonNode body) {
@@ -41,7 +43,7 @@ public final class JsonFields {
         if (!value.isString()) {
             throw invalid(field, "must be a string");
         }
-        return value.stringValue();
+        return storable(field, value.stringValue());
     }
 
     public Integer integer(String field) {
@@ -69,7 +71,7 @@ public final class JsonFields {
             if (!element.isString()) {
                 throw invalid(field, "must be an array of strings");
             }
-            texts.add(element.stringValue());
+            texts.add(storable(field, element.stringValue()));
         }
         return texts;
     }
@@ -80,11 +82,32 @@ public final class JsonFields {
         if (text == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
+            instant = OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw invalid(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-12-31T23:59:59Z");
         }
+        // What the database keeps and a person means: no year before 1970 or after 9999.
+        if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST)) {
+            throw invalid(field, "must be between 1970 and 9999");
+        }
+        return instant;
+    }
+
+    /** PostgreSQL refuses NUL in text, and an unpaired UTF-16 surrogate is no character at all. */
+    private static String storable(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (c == '\0' || Character.isLowSurrogate(c) || Character.isHighSurrogate(c) && !pairedHigh) {
+                throw invalid(field, "contains a NUL character or an unpaired surrogate");
+            }
+            if (pairedHigh) {
+                i++;
+            }
+        }
+        return text;
     }
 
     private JsonNode present(String field) {

@@ -2,10 +2,14 @@ package io.passportsuite.membership.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -44,6 +48,18 @@ class RequestErrorAdvice {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Object> mediaType(HttpServletRequest request) {
         return answer(request, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The body must be JSON");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Object> notAcceptable(HttpServletRequest request) {
+        // Answered as JSON all the same: the client asked for something no endpoint here produces.
+        ResponseEntity<Object> answer = answer(request, ErrorCode.VALIDATION_FAILED, "This endpoint answers application/json");
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).headers(answer.getHeaders()).body(answer.getBody());
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class})
+    ResponseEntity<Object> missingParameter(HttpServletRequest request) {
+        return answer(request, ErrorCode.VALIDATION_FAILED, "A query parameter or header is missing");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

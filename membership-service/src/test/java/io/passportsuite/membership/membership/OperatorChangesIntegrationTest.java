@@ -208,8 +208,28 @@ class OperatorChangesIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM tier WHERE app_id = :app").param("app", app).query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM membership WHERE user_id = :user").param("user", user).query(Integer.class).single()).isZero();
 
+        // What the database cannot keep is refused before it: dates out of range, NUL, over-long names and app ids.
+        assertError(internal("PUT", membership, "{\"tier\":\"pro\",\"status\":\"active\",\"endsAt\":\"+999999999-12-31T23:59:59Z\"}"),
+                400, "VALIDATION_FAILED");
+        assertError(internal("PUT", membership, "{\"tier\":\"pro\",\"status\":\"active\",\"endsAt\":\"-5000-01-01T00:00:00Z\"}"),
+                400, "VALIDATION_FAILED");
+        assertError(internal("POST", capabilities + "a".repeat(70) + ":deploy?kind=grant", null), 400, "VALIDATION_FAILED");
+        assertError(internal("PUT", tiers + "gold", "{\"level\":5,\"capabilities\":[\"" + "a".repeat(70) + ":deploy\"]}"),
+                400, "VALIDATION_FAILED");
+        assertError(internal("POST", "/internal/apps/default/invites", "{\"tier\":\"pro\",\"maxUses\":1,\"note\":\"a\\u0000b\"}"),
+                400, "VALIDATION_FAILED");
+        assertError(internal("PUT", "/internal/apps/" + "x".repeat(3000) + "/tiers/gold", "{\"level\":5,\"capabilities\":[]}"),
+                400, "VALIDATION_FAILED");
+        assertError(calls.send("GET", membership, null, concat(SuiteCalls.asService(), "Accept", "text/html")), 406, "VALIDATION_FAILED");
+
         ServiceProbe.Response fromAClient = calls.send("PUT", membership, "{\"tier\":\"pro\",\"status\":\"active\"}", SuiteCalls.asUser(user, 9));
         assertThat(fromAClient.status()).isEqualTo(403);
+    }
+
+    private static String[] concat(String[] headers, String... more) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return all;
     }
 
     private ServiceProbe.Response internal(String method, String path, String json) {

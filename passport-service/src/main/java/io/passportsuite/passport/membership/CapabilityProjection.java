@@ -2,7 +2,6 @@ package io.passportsuite.passport.membership;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,6 @@ public class CapabilityProjection {
     static final String CONSUMER = "passport-service.memberships";
 
     /** What travels in a token claim and, comma-separated, in a header: no commas, no spaces. */
-    private static final Pattern CAPABILITY = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     private static final Logger log = LoggerFactory.getLogger(CapabilityProjection.class);
 
@@ -91,7 +89,7 @@ public class CapabilityProjection {
             return "no app id";
         }
         for (String capability : change.capabilities()) {
-            if (capability == null || !CAPABILITY.matcher(capability).matches()) {
+            if (capability == null || !MembershipChanged.CAPABILITY.matcher(capability).matches()) {
                 return "capability " + capability + " cannot travel in a token";
             }
         }

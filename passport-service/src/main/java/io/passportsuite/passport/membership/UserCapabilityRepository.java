@@ -21,15 +21,15 @@ class UserCapabilityRepository {
     }
 
     /**
-     * Stores the user's capabilities unless a revision as high or higher is stored already; true
+     * Stores the user's capabilities in the app unless a revision as high or higher is stored already; true
      * when stored. One statement, so two deliveries racing cannot let the older one win.
      */
     boolean storeIfNewer(MembershipChanged change) {
         return jdbc.sql("""
                 INSERT INTO user_capabilities (user_id, app_id, capabilities, revision, updated_at)
                 VALUES (:userId, :appId, :capabilities, :revision, now())
-                ON CONFLICT (user_id) DO UPDATE
-                    SET app_id = EXCLUDED.app_id, capabilities = EXCLUDED.capabilities,
+                ON CONFLICT (app_id, user_id) DO UPDATE
+                    SET capabilities = EXCLUDED.capabilities,
                         revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at
                     WHERE user_capabilities.revision < EXCLUDED.revision
                 """)

@@ -207,6 +207,28 @@ class CapabilitiesTravelTest {
         assertThat(payloadOf(login("other-app@example.com")).has("caps")).isFalse();
     }
 
+    @Test
+    void shouldKeepEachAppsMembershipAndRevisionsApart() {
+        UUID userId = UUID.randomUUID();
+        assertThat(projection.apply(json.writeValueAsString(changed(userId.toString(), app.appId(), PRO, 1))))
+                .isInstanceOf(CapabilityProjection.Projection.Projected.class);
+        // The same user id in another app, far ahead in its own revisions: neither replaces nor holds back this app's.
+        assertThat(projection.apply(json.writeValueAsString(changed(userId.toString(), "another-app", List.of(), 5))))
+                .isInstanceOf(CapabilityProjection.Projection.Projected.class);
+        assertThat(projection.apply(json.writeValueAsString(changed(userId.toString(), app.appId(), MEMBER, 2))))
+                .isInstanceOf(CapabilityProjection.Projection.Projected.class);
+
+        assertThat(projection.capabilitiesOf(app.appId(), userId)).isEqualTo(MEMBER);
+        assertThat(projection.capabilitiesOf("another-app", userId)).isEmpty();
+    }
+
+    @Test
+    void shouldSkipCapabilityNamesMembershipWouldNeverSend() {
+        UUID userId = UUID.randomUUID();
+        assertThat(projection.apply(json.writeValueAsString(changed(userId.toString(), app.appId(),
+                List.of("a".repeat(70) + ":deploy"), 1)))).isInstanceOf(CapabilityProjection.Projection.Skipped.class);
+    }
+
     private String register(String email) {
         Http.Response registered = http.post("/auth/v1/register", """
                 {"nickname":"n","password":"secret1","contact_type":"email","contact":"%s","app_id":"%s"}

@@ -2,6 +2,7 @@ package io.passportsuite.common.events.membership;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A user's membership as it is now, after any change (an invite redeemed, a tier changed by an
@@ -22,6 +23,13 @@ public record MembershipChanged(
         boolean member,
         List<String> capabilities,
         long revision) {
+
+    /**
+     * What a capability may be called: a subject and an action ({@code cloud:deploy}), at most 64
+     * characters. Membership refuses any other name, and passport puts only such names in tokens and
+     * in the comma-separated header the gateway forwards.
+     */
+    public static final Pattern CAPABILITY = Pattern.compile("(?=.{3,64}$)[a-z_]+:[a-z_]+");
 
     public static final String TYPE = "membership.changed";
     public static final int VERSION = 1;

@@ -148,6 +148,9 @@ export SUITE_ENVIRONMENT=${SUITE_ENVIRONMENT:-development}
 # Local mode: bootstraps a default app and its API key so the API can be tried at once.
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-local}
 export PASSPORT_BOOTSTRAP_API_KEY=${PASSPORT_BOOTSTRAP_API_KEY:-psk_local_default_change_me}
+# ... and an administrator of that app (role 9) for the back office.
+export ADMIN_BOOTSTRAP_USERNAME=${ADMIN_BOOTSTRAP_USERNAME:-admin}
+export ADMIN_BOOTSTRAP_PASSWORD=${ADMIN_BOOTSTRAP_PASSWORD:-local-admin-2026}
 # Where clients reach the gateway (the base of jwks_uri in passport's discovery document).
 export PASSPORT_PUBLIC_BASE_URL=${PASSPORT_PUBLIC_BASE_URL:-http://$SUITE_HOST:$GATEWAY_PORT}
 # Without an SMTP server nothing is delivered: passport then shows codes (206 TEST_MODE_ONLY) and
@@ -221,6 +224,7 @@ Passport Suite is up in $(( $(date +%s) - started_at ))s, using $((rss_kb / 1024
   Kafka:      $KAFKA_BOOTSTRAP_SERVERS
   Logs:       $LOG_DIR
   Local mode: app_id "default" with API key $PASSPORT_BOOTSTRAP_API_KEY (set PASSPORT_BOOTSTRAP_API_KEY to choose another)
+  Admin:      $ADMIN_BOOTSTRAP_USERNAME / $ADMIN_BOOTSTRAP_PASSWORD (ADMIN_BOOTSTRAP_USERNAME and _PASSWORD choose others)
   Messages:   ${SPRING_MAIL_HOST:+SMTP $SPRING_MAIL_HOST}${SPRING_MAIL_HOST:-test mode: codes come back in the answers (206 TEST_MODE_ONLY) and in $LOG_DIR/notification-service.log}
 Stop everything with deploy/local/down.sh
 EOF

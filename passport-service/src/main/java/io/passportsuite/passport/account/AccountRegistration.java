@@ -64,6 +64,16 @@ public class AccountRegistration {
      * spent only when nothing else stands in the way.
      */
     public Outcome<User> register(App app, NewAccount account, Optional<CodeProof> proof) {
+        return register(app, account, proof, User.ROLE_USER);
+    }
+
+    /** An administrator (role 9) of {@code app}, created by the operator's configuration, never by a request. */
+    Outcome<User> registerAdministrator(App app, String username, String password) {
+        return register(app, new NewAccount(username, password, null, null, null, null, false, false, "admin_bootstrap"),
+                Optional.empty(), User.ROLE_ADMIN);
+    }
+
+    private Outcome<User> register(App app, NewAccount account, Optional<CodeProof> proof, int role) {
         Optional<String> email = Optional.empty();
         Optional<String> phone = Optional.empty();
         if (account.email() != null) {
@@ -115,7 +125,7 @@ public class AccountRegistration {
                     : Usernames.candidate(email.map(e -> e.substring(0, e.indexOf('@'))).orElse(account.nickname()));
             String nickname = account.nickname() != null ? account.nickname().strip() : username;
             User user = new User(UUID.randomUUID(), app.appId(), username, email.orElse(null), phone.orElse(null), hash,
-                    nickname, null, null, User.ROLE_USER, User.ACTIVE, account.emailVerified(), account.phoneVerified(), false, false, null,
+                    nickname, null, null, role, User.ACTIVE, account.emailVerified(), account.phoneVerified(), false, false, null,
                     clock.instant(), clock.instant());
             Boolean created = transaction.execute(status -> {
                 if (!users.insert(user, account.inviteCode())) {

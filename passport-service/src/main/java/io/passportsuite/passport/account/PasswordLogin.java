@@ -1,6 +1,7 @@
 package io.passportsuite.passport.account;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +47,14 @@ public class PasswordLogin {
     }
 
     public Outcome<LoggedIn> login(App app, LoginIdentifier identifier, String password, ClientInfo client) {
+        return login(app, identifier, password, client, user -> true);
+    }
+
+    /**
+     * {@code admitted}: the accounts this login is open to; any other is answered as an unknown
+     * account, at the same cost, so the answer does not tell that it exists.
+     */
+    Outcome<LoggedIn> login(App app, LoginIdentifier identifier, String password, ClientInfo client, Predicate<User> admitted) {
         if (identifier.value() == null || identifier.value().isBlank() || identifier.value().length() > 254) {
             return Outcome.failure(Reason.IDENTIFIER_REQUIRED);
         }
@@ -55,7 +64,7 @@ public class PasswordLogin {
         if (!app.allows(App.LOGIN_PASSWORD)) {
             return Outcome.failure(Reason.PASSWORD_LOGIN_NOT_ALLOWED);
         }
-        Optional<User> found = find(app.appId(), identifier);
+        Optional<User> found = find(app.appId(), identifier).filter(admitted);
         if (found.isEmpty() || found.get().passwordHash() == null) {
             passwords.verifyAgainstDummy(password);
             return Outcome.failure(Reason.WRONG_CREDENTIALS);

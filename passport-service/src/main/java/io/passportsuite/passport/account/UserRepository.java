@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -150,6 +151,16 @@ public class UserRepository {
     void markOffline(UUID id, Instant now) {
         jdbc.sql("UPDATE app_user SET online = FALSE, last_seen_at = :now WHERE id = :id")
                 .param("id", id).param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)).update();
+    }
+
+    /** A page of the app's users, oldest first; the id breaks ties so that pages neither skip nor repeat a user. */
+    public List<User> pageInApp(String appId, int limit, long offset) {
+        return jdbc.sql("SELECT * FROM app_user WHERE app_id = :appId ORDER BY created_at, id LIMIT :limit OFFSET :offset")
+                .param("appId", appId).param("limit", limit).param("offset", offset).query(UserRepository::map).list();
+    }
+
+    public long countInApp(String appId) {
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE app_id = :appId").param("appId", appId).query(Long.class).single();
     }
 
     static User map(ResultSet rs, int row) throws SQLException {

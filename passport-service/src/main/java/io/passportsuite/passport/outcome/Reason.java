@@ -53,6 +53,7 @@ public enum Reason {
     PHONE_TAKEN(Problem.Kind.ACCOUNT_EXISTS, "phone already registered"),
     NO_FREE_USERNAME(Problem.Kind.ACCOUNT_EXISTS, "could not find a free username; choose one"),
     USER_NOT_FOUND(Problem.Kind.USER_NOT_FOUND, "no such user"),
+    PAGING_INVALID(Problem.Kind.INVALID_INPUT, "limit must be %s-%s and offset at least 0"),
 
     // Logging in
     IDENTIFIER_REQUIRED(Problem.Kind.INVALID_INPUT, "account identifier is required"),
@@ -60,6 +61,7 @@ public enum Reason {
     OLD_PASSWORD_WRONG(Problem.Kind.BAD_CREDENTIALS, "the old password is wrong"),
     ACCOUNT_DISABLED(Problem.Kind.ACCOUNT_DISABLED, "this account is disabled"),
     PASSWORD_LOGIN_NOT_ALLOWED(Problem.Kind.INVALID_INPUT, "this app does not allow password login"),
+    ADMIN_LOGIN_FAILED(Problem.Kind.BAD_CREDENTIALS, "wrong administrator account or password"),
     CODE_LOGIN_NOT_ALLOWED(Problem.Kind.INVALID_INPUT, "this app does not allow login with a code"),
 
     // One-time codes

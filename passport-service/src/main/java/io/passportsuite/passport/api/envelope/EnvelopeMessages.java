@@ -55,9 +55,11 @@ final class EnvelopeMessages {
         TEXTS.put(Reason.PHONE_TAKEN, "手机号已被注册");
         TEXTS.put(Reason.NO_FREE_USERNAME, "无法生成可用的用户名,请自行指定");
         TEXTS.put(Reason.USER_NOT_FOUND, "用户不存在");
+        TEXTS.put(Reason.PAGING_INVALID, "limit 必须为 %s-%s,offset 不能小于 0");
 
         TEXTS.put(Reason.IDENTIFIER_REQUIRED, "请输入用户名、邮箱或手机号");
         TEXTS.put(Reason.WRONG_CREDENTIALS, "用户名或密码错误");
+        TEXTS.put(Reason.ADMIN_LOGIN_FAILED, "管理员用户名或密码错误");
         TEXTS.put(Reason.OLD_PASSWORD_WRONG, "原密码错误");
         TEXTS.put(Reason.ACCOUNT_DISABLED, "账户已被禁用");
         TEXTS.put(Reason.PASSWORD_LOGIN_NOT_ALLOWED, "该应用不允许密码登录");

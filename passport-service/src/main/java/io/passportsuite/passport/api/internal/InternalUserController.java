@@ -1,5 +1,6 @@
 package io.passportsuite.passport.api.internal;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -10,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.passportsuite.passport.account.AccountDisabling;
+import io.passportsuite.passport.account.AdminPasswordReset;
 import io.passportsuite.passport.outcome.Outcome;
+import io.passportsuite.passport.outcome.Problem;
+import io.passportsuite.passport.outcome.Reason;
 import io.passportsuite.passport.web.InternalApi;
 import io.passportsuite.passport.web.JsonBody;
 import tools.jackson.databind.JsonNode;
@@ -22,9 +26,11 @@ import tools.jackson.databind.JsonNode;
 class InternalUserController {
 
     private final AccountDisabling disabling;
+    private final AdminPasswordReset passwordReset;
 
-    InternalUserController(AccountDisabling disabling) {
+    InternalUserController(AccountDisabling disabling, AdminPasswordReset passwordReset) {
         this.disabling = disabling;
+        this.passwordReset = passwordReset;
     }
 
     /** Disables the account and ends its sessions; body {@code {"reason": "..."}} is optional. */
@@ -35,5 +41,14 @@ class InternalUserController {
             case Outcome.Success<UUID> ok -> ResponseEntity.noContent().build();
             case Outcome.Failure<UUID> failure -> throw failure.problem().raise();
         };
+    }
+
+    /** Sets {@code new_password} (the app's password policy) and ends every session of the user. */
+    @PostMapping("/reset-password")
+    Map<String, Object> resetPassword(@PathVariable String appId, @PathVariable String userId, @RequestBody JsonNode json) {
+        String newPassword = JsonBody.of(json).text("new_password");
+        UUID id = InternalUserDirectoryController.userIdOf(userId).orElseThrow(() -> Problem.of(Reason.USER_NOT_FOUND).raise());
+        passwordReset.reset(appId, id, newPassword).orRaise();
+        return Map.of();
     }
 }

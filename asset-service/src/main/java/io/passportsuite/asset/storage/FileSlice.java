@@ -18,6 +18,7 @@ final class FileSlice extends InputStream {
     private final InputStream in;
     private final boolean last;
     private long remaining;
+    private boolean endChecked;
 
     private FileSlice(InputStream in, long length, boolean last) {
         this.in = in;
@@ -53,21 +54,32 @@ final class FileSlice extends InputStream {
 
     @Override
     public int read(byte[] buffer, int from, int length) throws IOException {
+        if (remaining == 0) {
+            requireEnd();
+            return length == 0 ? 0 : -1;
+        }
         if (length == 0) {
             return 0;
-        }
-        if (remaining == 0) {
-            return -1;
         }
         int n = in.read(buffer, from, (int) Math.min(length, remaining));
         if (n == -1) {
             throw new IOException("the file ended " + remaining + " bytes before its declared size");
         }
         remaining -= n;
-        if (remaining == 0 && last && in.read() != -1) {
-            throw new IOException("the file is longer than its declared size");
+        if (remaining == 0) {
+            // Now rather than on a read past the end: a client that knows the length may never make it.
+            requireEnd();
         }
         return n;
+    }
+
+    private void requireEnd() throws IOException {
+        if (last && !endChecked) {
+            endChecked = true;
+            if (in.read() != -1) {
+                throw new IOException("the file is longer than its declared size");
+            }
+        }
     }
 
     @Override

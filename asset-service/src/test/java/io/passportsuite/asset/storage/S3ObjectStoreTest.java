@@ -87,6 +87,20 @@ class S3ObjectStoreTest {
     }
 
     @Test
+    void shouldStoreAnEmptyFile() throws IOException {
+        Path source = write("empty.txt", new byte[0]);
+        String key = key();
+
+        store.put(key, source, 0, "text/plain");
+
+        StoredObject stored = store.open(key).orElseThrow();
+        try (InputStream content = stored.content()) {
+            assertThat(stored.size()).isZero();
+            assertThat(content.readAllBytes()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldFindNothingUnderAMissingKey() {
         assertThat(store.open(key())).isEmpty();
     }

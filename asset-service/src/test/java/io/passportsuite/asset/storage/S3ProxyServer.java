@@ -71,6 +71,8 @@ public final class S3ProxyServer implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("s3proxy.log").toFile())
                     .start();
+            // A test JVM that ends without closing the server (a failed setup, an interrupted run) takes it along.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             S3ProxyServer server = new S3ProxyServer(process, port, directory);
             server.awaitListening();
             return server;

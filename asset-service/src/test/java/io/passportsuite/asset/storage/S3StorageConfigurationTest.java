@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -77,8 +78,14 @@ class S3StorageConfigurationTest {
     }
 
     @Test
+    void shouldRefuseAnAccessKeyWithoutItsSecret() {
+        context.withPropertyValues("asset.storage.type=s3", "asset.storage.s3.bucket=b", "asset.storage.s3.access-key=k")
+                .run(started -> assertThat(started).getFailure().rootCause().hasMessageContaining("give both or neither"));
+    }
+
+    @Test
     void shouldReportTheStoreDownWhenItsCredentialsAreWrong() {
-        Map<String, String> properties = new java.util.LinkedHashMap<>(server.springProperties("reported"));
+        Map<String, String> properties = new LinkedHashMap<>(server.springProperties("reported"));
         properties.put("asset.storage.s3.secret-key", "not-the-credential");
 
         context.withPropertyValues(properties(properties)).run(started -> {

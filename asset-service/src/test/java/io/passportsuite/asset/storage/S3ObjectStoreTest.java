@@ -158,6 +158,29 @@ class S3ObjectStoreTest {
     }
 
     @Test
+    void shouldBeUnavailableAndStoreNothingWhenTheStoreDiesPartWay() throws IOException {
+        long size = DataSize.ofMegabytes(20).toBytes();
+        Path source = writeRandom("large.bin", size, 8);
+        String key = key();
+        try (S3ProxyServer dying = S3ProxyServer.start();
+                S3Client direct = S3StorageConfiguration.client(dying.settings(BUCKET))) {
+            direct.createBucket(r -> r.bucket(BUCKET));
+            ObjectStore failing = new S3ObjectStore(new DyingAfterFirstPart(direct, dying::kill), BUCKET, PART_SIZE);
+
+            assertTimeoutPreemptively(NO_HANG, () -> assertThatThrownBy(
+                    () -> failing.put(key, source, size, "application/octet-stream"))
+                    .isInstanceOf(StorageUnavailable.class)
+                    // The abort could not reach the store either, and says so rather than hide the failure.
+                    .satisfies(e -> assertThat(e.getCause().getSuppressed()).isNotEmpty()));
+
+            dying.restart();
+            assertThat(new S3ObjectStore(direct, BUCKET, PART_SIZE).open(key)).isEmpty();
+            // What the abort could not remove waits for the bucket's lifecycle rule (see the README).
+            assertThat(direct.listMultipartUploads(r -> r.bucket(BUCKET).prefix(key)).uploads()).hasSize(1);
+        }
+    }
+
+    @Test
     void shouldStoreNothingWhenASmallFileIsNotItsDeclaredSize() throws IOException {
         Path source = write("short.png", randomBytes(1_000, 5));
         String key = key();

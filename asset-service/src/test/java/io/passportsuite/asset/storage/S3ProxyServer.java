@@ -38,12 +38,11 @@ public final class S3ProxyServer implements AutoCloseable {
     /** Generous: a cold start on a busy two-core machine, not the usual second. */
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
 
-    private final Process process;
     private final int port;
     private final Path directory;
+    private Process process;
 
-    private S3ProxyServer(Process process, int port, Path directory) {
-        this.process = process;
+    private S3ProxyServer(int port, Path directory) {
         this.port = port;
         this.directory = directory;
     }
@@ -57,8 +56,7 @@ public final class S3ProxyServer implements AutoCloseable {
             Path directory = Files.createTempDirectory("s3proxy");
             Path data = Files.createDirectories(directory.resolve("data"));
             int port = freePort();
-            Path properties = directory.resolve("s3proxy.properties");
-            Files.writeString(properties, String.join("\n",
+            Files.writeString(directory.resolve("s3proxy.properties"), String.join("\n",
                     "s3proxy.endpoint=http://127.0.0.1:" + port,
                     "s3proxy.authorization=aws-v2-or-v4",
                     "s3proxy.identity=" + IDENTITY,
@@ -66,19 +64,43 @@ public final class S3ProxyServer implements AutoCloseable {
                     "jclouds.provider=filesystem",
                     "jclouds.filesystem.basedir=" + data,
                     ""));
-            Process process = new ProcessBuilder(java(), "-Xmx64m", "-jar", JAR.toAbsolutePath().toString(),
-                    "--properties", properties.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("s3proxy.log").toFile())
-                    .start();
-            // A test JVM that ends without closing the server (a failed setup, an interrupted run) takes it along.
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            S3ProxyServer server = new S3ProxyServer(process, port, directory);
-            server.awaitListening();
+            S3ProxyServer server = new S3ProxyServer(port, directory);
+            server.launch();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start S3Proxy", e);
         }
+    }
+
+    /** Ends the server at once, as a crash would; what it stored stays for {@link #restart()}. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the server again on the same port and the same data. */
+    public void restart() {
+        kill();
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart S3Proxy", e);
+        }
+    }
+
+    private void launch() throws IOException {
+        process = new ProcessBuilder(java(), "-Xmx64m", "-jar", JAR.toAbsolutePath().toString(),
+                "--properties", directory.resolve("s3proxy.properties").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("s3proxy.log").toFile()))
+                .start();
+        // A test JVM that ends without closing the server (a failed setup, an interrupted run) takes it along.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        awaitListening();
     }
 
     /** The JVM running these tests, so the server needs no other Java on the machine. */

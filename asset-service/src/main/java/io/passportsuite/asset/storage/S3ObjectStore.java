@@ -1,5 +1,6 @@
 package io.passportsuite.asset.storage;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,8 @@ class S3ObjectStore implements ObjectStore {
         try {
             s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).contentLength(size),
                     RequestBody.fromContentProvider(() -> FileSlice.open(source, 0, size, true), size, contentType));
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
+            // A file that cannot be read ends the same way: nothing stored, nothing to record.
             throw new StorageUnavailable("could not store " + key + " in bucket " + bucket, e);
         }
     }

@@ -192,6 +192,14 @@ class S3ObjectStoreTest {
     }
 
     @Test
+    void shouldBeUnavailableWhenTheFileToStoreCannotBeRead() {
+        Path missing = files.resolve("gone.png");
+
+        assertThatThrownBy(() -> store.put(key(), missing, 100, "image/png")).isInstanceOf(StorageUnavailable.class);
+        assertThatThrownBy(() -> store.put(key(), missing, PART_SIZE * 2, "image/png")).isInstanceOf(StorageUnavailable.class);
+    }
+
+    @Test
     void shouldBeUnavailableWhenNothingListensOnTheEndpoint() throws IOException {
         Path source = write("small.png", randomBytes(100, 6));
         URI closed = URI.create("http://127.0.0.1:" + closedPort());

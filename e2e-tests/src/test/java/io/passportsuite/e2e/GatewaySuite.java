@@ -23,7 +23,7 @@ final class GatewaySuite implements AutoCloseable {
 
     static final String INTERNAL_CREDENTIAL = "e2e-internal-credential-7f3c9a2b5d8e1f40a6";
     /** The administrator passport creates at start-up when the suite runs with admin-service. */
-    static final String ADMIN_USERNAME = "e2e-admin";
+    static final String ADMIN_USERNAME = "e2e_admin";
     static final String ADMIN_PASSWORD = "e2e-admin-Pass2026";
     private static final Duration STARTUP = Duration.ofSeconds(180);
 

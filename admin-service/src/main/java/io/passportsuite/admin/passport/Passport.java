@@ -1,6 +1,7 @@
 package io.passportsuite.admin.passport;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -92,7 +93,7 @@ public class Passport {
     private static String retryAfterOf(FeignException e) {
         return e.responseHeaders().entrySet().stream()
                 .filter(header -> "retry-after".equalsIgnoreCase(header.getKey()))
-                .map(java.util.Map.Entry::getValue)
+                .map(Map.Entry::getValue)
                 .flatMap(Collection::stream)
                 .findFirst().orElse(null);
     }

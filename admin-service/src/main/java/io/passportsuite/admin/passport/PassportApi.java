@@ -2,6 +2,8 @@ package io.passportsuite.admin.passport;
 
 import org.springframework.cloud.openfeign.FeignClient;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
@@ -9,7 +11,8 @@ import feign.RequestLine;
 /**
  * Passport's internal API, the part the back office calls. Found through discovery
  * ({@code passport-service}) unless {@code passport.service.url} names an address. Feign's own
- * annotations rather than Spring MVC's keep HTTP types out of this package's callers' sight.
+ * annotations rather than Spring MVC's: outside the surfaces and {@code web}, the service speaks
+ * no Spring or servlet HTTP types (ArchitectureTest).
  */
 @FeignClient(name = "passport-service", url = "${passport.service.url:}", configuration = PassportClientConfiguration.class)
 interface PassportApi {
@@ -34,6 +37,6 @@ interface PassportApi {
     record UserHolder(PassportUser user) {
     }
 
-    record NewPassword(@com.fasterxml.jackson.annotation.JsonProperty("new_password") String newPassword) {
+    record NewPassword(@JsonProperty("new_password") String newPassword) {
     }
 }

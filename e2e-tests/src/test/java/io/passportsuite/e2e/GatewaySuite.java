@@ -15,13 +15,16 @@ import io.passportsuite.common.testing.TestPostgres;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Discovery, passport and the gateway (and, when a test needs it, membership-service) from their
+ * Discovery, passport and the gateway (and, when a test needs them, membership-service or admin-service) from their
  * packaged jars, each in its own JVM, with real PostgreSQL and Kafka: what a client meets, reached
  * through the gateway.
  */
 final class GatewaySuite implements AutoCloseable {
 
     static final String INTERNAL_CREDENTIAL = "e2e-internal-credential-7f3c9a2b5d8e1f40a6";
+    /** The administrator passport creates at start-up when the suite runs with admin-service. */
+    static final String ADMIN_USERNAME = "e2e_admin";
+    static final String ADMIN_PASSWORD = "e2e-admin-Pass2026";
     private static final Duration STARTUP = Duration.ofSeconds(180);
 
     final SuiteProcess discovery;
@@ -29,16 +32,19 @@ final class GatewaySuite implements AutoCloseable {
     final SuiteProcess gateway;
     /** Null unless started with {@link #startWithMembership}. */
     final SuiteProcess membership;
+    /** Null unless started with {@link #startWithAdmin}. */
+    final SuiteProcess admin;
     final ServiceProbe throughGateway;
     final ServiceProbe passportDirectly;
     /** Null unless started with {@link #startWithMembership}. */
     final ServiceProbe membershipDirectly;
 
-    private GatewaySuite(SuiteProcess discovery, SuiteProcess passport, SuiteProcess membership, SuiteProcess gateway,
-            int gatewayPort, int passportPort, int membershipPort) {
+    private GatewaySuite(SuiteProcess discovery, SuiteProcess passport, SuiteProcess membership, SuiteProcess admin,
+            SuiteProcess gateway, int gatewayPort, int passportPort, int membershipPort) {
         this.discovery = discovery;
         this.passport = passport;
         this.membership = membership;
+        this.admin = admin;
         this.gateway = gateway;
         this.throughGateway = ServiceProbe.onPort(gatewayPort);
         this.passportDirectly = ServiceProbe.onPort(passportPort);
@@ -55,7 +61,19 @@ final class GatewaySuite implements AutoCloseable {
         return start(label, true);
     }
 
+    /**
+     * Also starts admin-service, on a database of its own, with passport's bootstrap administrator
+     * ({@link #ADMIN_USERNAME}); returns once the gateway reports it up.
+     */
+    static GatewaySuite startWithAdmin(String label) {
+        return start(label, false, true);
+    }
+
     private static GatewaySuite start(String label, boolean withMembership) {
+        return start(label, withMembership, false);
+    }
+
+    private static GatewaySuite start(String label, boolean withMembership, boolean withAdmin) {
         int discoveryPort = freePort();
         int passportPort = freePort();
         int membershipPort = freePort();
@@ -69,6 +87,10 @@ final class GatewaySuite implements AutoCloseable {
         Map<String, String> passportEnvironment = new HashMap<>(common);
         // A fresh random key: passport refuses to start without one outside local mode.
         passportEnvironment.put("PASSPORT_KEY_ENCRYPTION_KEY", randomKey());
+        if (withAdmin) {
+            passportEnvironment.put("ADMIN_BOOTSTRAP_USERNAME", ADMIN_USERNAME);
+            passportEnvironment.put("ADMIN_BOOTSTRAP_PASSWORD", ADMIN_PASSWORD);
+        }
         SuiteProcess passport = SuiteProcess.start("passport-service", passportEnvironment, List.of(
                 "--server.port=" + passportPort,
                 "--spring.datasource.url=" + database.url(),
@@ -83,12 +105,23 @@ final class GatewaySuite implements AutoCloseable {
                     "--spring.datasource.username=" + membershipDatabase.username(),
                     "--spring.datasource.password=" + membershipDatabase.password()));
         }
+        SuiteProcess admin = null;
+        if (withAdmin) {
+            TestPostgres.Database adminDatabase = TestPostgres.freshDatabase("e2e_" + label + "_admin");
+            admin = SuiteProcess.start("admin-service", common, List.of(
+                    "--server.port=" + freePort(),
+                    "--spring.datasource.url=" + adminDatabase.url(),
+                    "--spring.datasource.username=" + adminDatabase.username(),
+                    "--spring.datasource.password=" + adminDatabase.password()));
+        }
         SuiteProcess gateway = SuiteProcess.start("gateway", common, List.of(
                 "--server.port=" + gatewayPort,
                 "--management.server.port=" + freePort(),
-                "--passport.status.services=passport-service" + (withMembership ? ",membership-service" : ""),
+                "--passport.status.services=passport-service" + (withMembership ? ",membership-service" : "")
+                        + (withAdmin ? ",admin-service" : ""),
                 "--passport.status.cache-ttl=0s"));
-        GatewaySuite suite = new GatewaySuite(discovery, passport, membership, gateway, gatewayPort, passportPort, membershipPort);
+        GatewaySuite suite = new GatewaySuite(discovery, passport, membership, admin, gateway, gatewayPort, passportPort,
+                membershipPort);
         suite.awaitStatus(body -> "running".equals(body.get("status").asString()), STARTUP);
         return suite;
     }
@@ -134,7 +167,7 @@ final class GatewaySuite implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
-            for (SuiteProcess process : new SuiteProcess[] {discovery, membership, gateway}) {
+            for (SuiteProcess process : new SuiteProcess[] {discovery, membership, admin, gateway}) {
                 if (process != null && !process.isAlive()) {
                     throw new IllegalStateException(process.describe() + " exited");
                 }
@@ -156,7 +189,7 @@ final class GatewaySuite implements AutoCloseable {
 
     @Override
     public void close() {
-        for (SuiteProcess process : new SuiteProcess[] {gateway, membership, passport, discovery}) {
+        for (SuiteProcess process : new SuiteProcess[] {gateway, admin, membership, passport, discovery}) {
             if (process != null) {
                 process.close();
             }

@@ -1,0 +1,100 @@
+package io.passportsuite.admin.passport;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import feign.FeignException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The back office's calls to passport, each ending in a {@link PassportReply} rather than an exception. */
+@Component
+public class Passport {
+
+    private static final Logger log = LoggerFactory.getLogger(Passport.class);
+
+    private final PassportApi api;
+    private final JsonMapper json;
+
+    Passport(PassportApi api, JsonMapper json) {
+        this.api = api;
+        this.json = json;
+    }
+
+    /** A 401 here is passport's one answer to every failed login: wrong password, no such admin, disabled. */
+    public PassportReply<AdminSession> openAdminSession(String identifier, String password, String clientIp, String userAgent) {
+        return call("admin login", true, () -> api.openAdminSession(
+                new PassportApi.AdminSessionRequest(identifier, password, clientIp, userAgent)));
+    }
+
+    public PassportReply<UserPage> users(String appId, int limit, long offset) {
+        return call("user list", false, () -> api.users(appId, limit, offset));
+    }
+
+    public PassportReply<PassportUser> user(String appId, UUID userId) {
+        return call("user lookup", false, () -> api.user(appId, userId.toString()).user());
+    }
+
+    /** Passport checks the app's password policy and ends every session of the user. */
+    public PassportReply<Void> resetPassword(String appId, UUID userId, String newPassword) {
+        return call("password reset", false, () -> {
+            api.resetPassword(appId, userId.toString(), new PassportApi.NewPassword(newPassword));
+            return null;
+        });
+    }
+
+    private <T> PassportReply<T> call(String what, boolean unauthorizedIsAnAnswer, Supplier<T> call) {
+        try {
+            return new PassportReply.Answered<>(call.get());
+        } catch (FeignException e) {
+            return failure(what, unauthorizedIsAnAnswer, e);
+        } catch (RuntimeException e) {
+            log.warn("Passport {} failed: {}", what, e.toString());
+            return new PassportReply.Unavailable<>(e.getClass().getSimpleName());
+        }
+    }
+
+    private <T> PassportReply<T> failure(String what, boolean unauthorizedIsAnAnswer, FeignException e) {
+        int status = e.status();
+        // 403 is passport refusing this service's credential (or its absence): an operator must fix
+        // the configuration; the administrator is told the service is unavailable, never that they failed.
+        boolean credentialRefused = status == 403 || status == 401 && !unauthorizedIsAnAnswer;
+        if (status >= 400 && status < 500 && !credentialRefused) {
+            JsonNode body = bodyOf(e);
+            return new PassportReply.Refused<>(status, text(body, "error"), text(body, "message"), retryAfterOf(e));
+        }
+        if (credentialRefused) {
+            log.error("Passport refused the internal credential on the {} ({}): check SUITE_INTERNAL_CREDENTIAL", what, status);
+        } else {
+            log.warn("Passport {} failed: {}", what, status < 0 ? e.getMessage() : "status " + status);
+        }
+        return new PassportReply.Unavailable<>(status < 0 ? "unreachable" : "status " + status);
+    }
+
+    private JsonNode bodyOf(FeignException e) {
+        try {
+            return e.contentUTF8() == null || e.contentUTF8().isBlank() ? null : json.readTree(e.contentUTF8());
+        } catch (JacksonException notJson) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        return body != null && body.get(field) != null && body.get(field).isString() ? body.get(field).asString() : null;
+    }
+
+    private static String retryAfterOf(FeignException e) {
+        return e.responseHeaders().entrySet().stream()
+                .filter(header -> "retry-after".equalsIgnoreCase(header.getKey()))
+                .map(Map.Entry::getValue)
+                .flatMap(Collection::stream)
+                .findFirst().orElse(null);
+    }
+}

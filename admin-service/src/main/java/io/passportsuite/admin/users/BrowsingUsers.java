@@ -1,0 +1,38 @@
+package io.passportsuite.admin.users;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import io.passportsuite.admin.AdminSettings;
+import io.passportsuite.admin.passport.Passport;
+import io.passportsuite.admin.passport.PassportReply;
+import io.passportsuite.admin.passport.PassportUser;
+import io.passportsuite.admin.passport.UserPage;
+
+/**
+ * The platform app's users as passport keeps them: reading changes nothing, so nothing is audited.
+ * Paging bounds are passport's ({@code limit} 1-1000, {@code offset} from 0).
+ */
+@Service
+public class BrowsingUsers {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1000;
+
+    private final Passport passport;
+    private final String appId;
+
+    BrowsingUsers(Passport passport, AdminSettings settings) {
+        this.passport = passport;
+        this.appId = settings.platformAppId();
+    }
+
+    public PassportReply<UserPage> page(int limit, long offset) {
+        return passport.users(appId, limit, offset);
+    }
+
+    public PassportReply<PassportUser> one(UUID userId) {
+        return passport.user(appId, userId);
+    }
+}

@@ -1,0 +1,239 @@
+package io.passportsuite.admin.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.passportsuite.common.web.SuiteHeaders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Passport's internal API as admin-service meets it: the same paths, bodies and error shapes, and
+ * the same refusal (403) of a call without the suite's credential or made on a client's behalf.
+ */
+public final class FakePassport implements AutoCloseable {
+
+    public static final String APP = "default";
+    public static final UUID ADMIN_ID = UUID.fromString("8d3e7a52-0c4b-4f7e-9a31-5b2c6d1e0f99");
+    public static final String ADMIN_USERNAME = "root";
+    public static final String ADMIN_PASSWORD = "Root12345";
+
+    private static final JsonMapper json = new JsonMapper();
+
+    private final HttpServer server;
+    private final String credential;
+    private final Map<UUID, ObjectNode> users = new ConcurrentHashMap<>();
+    /** Each request as {@code METHOD path?query}, in order. */
+    public final List<String> requests = new CopyOnWriteArrayList<>();
+    /** The bodies of admin session requests. */
+    public final List<JsonNode> loginBodies = new CopyOnWriteArrayList<>();
+    /** user id to the passwords set by resets. */
+    public final Map<UUID, String> resets = new ConcurrentHashMap<>();
+
+    public volatile Integer retryAfterSeconds;
+    public volatile boolean refuseCredential;
+    public volatile Duration delay = Duration.ZERO;
+
+    public FakePassport(String credential) {
+        this.credential = credential;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public UUID addUser(String username) {
+        UUID id = UUID.randomUUID();
+        ObjectNode user = json.createObjectNode();
+        user.put("id", id.toString());
+        user.put("username", username);
+        user.put("nickname", "小" + username);
+        user.put("email", username + "@example.com");
+        user.put("email_verified", false);
+        user.put("phone", "+8613800138000");
+        user.putNull("avatar_url");
+        user.put("role", 1);
+        user.put("created_at", "2026-11-30T10:00:00.000Z");
+        user.put("updated_at", "2026-11-30T10:00:00.000Z");
+        users.put(id, user);
+        return id;
+    }
+
+    public void reset() {
+        retryAfterSeconds = null;
+        refuseCredential = false;
+        delay = Duration.ZERO;
+        requests.clear();
+        loginBodies.clear();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            URI uri = exchange.getRequestURI();
+            String method = exchange.getRequestMethod();
+            requests.add(method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            if (!delay.isZero()) {
+                Thread.sleep(delay);
+            }
+            String presented = exchange.getRequestHeaders().getFirst(SuiteHeaders.INTERNAL_CREDENTIAL);
+            if (refuseCredential || !credential.equals(presented)
+                    || exchange.getRequestHeaders().getFirst(SuiteHeaders.CLIENT_IP) != null) {
+                error(exchange, 403, "FORBIDDEN", "internal endpoint");
+                return;
+            }
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            route(exchange, method, uri, body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void route(HttpExchange exchange, String method, URI uri, String body) throws IOException {
+        String path = uri.getPath();
+        String usersPrefix = "/internal/apps/" + APP + "/users";
+        if (method.equals("POST") && path.equals("/internal/admin/sessions")) {
+            login(exchange, json.readTree(body));
+        } else if (method.equals("GET") && path.equals(usersPrefix)) {
+            list(exchange, query(uri));
+        } else if (method.equals("GET") && path.startsWith(usersPrefix + "/")) {
+            ObjectNode user = userAt(path.substring(usersPrefix.length() + 1));
+            if (user == null) {
+                error(exchange, 404, "USER_NOT_FOUND", "no such user");
+            } else {
+                ObjectNode answer = json.createObjectNode();
+                answer.set("user", user);
+                send(exchange, 200, answer, Map.of());
+            }
+        } else if (method.equals("POST") && path.startsWith(usersPrefix + "/") && path.endsWith("/reset-password")) {
+            String id = path.substring(usersPrefix.length() + 1, path.length() - "/reset-password".length());
+            resetPassword(exchange, id, json.readTree(body));
+        } else if (path.startsWith("/internal/apps/")) {
+            error(exchange, 404, "UNKNOWN_APP", "no app");
+        } else {
+            error(exchange, 404, "NOT_FOUND", "no such endpoint");
+        }
+    }
+
+    private void login(HttpExchange exchange, JsonNode body) throws IOException {
+        loginBodies.add(body);
+        if (retryAfterSeconds != null) {
+            send(exchange, 429, error("RATE_LIMITED", "too many requests; retry in " + retryAfterSeconds + " s"),
+                    Map.of("Retry-After", retryAfterSeconds.toString()));
+            return;
+        }
+        if (!ADMIN_USERNAME.equals(body.path("identifier").asString("")) || !ADMIN_PASSWORD.equals(body.path("password").asString(""))) {
+            error(exchange, 401, "INVALID_CREDENTIALS", "wrong administrator account or password");
+            return;
+        }
+        ObjectNode admin = json.createObjectNode();
+        admin.put("id", ADMIN_ID.toString());
+        admin.put("username", ADMIN_USERNAME);
+        admin.put("nickname", "管理员");
+        admin.put("role", 9);
+        ObjectNode session = json.createObjectNode();
+        session.set("admin", admin);
+        session.put("access_token", "eyJ.fake.access");
+        session.put("refresh_token", "fake-refresh-secret");
+        session.put("expires_at", 1_766_102_400_000L);
+        send(exchange, 200, session, Map.of());
+    }
+
+    private void list(HttpExchange exchange, Map<String, String> query) throws IOException {
+        int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
+        long offset = Long.parseLong(query.getOrDefault("offset", "0"));
+        if (limit < 1 || limit > 1000 || offset < 0) {
+            error(exchange, 400, "VALIDATION_FAILED", "limit must be 1-1000 and offset at least 0");
+            return;
+        }
+        List<ObjectNode> all = new ArrayList<>(users.values());
+        all.sort((a, b) -> a.get("username").asString().compareTo(b.get("username").asString()));
+        ObjectNode page = json.createObjectNode();
+        var list = page.putArray("users");
+        all.stream().skip(offset).limit(limit).forEach(list::add);
+        page.put("limit", limit);
+        page.put("offset", offset);
+        page.put("total", all.size());
+        send(exchange, 200, page, Map.of());
+    }
+
+    private void resetPassword(HttpExchange exchange, String id, JsonNode body) throws IOException {
+        String password = body.path("new_password").asString("");
+        if (userAt(id) == null) {
+            error(exchange, 404, "USER_NOT_FOUND", "no such user");
+        } else if (password.length() < 8 || password.length() > 128) {
+            error(exchange, 400, "VALIDATION_FAILED", "password must be 8-128 characters");
+        } else {
+            resets.put(UUID.fromString(id), password);
+            send(exchange, 200, json.createObjectNode(), Map.of());
+        }
+    }
+
+    private ObjectNode userAt(String id) {
+        try {
+            return users.get(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (uri.getQuery() != null) {
+            for (String pair : uri.getQuery().split("&")) {
+                String[] parts = pair.split("=", 2);
+                query.put(parts[0], parts.length > 1 ? parts[1] : "");
+            }
+        }
+        return query;
+    }
+
+    private static ObjectNode error(String code, String message) {
+        ObjectNode error = json.createObjectNode();
+        error.put("error", code);
+        error.put("message", message);
+        return error;
+    }
+
+    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+        send(exchange, status, error(code, message), Map.of());
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode body, Map<String, String> headers) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        headers.forEach(exchange.getResponseHeaders()::set);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,158 @@
+package io.passportsuite.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.passportsuite.common.testing.ServiceProbe;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The back office through the gateway, with admin-service and passport in their own JVMs: the
+ * bootstrap administrator logs in, lists users, and resets a user's password, which ends that
+ * user's sessions at the gateway; users and anonymous clients are kept out.
+ */
+class AdminEndToEndTest {
+
+    private static final Duration EVENTUAL = Duration.ofSeconds(15);
+
+    private static GatewaySuite suite;
+    private static ServiceProbe gateway;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = GatewaySuite.startWithAdmin("admin");
+        gateway = suite.throughGateway;
+        // Discovery may list admin-service before the gateway's load balancer has fetched it.
+        ServiceProbe.Response routed = awaitLogin();
+        assertThat(routed.status()).as("the gateway routes to admin-service: " + routed.body()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void shouldLetTheBootstrapAdministratorResetAPasswordWhichEndsTheUsersSessions() {
+        String adminToken = adminLogin().json().get("data").get("access_token").asString();
+        Account user = register("reset-me");
+
+        ServiceProbe.Response list = gateway.get("/admin/users?limit=1000", bearer(adminToken));
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().get("data").get("users").valueStream().map(u -> u.get("id").asString()))
+                .contains(user.userId());
+
+        ServiceProbe.Response one = gateway.get("/admin/users/" + user.userId(), bearer(adminToken));
+        assertThat(one.status()).as(one.body()).isEqualTo(200);
+        assertThat(one.json().get("data").get("user").get("email").asString()).isEqualTo(user.email());
+
+        assertThat(gateway.get("/api/auth/me", bearer(user.accessToken())).status()).isEqualTo(200);
+        ServiceProbe.Response reset = gateway.post("/admin/users/" + user.userId() + "/reset-password",
+                "{\"new_password\":\"Reset-by-admin1\"}", bearer(adminToken));
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        assertThat(reset.json().get("success").asBoolean()).isTrue();
+
+        // Passport revokes the sessions and tells the gateway through Kafka: the old token stops working.
+        ServiceProbe.Response old = awaitStatus("/api/auth/me", user.accessToken(), 401);
+        assertThat(old.status()).as(old.body()).isEqualTo(401);
+        ServiceProbe.Response newPassword = gateway.post("/api/auth/login",
+                "{\"email\":\"%s\",\"password\":\"Reset-by-admin1\"}".formatted(user.email()));
+        assertThat(newPassword.status()).as(newPassword.body()).isEqualTo(200);
+
+        ServiceProbe.Response audit = gateway.get("/admin/audit?target=" + user.userId(), bearer(adminToken));
+        assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+        JsonNode entry = audit.json().get("data").get("entries").get(0);
+        assertThat(entry.get("action").asString()).isEqualTo("user.reset_password");
+        assertThat(audit.body()).doesNotContain("Reset-by-admin1");
+    }
+
+    @Test
+    void shouldKeepUsersAndAnonymousClientsOut() {
+        Account user = register("not-an-admin");
+
+        ServiceProbe.Response asUser = gateway.get("/admin/users", bearer(user.accessToken()));
+        ServiceProbe.Response anonymous = gateway.get("/admin/users");
+        ServiceProbe.Response spoofed = gateway.get("/admin/users", "X-Passport-User-Id", user.userId(),
+                "X-Passport-User-Role", "9", "X-Passport-App-Id", "default",
+                "X-Passport-Internal-Credential", GatewaySuite.INTERNAL_CREDENTIAL);
+        ServiceProbe.Response userLogsIn = gateway.post("/admin/auth/login",
+                "{\"identifier\":\"%s\",\"password\":\"secure-password1\"}".formatted(user.email()));
+
+        assertThat(asUser.status()).as(asUser.body()).isEqualTo(403);
+        assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(401);
+        assertThat(spoofed.status()).as(spoofed.body()).isEqualTo(401);
+        assertThat(userLogsIn.status()).as(userLogsIn.body()).isEqualTo(401);
+        assertThat(userLogsIn.json().get("error_code").asString()).isEqualTo("ADMIN_LOGIN_FAILED");
+    }
+
+    @Test
+    void shouldRefuseAWrongPasswordAsAFailedAdminLogin() {
+        ServiceProbe.Response wrong = gateway.post("/admin/auth/login",
+                "{\"identifier\":\"%s\",\"password\":\"not-the-password1\"}".formatted(GatewaySuite.ADMIN_USERNAME));
+
+        assertThat(wrong.status()).as(wrong.body()).isEqualTo(401);
+        assertThat(wrong.json().get("success").asBoolean()).isFalse();
+        assertThat(wrong.json().get("error_code").asString()).isEqualTo("ADMIN_LOGIN_FAILED");
+    }
+
+    private record Account(String userId, String email, String accessToken) {
+    }
+
+    private static Account register(String name) {
+        String email = name + "-" + UUID.randomUUID() + "@example.com";
+        ServiceProbe.Response registered = gateway.post("/api/auth/register",
+                "{\"email\":\"%s\",\"password\":\"secure-password1\"}".formatted(email));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String accessToken = registered.json().get("accessToken").asString();
+        ServiceProbe.Response me = gateway.get("/api/auth/me", bearer(accessToken));
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        return new Account(userIdOf(me.json()), email, accessToken);
+    }
+
+    private static String userIdOf(JsonNode me) {
+        JsonNode user = me.has("user") ? me.get("user") : me;
+        return user.get("id").asString();
+    }
+
+    private static ServiceProbe.Response adminLogin() {
+        ServiceProbe.Response login = gateway.post("/admin/auth/login", "{\"identifier\":\"%s\",\"password\":\"%s\"}"
+                .formatted(GatewaySuite.ADMIN_USERNAME, GatewaySuite.ADMIN_PASSWORD));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        assertThat(login.json().get("data").get("admin").get("role").asInt()).isEqualTo(9);
+        return login;
+    }
+
+    /** Polls the login until a service answers it (not the gateway's 503 for a route with no instance yet). */
+    private static ServiceProbe.Response awaitLogin() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String body = "{\"identifier\":\"%s\",\"password\":\"%s\"}".formatted(GatewaySuite.ADMIN_USERNAME, GatewaySuite.ADMIN_PASSWORD);
+        ServiceProbe.Response response = gateway.post("/admin/auth/login", body);
+        while (response.status() == 503 && System.nanoTime() < deadline) {
+            GatewaySuite.sleep(Duration.ofMillis(250));
+            response = gateway.post("/admin/auth/login", body);
+        }
+        return response;
+    }
+
+    private static ServiceProbe.Response awaitStatus(String path, String token, int status) {
+        long deadline = System.nanoTime() + EVENTUAL.toNanos();
+        ServiceProbe.Response response = gateway.get(path, bearer(token));
+        while (response.status() != status && System.nanoTime() < deadline) {
+            GatewaySuite.sleep(Duration.ofMillis(50));
+            response = gateway.get(path, bearer(token));
+        }
+        return response;
+    }
+
+    private static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -85,8 +86,8 @@ class FilesController {
     /** Public: no key; the id alone names the file. */
     @GetMapping("/{fileId}")
     ResponseEntity<?> serve(@PathVariable String fileId, @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        AssetFile file = (FILE_ID.matcher(fileId).matches() ? serving.find(UUID.fromString(fileId)) : java.util.Optional.<AssetFile>empty())
-                .orElse(null);
+        Optional<AssetFile> found = FILE_ID.matcher(fileId).matches() ? serving.find(UUID.fromString(fileId)) : Optional.empty();
+        AssetFile file = found.orElse(null);
         if (file == null) {
             return unknownFile();
         }

@@ -33,32 +33,49 @@ final class GatewaySuite implements AutoCloseable {
     final ServiceProbe passportDirectly;
     /** Null unless started with {@link #startWithMembership}. */
     final ServiceProbe membershipDirectly;
+    /** Null unless started with {@link #startWithAsset}. */
+    final SuiteProcess asset;
+    /** Null unless started with {@link #startWithAsset}. */
+    final ServiceProbe assetDirectly;
+    final int gatewayPort;
 
-    private GatewaySuite(SuiteProcess discovery, SuiteProcess passport, SuiteProcess membership, SuiteProcess gateway,
-            int gatewayPort, int passportPort, int membershipPort) {
+    private GatewaySuite(SuiteProcess discovery, SuiteProcess passport, SuiteProcess membership, SuiteProcess asset,
+            SuiteProcess gateway, int gatewayPort, int passportPort, int membershipPort, int assetPort) {
         this.discovery = discovery;
         this.passport = passport;
         this.membership = membership;
+        this.asset = asset;
         this.gateway = gateway;
+        this.gatewayPort = gatewayPort;
         this.throughGateway = ServiceProbe.onPort(gatewayPort);
         this.passportDirectly = ServiceProbe.onPort(passportPort);
         this.membershipDirectly = membership == null ? null : ServiceProbe.onPort(membershipPort);
+        this.assetDirectly = asset == null ? null : ServiceProbe.onPort(assetPort);
     }
 
     /** Returns once the gateway reports the suite running. */
     static GatewaySuite start(String label) {
-        return start(label, false);
+        return start(label, false, false);
     }
 
     /** Also starts membership-service, on a database of its own; returns once discovery lists it UP. */
     static GatewaySuite startWithMembership(String label) {
-        return start(label, true);
+        return start(label, true, false);
     }
 
-    private static GatewaySuite start(String label, boolean withMembership) {
+    /**
+     * Also starts asset-service, on a database of its own and files in a new temporary folder, its
+     * public URLs on this gateway; returns once the gateway reports it up.
+     */
+    static GatewaySuite startWithAsset(String label) {
+        return start(label, false, true);
+    }
+
+    private static GatewaySuite start(String label, boolean withMembership, boolean withAsset) {
         int discoveryPort = freePort();
         int passportPort = freePort();
         int membershipPort = freePort();
+        int assetPort = freePort();
         int gatewayPort = freePort();
         String eurekaUrl = "http://127.0.0.1:" + discoveryPort + "/eureka/";
         TestPostgres.Database database = TestPostgres.freshDatabase("e2e_" + label);
@@ -83,12 +100,25 @@ final class GatewaySuite implements AutoCloseable {
                     "--spring.datasource.username=" + membershipDatabase.username(),
                     "--spring.datasource.password=" + membershipDatabase.password()));
         }
+        SuiteProcess asset = null;
+        if (withAsset) {
+            TestPostgres.Database assetDatabase = TestPostgres.freshDatabase("e2e_" + label + "_asset");
+            asset = SuiteProcess.start("asset-service", common, List.of(
+                    "--server.port=" + assetPort,
+                    "--spring.datasource.url=" + assetDatabase.url(),
+                    "--spring.datasource.username=" + assetDatabase.username(),
+                    "--spring.datasource.password=" + assetDatabase.password(),
+                    "--asset.storage.filesystem.root=" + temporaryFolder("e2e-assets-"),
+                    "--asset.uploads.public-base-url=http://127.0.0.1:" + gatewayPort + "/asset/v1/files"));
+        }
         SuiteProcess gateway = SuiteProcess.start("gateway", common, List.of(
                 "--server.port=" + gatewayPort,
                 "--management.server.port=" + freePort(),
-                "--passport.status.services=passport-service" + (withMembership ? ",membership-service" : ""),
+                "--passport.status.services=passport-service" + (withMembership ? ",membership-service" : "")
+                        + (withAsset ? ",asset-service" : ""),
                 "--passport.status.cache-ttl=0s"));
-        GatewaySuite suite = new GatewaySuite(discovery, passport, membership, gateway, gatewayPort, passportPort, membershipPort);
+        GatewaySuite suite = new GatewaySuite(discovery, passport, membership, asset, gateway, gatewayPort, passportPort,
+                membershipPort, assetPort);
         suite.awaitStatus(body -> "running".equals(body.get("status").asString()), STARTUP);
         return suite;
     }
@@ -134,7 +164,7 @@ final class GatewaySuite implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
-            for (SuiteProcess process : new SuiteProcess[] {discovery, membership, gateway}) {
+            for (SuiteProcess process : new SuiteProcess[] {discovery, membership, asset, gateway}) {
                 if (process != null && !process.isAlive()) {
                     throw new IllegalStateException(process.describe() + " exited");
                 }
@@ -156,7 +186,7 @@ final class GatewaySuite implements AutoCloseable {
 
     @Override
     public void close() {
-        for (SuiteProcess process : new SuiteProcess[] {gateway, membership, passport, discovery}) {
+        for (SuiteProcess process : new SuiteProcess[] {gateway, asset, membership, passport, discovery}) {
             if (process != null) {
                 process.close();
             }
@@ -167,6 +197,14 @@ final class GatewaySuite implements AutoCloseable {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
+    }
+
+    static String temporaryFolder(String prefix) {
+        try {
+            return java.nio.file.Files.createTempDirectory(prefix).toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static int freePort() {

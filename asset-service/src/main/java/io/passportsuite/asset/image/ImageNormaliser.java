@@ -45,12 +45,15 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 @Component
 public class ImageNormaliser {
 
+    /** The decoding budget is counted in blocks of this many pixels (a semaphore counts in ints). */
+    private static final long PIXELS_PER_PERMIT = 1024;
+
     private final ImageSettings settings;
     private final Semaphore decoding;
 
     ImageNormaliser(ImageSettings settings) {
         this.settings = settings;
-        this.decoding = new Semaphore(settings.concurrentDecodes(), true);
+        this.decoding = new Semaphore(permits(settings.decodingPixels()), true);
         // Registers the WebP reader on the class path once, on the thread that starts the service.
         ImageIO.scanForPlugins();
         ImageIO.setUseCache(false);
@@ -58,12 +61,6 @@ public class ImageNormaliser {
 
     public Normalised normalise(Path upload, ImageFormat format) {
         ImageReader reader = readerOf(format);
-        try {
-            decoding.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Normalised.Undecodable("interrupted");
-        }
         try (ImageInputStream input = ImageIO.createImageInputStream(upload.toFile())) {
             reader.setInput(input, true, true);
             long width = reader.getWidth(0);
@@ -74,20 +71,36 @@ public class ImageNormaliser {
             if (width * height > settings.maxPixels()) {
                 return new Normalised.TooManyPixels(width, height, settings.maxPixels());
             }
-            AtomicReference<String> warning = new AtomicReference<>();
-            reader.addIIOReadWarningListener((IIOReadWarningListener) (source, message) -> warning.compareAndSet(null, message));
-            BufferedImage decoded = reader.read(0);
-            if (warning.get() != null) {
-                return new Normalised.Undecodable(warning.get());
+            int permits = permits(width * height);
+            decoding.acquire(permits);
+            try {
+                return decode(reader, upload, format);
+            } finally {
+                decoding.release(permits);
             }
-            return encode(orient(decoded, orientationOf(upload), format == ImageFormat.JPEG));
         } catch (IOException | RuntimeException e) {
             // Readers answer corrupt input with IIOException and, now and then, runtime exceptions.
             return new Normalised.Undecodable(e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Normalised.Undecodable("interrupted");
         } finally {
             reader.dispose();
-            decoding.release();
         }
+    }
+
+    private Normalised decode(ImageReader reader, Path upload, ImageFormat format) throws IOException {
+        AtomicReference<String> warning = new AtomicReference<>();
+        reader.addIIOReadWarningListener((IIOReadWarningListener) (source, message) -> warning.compareAndSet(null, message));
+        BufferedImage decoded = reader.read(0);
+        if (warning.get() != null) {
+            return new Normalised.Undecodable(warning.get());
+        }
+        return encode(orient(decoded, orientationOf(upload), format == ImageFormat.JPEG));
+    }
+
+    private static int permits(long pixels) {
+        return (int) Math.max(1, (pixels + PIXELS_PER_PERMIT - 1) / PIXELS_PER_PERMIT);
     }
 
     private Normalised encode(BufferedImage image) throws IOException {

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import io.passportsuite.common.testing.ServiceProbe;
@@ -15,7 +16,7 @@ import io.passportsuite.common.testing.TestPostgres;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Discovery, passport and the gateway (and, when a test needs them, membership-service or admin-service) from their
+ * Discovery, passport and the gateway (and, when a test needs them, membership-service, admin-service or asset-service) from their
  * packaged jars, each in its own JVM, with real PostgreSQL and Kafka: what a client meets, reached
  * through the gateway.
  */
@@ -38,27 +39,35 @@ final class GatewaySuite implements AutoCloseable {
     final ServiceProbe passportDirectly;
     /** Null unless started with {@link #startWithMembership}. */
     final ServiceProbe membershipDirectly;
+    /** Null unless started with {@link #startWithAsset}. */
+    final SuiteProcess asset;
+    /** Null unless started with {@link #startWithAsset}. */
+    final ServiceProbe assetDirectly;
+    final int gatewayPort;
 
     private GatewaySuite(SuiteProcess discovery, SuiteProcess passport, SuiteProcess membership, SuiteProcess admin,
-            SuiteProcess gateway, int gatewayPort, int passportPort, int membershipPort) {
+            SuiteProcess asset, SuiteProcess gateway, int gatewayPort, int passportPort, int membershipPort, int assetPort) {
         this.discovery = discovery;
         this.passport = passport;
         this.membership = membership;
         this.admin = admin;
+        this.asset = asset;
         this.gateway = gateway;
+        this.gatewayPort = gatewayPort;
         this.throughGateway = ServiceProbe.onPort(gatewayPort);
         this.passportDirectly = ServiceProbe.onPort(passportPort);
         this.membershipDirectly = membership == null ? null : ServiceProbe.onPort(membershipPort);
+        this.assetDirectly = asset == null ? null : ServiceProbe.onPort(assetPort);
     }
 
     /** Returns once the gateway reports the suite running. */
     static GatewaySuite start(String label) {
-        return start(label, false);
+        return start(label, Set.of());
     }
 
     /** Also starts membership-service, on a database of its own; returns once discovery lists it UP. */
     static GatewaySuite startWithMembership(String label) {
-        return start(label, true);
+        return start(label, Set.of(Extra.MEMBERSHIP));
     }
 
     /**
@@ -66,17 +75,28 @@ final class GatewaySuite implements AutoCloseable {
      * ({@link #ADMIN_USERNAME}); returns once the gateway reports it up.
      */
     static GatewaySuite startWithAdmin(String label) {
-        return start(label, false, true);
+        return start(label, Set.of(Extra.ADMIN));
     }
 
-    private static GatewaySuite start(String label, boolean withMembership) {
-        return start(label, withMembership, false);
+    /**
+     * Also starts asset-service, on a database of its own and files in a new temporary folder, its
+     * public URLs on this gateway; returns once the gateway reports it up.
+     */
+    static GatewaySuite startWithAsset(String label) {
+        return start(label, Set.of(Extra.ASSET));
     }
 
-    private static GatewaySuite start(String label, boolean withMembership, boolean withAdmin) {
+    /** Services a test may start besides discovery, passport and the gateway. */
+    enum Extra { MEMBERSHIP, ADMIN, ASSET }
+
+    static GatewaySuite start(String label, Set<Extra> extras) {
+        boolean withMembership = extras.contains(Extra.MEMBERSHIP);
+        boolean withAdmin = extras.contains(Extra.ADMIN);
+        boolean withAsset = extras.contains(Extra.ASSET);
         int discoveryPort = freePort();
         int passportPort = freePort();
         int membershipPort = freePort();
+        int assetPort = freePort();
         int gatewayPort = freePort();
         String eurekaUrl = "http://127.0.0.1:" + discoveryPort + "/eureka/";
         TestPostgres.Database database = TestPostgres.freshDatabase("e2e_" + label);
@@ -114,14 +134,25 @@ final class GatewaySuite implements AutoCloseable {
                     "--spring.datasource.username=" + adminDatabase.username(),
                     "--spring.datasource.password=" + adminDatabase.password()));
         }
+        SuiteProcess asset = null;
+        if (withAsset) {
+            TestPostgres.Database assetDatabase = TestPostgres.freshDatabase("e2e_" + label + "_asset");
+            asset = SuiteProcess.start("asset-service", common, List.of(
+                    "--server.port=" + assetPort,
+                    "--spring.datasource.url=" + assetDatabase.url(),
+                    "--spring.datasource.username=" + assetDatabase.username(),
+                    "--spring.datasource.password=" + assetDatabase.password(),
+                    "--asset.storage.filesystem.root=" + temporaryFolder("e2e-assets-"),
+                    "--asset.uploads.public-base-url=http://127.0.0.1:" + gatewayPort + "/asset/v1/files"));
+        }
         SuiteProcess gateway = SuiteProcess.start("gateway", common, List.of(
                 "--server.port=" + gatewayPort,
                 "--management.server.port=" + freePort(),
                 "--passport.status.services=passport-service" + (withMembership ? ",membership-service" : "")
-                        + (withAdmin ? ",admin-service" : ""),
+                        + (withAdmin ? ",admin-service" : "") + (withAsset ? ",asset-service" : ""),
                 "--passport.status.cache-ttl=0s"));
-        GatewaySuite suite = new GatewaySuite(discovery, passport, membership, admin, gateway, gatewayPort, passportPort,
-                membershipPort);
+        GatewaySuite suite = new GatewaySuite(discovery, passport, membership, admin, asset, gateway, gatewayPort, passportPort,
+                membershipPort, assetPort);
         suite.awaitStatus(body -> "running".equals(body.get("status").asString()), STARTUP);
         return suite;
     }
@@ -167,7 +198,7 @@ final class GatewaySuite implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
-            for (SuiteProcess process : new SuiteProcess[] {discovery, membership, admin, gateway}) {
+            for (SuiteProcess process : new SuiteProcess[] {discovery, membership, admin, asset, gateway}) {
                 if (process != null && !process.isAlive()) {
                     throw new IllegalStateException(process.describe() + " exited");
                 }
@@ -189,7 +220,7 @@ final class GatewaySuite implements AutoCloseable {
 
     @Override
     public void close() {
-        for (SuiteProcess process : new SuiteProcess[] {gateway, admin, membership, passport, discovery}) {
+        for (SuiteProcess process : new SuiteProcess[] {gateway, asset, admin, membership, passport, discovery}) {
             if (process != null) {
                 process.close();
             }
@@ -200,6 +231,14 @@ final class GatewaySuite implements AutoCloseable {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
+    }
+
+    static String temporaryFolder(String prefix) {
+        try {
+            return java.nio.file.Files.createTempDirectory(prefix).toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static int freePort() {

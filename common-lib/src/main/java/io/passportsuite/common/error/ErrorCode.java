@@ -54,7 +54,17 @@ public enum ErrorCode {
     /** A verification code returned in the response: only in an explicit dev/test mode. */
     TEST_MODE_ONLY(206),
 
+    // Uploads (asset surface)
+    /** The bytes are of an allowed type but cannot be decoded as an image. */
+    INVALID_IMAGE(422),
+    /** The image's header declares more pixels than the service decodes. */
+    IMAGE_DIMENSIONS_EXCEEDED(422),
+    /** The app's stored files would exceed its storage quota. */
+    STORAGE_QUOTA_EXCEEDED(413),
+
     // Limits and availability
+    /** The client did not finish sending its request in time (an upload sent too slowly). */
+    REQUEST_TIMEOUT(408),
     RATE_LIMITED(429),
     SERVICE_UNAVAILABLE(503),
     GATEWAY_TIMEOUT(504),

@@ -22,6 +22,9 @@ public final class Topics {
      */
     public static final String MEMBERSHIP_EVENTS = "membership.events.v1";
 
+    /** Uploaded files: {@code asset.uploaded} and {@code asset.deleted}, keyed by file id. */
+    public static final String ASSET_EVENTS = "asset.events.v1";
+
     private Topics() {
     }
 }

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns "no instance", "connection refused" and "took too long" into 503 and 504 in the
- * surface's format. Without it a refused connection reaches Boot's default handler as a bare 500
+ * surface's format, and a request body cut off on its way into 413 or 408. Without it a refused connection reaches Boot's default handler as a bare 500
  * with Spring's own body. Runs before that handler; anything else passes through untouched.
  */
 class UpstreamFailureHandler implements WebExceptionHandler, Ordered {
@@ -33,9 +33,12 @@ class UpstreamFailureHandler implements WebExceptionHandler, Ordered {
         }
         log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                 code, failure.toString());
-        String message = code == ErrorCode.GATEWAY_TIMEOUT
-                ? "The service did not answer in time"
-                : "The service is unavailable, try again later";
+        String message = switch (code) {
+            case GATEWAY_TIMEOUT -> "The service did not answer in time";
+            case PAYLOAD_TOO_LARGE -> "The request body is too large";
+            case REQUEST_TIMEOUT -> "The request body was not sent in time";
+            default -> "The service is unavailable, try again later";
+        };
         return SurfaceErrors.write(exchange, code, message);
     }
 
@@ -47,6 +50,13 @@ class UpstreamFailureHandler implements WebExceptionHandler, Ordered {
                 }
                 if (status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
                     return ErrorCode.GATEWAY_TIMEOUT;
+                }
+                // A request body the gateway cut off on its way (RequestBodyLimits).
+                if (status.getStatusCode().value() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
+                    return ErrorCode.PAYLOAD_TOO_LARGE;
+                }
+                if (status.getStatusCode().value() == HttpStatus.REQUEST_TIMEOUT.value()) {
+                    return ErrorCode.REQUEST_TIMEOUT;
                 }
             }
             if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {

@@ -29,6 +29,11 @@ class RoutingConfiguration {
     }
 
     @Bean
+    RequestBodyLimits requestBodyLimits() {
+        return new RequestBodyLimits();
+    }
+
+    @Bean
     NettyWriteResponseFilter nettyWriteResponseFilter(GatewayProperties properties) {
         return new NettyWriteResponseFilter(properties.getStreamingMediaTypes(), NO_TRAILER_FILTERS);
     }

@@ -55,8 +55,8 @@ import reactor.netty.http.client.HttpClientResponse;
  * Reactor Netty's own, a timer on the connection's event loop from the moment the request is
  * sent until the answer's headers arrive. A timed-out answer fails with Netty's
  * {@code ReadTimeoutException}, which the gateway answers with 504 in the surface's format.
- * Sending the request body is not timed (Spring Cloud Gateway's timer included it): an upload
- * takes as long as the client takes to send it.
+ * Sending the request body is not timed here (Spring Cloud Gateway's timer included it): a route
+ * that takes uploads bounds the body's size and sending time in {@link RequestBodyLimits}.
  *
  * <p>Not supported, as no route uses them: the {@code PreserveHostHeader} and
  * {@code ModifyResponseBody} filters, which read attributes this filter does not set.

@@ -290,6 +290,20 @@ class EdgeAuthenticationTest {
     }
 
     @Test
+    void shouldServeAFileByItsUrlWithoutAKeyButNothingElseOfTheAssetApi() {
+        ServiceProbe.Response file = gateway().get("/asset/v1/files/5b0c7a1e-2d3f-4a5b-9c8d-1e2f3a4b5c6d", "X-Passport-App-Id", "spoofed-app");
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(passport.lastForwarded()).doesNotContainKey("x-passport-app-id")
+                .containsEntry("x-passport-internal-credential", FakePassport.CREDENTIAL);
+
+        ServiceProbe.Response upload = gateway().post("/asset/v1/files/upload", "{}");
+        ServiceProbe.Response list = gateway().get("/asset/v1/files");
+        assertThat(upload.status()).isEqualTo(401);
+        assertThat(upload.json().get("error").asString()).isEqualTo("INVALID_API_KEY");
+        assertThat(list.status()).isEqualTo(401);
+    }
+
+    @Test
     void shouldStopARevokedApiKeyWithinTheCacheTtl() {
         String authorization = "Bearer " + FakePassport.REVOCABLE_API_KEY;
         assertThat(gateway().post("/auth/v1/login", "{}", "Authorization", authorization).status()).isEqualTo(200);

@@ -1,0 +1,96 @@
+package io.passportsuite.passport.account;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Pages of an app's users, oldest first (created_at, then id), read so that their cost does not
+ * grow with the app: the page's ids come from the index alone (app_id, created_at, id, with the
+ * filter columns included), and only the page's rows are then fetched by id. Every query must be
+ * run inside one snapshot with the total it is computed from (see {@link UserDirectory}).
+ */
+@Repository
+class UserPages {
+
+    private static final String PREFIX_MATCH = "(lower(username) LIKE lower(:prefix) OR lower(email) LIKE lower(:prefix)"
+            + " OR phone LIKE lower(:prefix) OR lower(nickname) LIKE lower(:prefix))";
+
+    private final JdbcClient jdbc;
+
+    UserPages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Exact: the triggers of V10 keep the per-app counters in the transactions that add or remove users. */
+    long total(String appId) {
+        return jdbc.sql("SELECT coalesce(sum(users), 0) FROM app_user_count WHERE app_id = :appId")
+                .param("appId", appId).query(Long.class).single();
+    }
+
+    /** How many users match, counting no further than {@code cap}. */
+    long countUpTo(String appId, UserFilter filter, long cap) {
+        Where where = where(appId, filter, null);
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM app_user WHERE " + where.sql() + " LIMIT :cap) matching")
+                .params(where.params()).param("cap", cap).query(Long.class).single();
+    }
+
+    /** Up to {@code limit} users from {@code offset} on, or right after {@code after} when it is given. */
+    List<User> forward(String appId, UserFilter filter, UserCursor after, long offset, int limit) {
+        Where where = where(appId, filter, after);
+        return jdbc.sql("""
+                SELECT u.* FROM (SELECT id, created_at FROM app_user WHERE %s ORDER BY created_at, id LIMIT :limit OFFSET :offset) page
+                JOIN app_user u ON u.id = page.id ORDER BY page.created_at, page.id
+                """.formatted(where.sql()))
+                .params(where.params()).param("limit", limit).param("offset", offset)
+                .query(UserRepository::map).list();
+    }
+
+    /**
+     * The page that ends {@code fromEnd} users before the last one, read from the far end of the
+     * index: offset 990,000 of a million is offset 9,900 backwards, a hundred times less to walk.
+     */
+    List<User> backward(String appId, long fromEnd, int limit) {
+        return jdbc.sql("""
+                SELECT u.* FROM (SELECT id, created_at FROM app_user WHERE app_id = :appId
+                                 ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset) page
+                JOIN app_user u ON u.id = page.id ORDER BY page.created_at, page.id
+                """)
+                .param("appId", appId).param("limit", limit).param("offset", fromEnd)
+                .query(UserRepository::map).list();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(String appId, UserFilter filter, UserCursor after) {
+        List<String> conditions = new ArrayList<>(List.of("app_id = :appId"));
+        Map<String, Object> params = new HashMap<>(Map.of("appId", appId));
+        if (filter.prefix() != null) {
+            conditions.add(PREFIX_MATCH);
+            params.put("prefix", filter.likePattern());
+        }
+        if (filter.role() != null) {
+            conditions.add("role = :role");
+            params.put("role", filter.role());
+        }
+        if (filter.disabled() != null) {
+            conditions.add(filter.disabled() ? "status = 'disabled'" : "status = 'active'");
+        }
+        if (filter.emailVerified() != null) {
+            conditions.add(filter.emailVerified() ? "email_verified" : "NOT email_verified");
+        }
+        if (after != null) {
+            conditions.add("(created_at, id) > (:afterCreatedAt, :afterId)");
+            params.put("afterCreatedAt", OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC));
+            params.put("afterId", after.id());
+        }
+        return new Where(String.join(" AND ", conditions), params);
+    }
+}

@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.passportsuite.passport.app.AppRepository;
 import io.passportsuite.passport.outcome.Outcome;
@@ -31,17 +28,11 @@ public class UserDirectory {
     private final UserRepository users;
     private final UserPages pages;
     private final AppRepository apps;
-    private final TransactionTemplate snapshot;
 
-    UserDirectory(UserRepository users, UserPages pages, AppRepository apps, PlatformTransactionManager transactions) {
+    UserDirectory(UserRepository users, UserPages pages, AppRepository apps) {
         this.users = users;
         this.pages = pages;
         this.apps = apps;
-        // The total and the page it places come from one snapshot, or a user added between the two
-        // would shift a page read from the far end.
-        this.snapshot = new TransactionTemplate(transactions);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshot.setReadOnly(true);
     }
 
     /**
@@ -77,25 +68,24 @@ public class UserDirectory {
         if (filter.role() != null && filter.role() != User.ROLE_USER && filter.role() != User.ROLE_ADMIN) {
             return Outcome.failure(Reason.ROLE_INVALID);
         }
-        if (apps.find(appId).isEmpty()) {
+        Page page = read(appId, limit, offset, cursor, filter);
+        // Only an app without users (or without matches) may be no app at all: the others save the look-up.
+        if (page.total() == 0 && apps.find(appId).isEmpty()) {
             return Outcome.failure(Reason.APP_UNKNOWN, appId);
         }
-        UserCursor start = cursor;
-        return Outcome.success(snapshot.execute(status -> read(appId, limit, offset, start, filter)));
+        return Outcome.success(page);
     }
 
     private Page read(String appId, int limit, long offset, UserCursor after, UserFilter filter) {
         if (filter.none()) {
             long total = pages.total(appId);
-            List<User> found;
             if (after == null && offset > total / 2) {
-                long end = Math.min(total, offset + limit);
-                found = end <= offset ? List.of() : pages.backward(appId, total - end, (int) (end - offset));
-            } else {
-                found = pages.forward(appId, filter, after, offset, limit + 1);
+                // Past the middle, the far end is nearer.
+                List<User> found = offset >= total ? List.of() : pages.backward(appId, offset, limit);
+                return page(found, limit, offset, total, true, offset + limit < total);
             }
-            boolean more = after == null && offset > total / 2 ? offset + limit < total : found.size() > limit;
-            return page(found, limit, offset, total, true, more);
+            List<User> found = pages.forward(appId, filter, after, offset, limit + 1);
+            return page(found, limit, offset, total, true, found.size() > limit);
         }
         long counted = pages.countUpTo(appId, filter, MAX_FILTERED_COUNT + 1);
         List<User> found = pages.forward(appId, filter, after, offset, limit + 1);

@@ -13,14 +13,21 @@ import org.springframework.stereotype.Repository;
 /**
  * Pages of an app's users, oldest first (created_at, then id), read so that their cost does not
  * grow with the app: the page's ids come from the index alone (app_id, created_at, id, with the
- * filter columns included), and only the page's rows are then fetched by id. Every query must be
- * run inside one snapshot with the total it is computed from (see {@link UserDirectory}).
+ * filter columns included), and only the page's rows are then fetched by id.
  */
 @Repository
 class UserPages {
 
     private static final String PREFIX_MATCH = "(lower(username) LIKE lower(:prefix) OR lower(email) LIKE lower(:prefix)"
             + " OR phone LIKE lower(:prefix) OR lower(nickname) LIKE lower(:prefix))";
+
+    /**
+     * The rows of a page, given the query that finds their ids. The ids go in an array, not a join:
+     * the planner then fetches them by primary key whatever it guesses of the page's size (a join
+     * planned for a guessed 100,000 ids reads the whole table).
+     */
+    private static final String PAGE = "SELECT * FROM app_user WHERE id = ANY (ARRAY (%s)) ORDER BY created_at, id";
+    private static final String TOTAL = "SELECT coalesce(sum(users), 0)::BIGINT AS users FROM app_user_count WHERE app_id = :appId";
 
     private final JdbcClient jdbc;
 
@@ -30,8 +37,7 @@ class UserPages {
 
     /** Exact: the triggers of V10 keep the per-app counters in the transactions that add or remove users. */
     long total(String appId) {
-        return jdbc.sql("SELECT coalesce(sum(users), 0) FROM app_user_count WHERE app_id = :appId")
-                .param("appId", appId).query(Long.class).single();
+        return jdbc.sql(TOTAL).param("appId", appId).query(Long.class).single();
     }
 
     /** How many users match, counting no further than {@code cap}. */
@@ -44,25 +50,23 @@ class UserPages {
     /** Up to {@code limit} users from {@code offset} on, or right after {@code after} when it is given. */
     List<User> forward(String appId, UserFilter filter, UserCursor after, long offset, int limit) {
         Where where = where(appId, filter, after);
-        return jdbc.sql("""
-                SELECT u.* FROM (SELECT id, created_at FROM app_user WHERE %s ORDER BY created_at, id LIMIT :limit OFFSET :offset) page
-                JOIN app_user u ON u.id = page.id ORDER BY page.created_at, page.id
-                """.formatted(where.sql()))
+        return jdbc.sql(PAGE.formatted("SELECT id FROM app_user WHERE " + where.sql()
+                        + " ORDER BY created_at, id LIMIT :limit OFFSET :offset"))
                 .params(where.params()).param("limit", limit).param("offset", offset)
                 .query(UserRepository::map).list();
     }
 
     /**
-     * The page that ends {@code fromEnd} users before the last one, read from the far end of the
-     * index: offset 990,000 of a million is offset 9,900 backwards, a hundred times less to walk.
+     * The users from {@code offset} on, read from the far end of the index: offset 990,000 of a
+     * million is offset 9,900 backwards, a hundred times less to walk. The statement counts the
+     * users itself, so the place it reads from and the users it finds come from one snapshot.
      */
-    List<User> backward(String appId, long fromEnd, int limit) {
-        return jdbc.sql("""
-                SELECT u.* FROM (SELECT id, created_at FROM app_user WHERE app_id = :appId
-                                 ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset) page
-                JOIN app_user u ON u.id = page.id ORDER BY page.created_at, page.id
-                """)
-                .param("appId", appId).param("limit", limit).param("offset", fromEnd)
+    List<User> backward(String appId, long offset, int limit) {
+        return jdbc.sql("WITH total AS (" + TOTAL + ") " + PAGE.formatted("""
+                        SELECT id FROM app_user WHERE app_id = :appId ORDER BY created_at DESC, id DESC
+                        LIMIT (SELECT greatest(0, least(:limit, users - :offset)) FROM total)
+                        OFFSET (SELECT greatest(0, users - :offset - :limit) FROM total)"""))
+                .param("appId", appId).param("limit", limit).param("offset", offset)
                 .query(UserRepository::map).list();
     }
 

@@ -11,8 +11,9 @@ import io.passportsuite.passport.outcome.Reason;
 
 /**
  * An app's accounts as its operators see them: in pages (by offset, or after a cursor), searched
- * and filtered, or one by id. Apps have a million users and more, so no page costs more than a
- * short walk in an index (see {@link UserPages}).
+ * and filtered, or one by id. Apps have a million users and more: the first and last pages, a
+ * page after a cursor and a prefix search each cost a short walk in an index; only an offset near
+ * the middle walks far, which is what {@code next} is for (see {@link UserPages}).
  */
 @Service
 public class UserDirectory {

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Pages of an app's users, oldest first (created_at, then id), read so that their cost does not
- * grow with the app: the page's ids come from the index alone (app_id, created_at, id, with the
+ * Pages of an app's users, oldest first (created_at, then id), read from the near end: the
+ * page's ids come from the index alone (app_id, created_at, id, with the
  * filter columns included), and only the page's rows are then fetched by id.
  */
 @Repository

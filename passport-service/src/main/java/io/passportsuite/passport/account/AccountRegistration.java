@@ -150,15 +150,6 @@ public class AccountRegistration {
     }
 
     private Optional<Problem> identifierTaken(String appId, String username, Optional<String> email, Optional<String> phone) {
-        if (username != null && users.usernameTaken(appId, username)) {
-            return Optional.of(Problem.of(Reason.USERNAME_TAKEN));
-        }
-        if (email.isPresent() && users.findByEmail(appId, email.get()).isPresent()) {
-            return Optional.of(Problem.of(Reason.EMAIL_TAKEN));
-        }
-        if (phone.isPresent() && users.findByPhone(appId, phone.get()).isPresent()) {
-            return Optional.of(Problem.of(Reason.PHONE_TAKEN));
-        }
-        return Optional.empty();
+        return Identifiers.taken(users, appId, null, username, email.orElse(null), phone.orElse(null));
     }
 }

@@ -29,6 +29,12 @@ public class UserRepository {
         return find(id).filter(user -> user.appId().equals(appId));
     }
 
+    /** The user when it belongs to {@code appId}, its row locked until the transaction ends. */
+    Optional<User> lockInApp(String appId, UUID id) {
+        return jdbc.sql("SELECT * FROM app_user WHERE id = :id AND app_id = :appId FOR UPDATE")
+                .param("id", id).param("appId", appId).query(UserRepository::map).optional();
+    }
+
     public Optional<User> findByEmail(String appId, String email) {
         return jdbc.sql("SELECT * FROM app_user WHERE app_id = :appId AND lower(email) = lower(:email)")
                 .param("appId", appId).param("email", email).query(UserRepository::map).optional();
@@ -132,6 +138,23 @@ public class UserRepository {
                 ? "UPDATE app_user SET email = NULL, updated_at = now() WHERE id = :id AND NOT email_verified AND email IS NOT NULL"
                 : "UPDATE app_user SET phone = NULL, updated_at = now() WHERE id = :id AND NOT phone_verified AND phone IS NOT NULL";
         return jdbc.sql(sql).param("id", id).update() == 1;
+    }
+
+    /** Sets the identifiers and role an operator edits; throws DuplicateKeyException when one is taken. */
+    User updateAccount(UUID id, String username, String email, boolean emailVerified, String phone, boolean phoneVerified, int role) {
+        return jdbc.sql("""
+                UPDATE app_user SET username = :username, email = :email, email_verified = :emailVerified, phone = :phone,
+                                    phone_verified = :phoneVerified, role = :role, updated_at = now()
+                WHERE id = :id RETURNING *
+                """)
+                .param("id", id).param("username", username).param("email", email).param("emailVerified", emailVerified)
+                .param("phone", phone).param("phoneVerified", phoneVerified).param("role", role)
+                .query(UserRepository::map).single();
+    }
+
+    boolean enable(UUID id) {
+        return jdbc.sql("UPDATE app_user SET status = 'active', updated_at = now() WHERE id = :id AND status = 'disabled'")
+                .param("id", id).update() == 1;
     }
 
     boolean disable(UUID id) {

@@ -19,6 +19,7 @@ public enum Reason {
     FIELD_NOT_STRING(Problem.Kind.INVALID_INPUT, "%s must be a string"),
     FIELD_TOO_LONG(Problem.Kind.INVALID_INPUT, "%s is too long"),
     FIELD_NOT_NULL(Problem.Kind.INVALID_INPUT, "%s must not be null"),
+    FIELD_NOT_INTEGER(Problem.Kind.INVALID_INPUT, "%s must be an integer"),
     TEXT_UNSTORABLE(Problem.Kind.INVALID_INPUT, "%s contains a NUL character or an unpaired surrogate"),
     QUERY_NOT_UTF8(Problem.Kind.INVALID_INPUT, "the query string is not valid UTF-8"),
     PARAMETER_MALFORMED(Problem.Kind.INVALID_INPUT, "a path or query parameter is missing or malformed"),
@@ -54,6 +55,12 @@ public enum Reason {
     NO_FREE_USERNAME(Problem.Kind.ACCOUNT_EXISTS, "could not find a free username; choose one"),
     USER_NOT_FOUND(Problem.Kind.USER_NOT_FOUND, "no such user"),
     PAGING_INVALID(Problem.Kind.INVALID_INPUT, "limit must be %s-%s and offset at least 0"),
+    CURSOR_INVALID(Problem.Kind.INVALID_INPUT, "after must be a next cursor of an earlier page"),
+    CURSOR_WITH_OFFSET(Problem.Kind.INVALID_INPUT, "page by offset or after a cursor, not both"),
+    SEARCH_INVALID(Problem.Kind.INVALID_INPUT, "q must be 1-%s characters"),
+    FILTER_INVALID(Problem.Kind.INVALID_INPUT, "%s must be true or false"),
+    ROLE_INVALID(Problem.Kind.INVALID_INPUT, "role must be 1 (user) or 9 (administrator)"),
+    SESSION_NOT_FOUND(Problem.Kind.NOT_FOUND, "no such session of this user"),
 
     // Logging in
     IDENTIFIER_REQUIRED(Problem.Kind.INVALID_INPUT, "account identifier is required"),

@@ -47,6 +47,44 @@ class SessionRepository {
                 .optional();
     }
 
+    /** Revokes the session if it is live and the user's; returns it when it was. */
+    Optional<LiveSession> revokeOfUser(UUID sessionId, UUID userId, String reason, Instant now) {
+        return jdbc.sql("""
+                UPDATE auth_session SET revoked_at = :now, revoke_reason = :reason
+                WHERE id = :id AND user_id = :userId AND revoked_at IS NULL
+                RETURNING id, app_id, user_id
+                """)
+                .param("now", at(now)).param("reason", reason).param("id", sessionId).param("userId", userId)
+                .query((rs, n) -> new LiveSession(rs.getObject("id", UUID.class), rs.getString("app_id"), rs.getObject("user_id", UUID.class)))
+                .optional();
+    }
+
+    boolean belongsTo(UUID sessionId, UUID userId) {
+        return jdbc.sql("SELECT count(*) FROM auth_session WHERE id = :id AND user_id = :userId")
+                .param("id", sessionId).param("userId", userId).query(Long.class).single() == 1;
+    }
+
+    /** The user's live sessions, most recently used first. */
+    List<SessionSummary> liveOfUser(UUID userId, Instant now, int max) {
+        return jdbc.sql("""
+                SELECT id, login_method, created_at, last_used_at, expires_at, client_ip, user_agent FROM auth_session
+                WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now
+                ORDER BY last_used_at DESC, id LIMIT :max
+                """)
+                .param("userId", userId).param("now", at(now)).param("max", max)
+                .query((rs, n) -> new SessionSummary(rs.getObject("id", UUID.class), rs.getString("login_method"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("last_used_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("client_ip"), rs.getString("user_agent")))
+                .list();
+    }
+
+    long countLiveOfUser(UUID userId, Instant now) {
+        return jdbc.sql("SELECT count(*) FROM auth_session WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now")
+                .param("userId", userId).param("now", at(now)).query(Long.class).single();
+    }
+
     List<LiveSession> revokeAllOfUser(UUID userId, UUID keep, String reason, Instant now) {
         return jdbc.sql("""
                 UPDATE auth_session SET revoked_at = :now, revoke_reason = :reason

@@ -140,6 +140,29 @@ public class Sessions {
         return Boolean.TRUE.equals(revoked);
     }
 
+    /** The user's live sessions, the {@code max} most recently used, and how many there are in all. */
+    public record LiveSessions(List<SessionSummary> sessions, long total) {
+    }
+
+    public LiveSessions liveOf(UUID userId, int max) {
+        Instant now = clock.instant();
+        return new LiveSessions(sessions.liveOfUser(userId, now, max), sessions.countLiveOfUser(userId, now));
+    }
+
+    /**
+     * Ends one session of the user (an operator's doing): its tokens are refused from now on, at
+     * the gateway too. True when the session is the user's, whether it was live or had ended.
+     */
+    public boolean revokeOfUser(UUID userId, UUID sessionId, String reason) {
+        Boolean theirs = transaction.execute(status -> {
+            Instant now = clock.instant();
+            Optional<SessionRepository.LiveSession> live = sessions.revokeOfUser(sessionId, userId, reason, now);
+            live.ifPresent(session -> recordRevocation(session, reason, now));
+            return live.isPresent() || sessions.belongsTo(sessionId, userId);
+        });
+        return Boolean.TRUE.equals(theirs);
+    }
+
     /** Ends every session of a user, inside the caller's transaction. */
     public List<UUID> revokeAllOfUser(UUID userId, String reason) {
         return revokeAllOfUserExcept(userId, null, reason);

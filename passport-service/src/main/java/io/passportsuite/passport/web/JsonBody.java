@@ -53,6 +53,18 @@ public record JsonBody(JsonNode node) {
         return value;
     }
 
+    /** The integer value, or null when the field is absent or null; 1.5, "1" or 2^40 is refused. */
+    public Integer integer(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw Problem.of(Reason.FIELD_NOT_INTEGER, field).raise();
+        }
+        return value.asInt();
+    }
+
     /** Whether the field is in the body at all, null or not. */
     public boolean has(String field) {
         return node.has(field);

@@ -24,6 +24,7 @@ final class EnvelopeMessages {
         TEXTS.put(Reason.FIELD_NOT_STRING, "%s 必须是字符串");
         TEXTS.put(Reason.FIELD_TOO_LONG, "%s 过长");
         TEXTS.put(Reason.FIELD_NOT_NULL, "%s 不能为 null");
+        TEXTS.put(Reason.FIELD_NOT_INTEGER, "%s 必须是整数");
         TEXTS.put(Reason.TEXT_UNSTORABLE, "%s 含有 NUL 字符或不成对的代理字符");
         TEXTS.put(Reason.QUERY_NOT_UTF8, "查询字符串不是有效的 UTF-8");
         TEXTS.put(Reason.PARAMETER_MALFORMED, "路径或查询参数缺失或格式错误");
@@ -56,6 +57,12 @@ final class EnvelopeMessages {
         TEXTS.put(Reason.NO_FREE_USERNAME, "无法生成可用的用户名,请自行指定");
         TEXTS.put(Reason.USER_NOT_FOUND, "用户不存在");
         TEXTS.put(Reason.PAGING_INVALID, "limit 必须为 %s-%s,offset 不能小于 0");
+        TEXTS.put(Reason.CURSOR_INVALID, "after 必须是之前某页返回的 next 游标");
+        TEXTS.put(Reason.CURSOR_WITH_OFFSET, "offset 与 after 不能同时使用");
+        TEXTS.put(Reason.SEARCH_INVALID, "q 长度必须为 1-%s 个字符");
+        TEXTS.put(Reason.FILTER_INVALID, "%s 必须为 true 或 false");
+        TEXTS.put(Reason.ROLE_INVALID, "role 必须为 1(普通用户)或 9(管理员)");
+        TEXTS.put(Reason.SESSION_NOT_FOUND, "该用户没有这个会话");
 
         TEXTS.put(Reason.IDENTIFIER_REQUIRED, "请输入用户名、邮箱或手机号");
         TEXTS.put(Reason.WRONG_CREDENTIALS, "用户名或密码错误");

@@ -22,6 +22,12 @@ public final class Topics {
      */
     public static final String MEMBERSHIP_EVENTS = "membership.events.v1";
 
+    /**
+     * Every service's log lines, one record per line: the ECS JSON line its log file holds, keyed
+     * by the service name. admin-service collects them for the back office.
+     */
+    public static final String LOGS = "suite.logs.v1";
+
     private Topics() {
     }
 }

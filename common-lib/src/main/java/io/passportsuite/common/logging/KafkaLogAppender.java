@@ -55,6 +55,7 @@ final class KafkaLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     private volatile boolean stopping;
     private volatile long stopDeadline;
     private long reportedDrops;
+    private boolean refusedAtOnce;
     private long lastDropReport = System.nanoTime() - DROP_REPORT_INTERVAL.toNanos();
 
     KafkaLogAppender(Encoder<ILoggingEvent> encoder, String serviceName, String bootstrapServers,
@@ -163,6 +164,12 @@ final class KafkaLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         return shipped.get();
     }
 
+    /** Whether the background sender still runs: after {@link #stop()} it must not. */
+    boolean sending() {
+        Thread thread = sender;
+        return thread != null && thread.isAlive();
+    }
+
     private void sendUntilStopped() {
         Producer<String, String> producer;
         try {
@@ -213,16 +220,23 @@ final class KafkaLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             if (line.isEmpty()) {
                 continue;
             }
+            refusedAtOnce = false;
             try {
                 producer.send(new ProducerRecord<>(settings.topic(), serviceName, line), (metadata, failure) -> {
-                    // The producer's I/O thread: count, never log from here.
                     if (failure == null) {
                         shipped.incrementAndGet();
+                    } else if (Thread.currentThread() == sender) {
+                        // Called from within send(): no metadata within maxBlock, the record never left.
+                        refusedAtOnce = true;
                     } else {
+                        // The producer's I/O thread: count, never log from here.
                         dropped.incrementAndGet();
                     }
                 });
             } catch (RuntimeException brokerAway) {
+                refusedAtOnce = true;
+            }
+            if (refusedAtOnce) {
                 // No metadata or no buffer space within maxBlock (or interrupted on close): the next
                 // lines would wait as long again each, so the rest of the batch waits for the next round.
                 return batch.size() - i;

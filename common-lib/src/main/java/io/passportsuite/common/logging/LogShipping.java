@@ -70,6 +70,10 @@ public final class LogShipping implements AutoCloseable {
         return appender == null ? 0 : appender.shipped();
     }
 
+    boolean sending() {
+        return appender != null && appender.sending();
+    }
+
     @Override
     public void close() {
         if (appender == null) {

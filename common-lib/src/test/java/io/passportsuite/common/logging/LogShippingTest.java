@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,10 @@ class LogShippingTest {
         String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
         String marker = UUID.randomUUID().toString();
 
+        AtomicReference<LogShipping> shipping = new AtomicReference<>();
         runner(TestKafka.bootstrapServers(), "spring.application.name=" + service).run(context -> {
             assertThat(context).hasSingleBean(LogShipping.class);
+            shipping.set(context.getBean(LogShipping.class));
             for (int i = 0; i < 50; i++) {
                 LOG.info("shipped {} #{}", marker, i);
             }
@@ -53,6 +56,9 @@ class LogShippingTest {
             LoggerFactory.getLogger("kafka.server.KafkaServer").warn("broker {}", marker);
         }); // closing the context flushes what is still queued
 
+        assertThat(shipping.get().sending()).isFalse();
+        assertThat(shipping.get().dropped()).isZero();
+        assertThat(shipping.get().shipped()).isGreaterThanOrEqualTo(50);
         List<ConsumerRecord<String, String>> records = TestKafka.readFromStart(topic,
                 record -> record.value().contains(marker), 50, Duration.ofSeconds(60));
         assertThat(records).hasSize(50).allSatisfy(record -> assertThat(record.key()).isEqualTo(service));
@@ -66,6 +72,7 @@ class LogShippingTest {
 
     @Test
     void shouldKeepLoggingWithoutWaitingWhenNoBrokerIsReachableAndCountWhatItDrops() throws IOException {
+        AtomicReference<LogShipping> stopped = new AtomicReference<>();
         int capacity = 100;
         int batch = 10;
         // A sender stuck for as long as maxBlock on a broker that never answers: if logging waited
@@ -74,6 +81,7 @@ class LogShippingTest {
                 "passport.logs.shipping.queue-capacity=" + capacity, "passport.logs.shipping.batch-size=" + batch,
                 "passport.logs.shipping.max-block=5m", "passport.logs.shipping.close-timeout=1s").run(context -> {
             LogShipping shipping = context.getBean(LogShipping.class);
+            stopped.set(shipping);
             int lines = 5_000;
             assertThatNoException().isThrownBy(() -> {
                 for (int i = 0; i < lines; i++) {
@@ -88,6 +96,10 @@ class LogShippingTest {
             assertThat(registry.get("passport.logs.shipping.dropped").functionCounter().count())
                     .isEqualTo((double) shipping.dropped());
         });
+
+        // Closing gave up on the broker after close-timeout instead of waiting out max-block.
+        assertThat(stopped.get().sending()).isFalse();
+        assertThat(stopped.get().dropped()).isEqualTo(5_000);
     }
 
     @Test

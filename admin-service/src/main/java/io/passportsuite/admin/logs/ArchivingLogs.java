@@ -26,8 +26,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 /**
  * The collected files as a tar.gz written straight to a stream, one file at a time, never built
  * in memory. Entries are {@code <service>/<file>}, both names checked, so none can point outside
- * a directory when unpacked. A file's size is taken when it is opened and exactly that many
- * bytes are copied: the collector may go on appending meanwhile.
+ * a directory when unpacked. A file's size (up to its last whole line) is taken when it is opened
+ * and exactly that many bytes are copied: the collector may go on appending meanwhile.
  */
 public final class ArchivingLogs {
 
@@ -81,7 +81,9 @@ public final class ArchivingLogs {
             for (Path file : files) {
                 try {
                     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-                    opened.add(new Opened(entryName(service, file), channel, channel.size(),
+                    // Whole lines only: the collector may be half-way through one.
+                    long complete = TailReader.completeLength(channel, channel.size());
+                    opened.add(new Opened(entryName(service, file), channel, complete,
                             java.nio.file.Files.getLastModifiedTime(file)));
                 } catch (NoSuchFileException gone) {
                     // deleted since it was listed: nothing to archive

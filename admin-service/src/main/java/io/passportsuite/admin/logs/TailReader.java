@@ -35,6 +35,31 @@ final class TailReader {
         }
     }
 
+    /**
+     * The length of {@code channel}'s first {@code size} bytes up to and including their last
+     * newline: what is after it is a line still being written. Reads backwards from {@code size}.
+     */
+    static long completeLength(FileChannel channel, long size) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(BLOCK);
+        long position = size;
+        while (position > 0) {
+            int length = (int) Math.min(BLOCK, position);
+            position -= length;
+            buffer.clear().limit(length);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, position + buffer.position()) < 0) {
+                    break;
+                }
+            }
+            for (int i = length - 1; i >= 0; i--) {
+                if (buffer.get(i) == '\n') {
+                    return position + i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
     private static List<String> lastLines(FileChannel channel, int max) throws IOException {
         List<String> newestFirst = new ArrayList<>();
         byte[] carry = new byte[0];

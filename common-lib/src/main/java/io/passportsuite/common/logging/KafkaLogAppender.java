@@ -225,16 +225,21 @@ final class KafkaLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
                 producer.send(new ProducerRecord<>(settings.topic(), serviceName, line), (metadata, failure) -> {
                     if (failure == null) {
                         shipped.incrementAndGet();
-                    } else if (Thread.currentThread() == sender) {
+                    } else if (Thread.currentThread() == sender && brokerAway(failure)) {
                         // Called from within send(): no metadata within maxBlock, the record never left.
                         refusedAtOnce = true;
                     } else {
-                        // The producer's I/O thread: count, never log from here.
+                        // Refused for itself (too large...), or failed later on the producer's I/O
+                        // thread: count, never log from here.
                         dropped.incrementAndGet();
                     }
                 });
-            } catch (RuntimeException brokerAway) {
-                refusedAtOnce = true;
+            } catch (RuntimeException failure) {
+                if (brokerAway(failure)) {
+                    refusedAtOnce = true;
+                } else {
+                    dropped.incrementAndGet();
+                }
             }
             if (refusedAtOnce) {
                 // No metadata or no buffer space within maxBlock (or interrupted on close): the next
@@ -243,6 +248,12 @@ final class KafkaLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             }
         }
         return 0;
+    }
+
+    /** Whether trying the same line again later may succeed: the broker did not answer in time, or closing interrupted. */
+    private static boolean brokerAway(Throwable failure) {
+        return failure instanceof org.apache.kafka.common.errors.TimeoutException
+                || failure instanceof org.apache.kafka.common.errors.InterruptException;
     }
 
     private String line(ILoggingEvent event) {

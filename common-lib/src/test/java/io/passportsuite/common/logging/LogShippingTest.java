@@ -71,6 +71,22 @@ class LogShippingTest {
     }
 
     @Test
+    void shouldDropALineTheBrokerWouldRefuseAndShipTheNextOnes() {
+        String marker = UUID.randomUUID().toString();
+        AtomicReference<LogShipping> shipping = new AtomicReference<>();
+
+        runner(TestKafka.bootstrapServers(), "spring.application.name=big-lines").run(context -> {
+            shipping.set(context.getBean(LogShipping.class));
+            LOG.info("too large {}", "x".repeat(1_100_000)); // above the producer's max.request.size (1 MiB)
+            LOG.info("after the large one {}", marker);
+        });
+
+        assertThat(TestKafka.readFromStart(topic, record -> record.value().contains(marker), 1, Duration.ofSeconds(60)))
+                .hasSize(1);
+        assertThat(shipping.get().dropped()).isEqualTo(1);
+    }
+
+    @Test
     void shouldKeepLoggingWithoutWaitingWhenNoBrokerIsReachableAndCountWhatItDrops() throws IOException {
         AtomicReference<LogShipping> stopped = new AtomicReference<>();
         int capacity = 100;

@@ -83,9 +83,10 @@ class RuntimeLogsTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(TOPIC, "../escape", line(7, "x", "escaped")));
-            producer.send(new ProducerRecord<>(TOPIC, "Upper-Case", line(7, "x", "upper")));
-            published.forEach((service, lines) -> lines.forEach(line -> producer.send(new ProducerRecord<>(TOPIC, service, line))));
+            // One partition for all: once the valid lines are collected, the invalid ones before them were read too.
+            producer.send(new ProducerRecord<>(TOPIC, 0, "../escape", line(7, "x", "escaped")));
+            producer.send(new ProducerRecord<>(TOPIC, 0, "Upper-Case", line(7, "x", "upper")));
+            published.forEach((service, lines) -> lines.forEach(line -> producer.send(new ProducerRecord<>(TOPIC, 0, service, line))));
             producer.flush();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

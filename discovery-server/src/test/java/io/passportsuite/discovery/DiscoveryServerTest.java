@@ -8,7 +8,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.passportsuite.common.testing.ServiceProbe;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No broker here: shipping log lines to Kafka is common-lib's to test.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "passport.logs.shipping.enabled=false")
 class DiscoveryServerTest {
 
     @LocalServerPort

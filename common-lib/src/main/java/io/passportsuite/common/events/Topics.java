@@ -25,6 +25,12 @@ public final class Topics {
     /** Uploaded files: {@code asset.uploaded} and {@code asset.deleted}, keyed by file id. */
     public static final String ASSET_EVENTS = "asset.events.v1";
 
+    /**
+     * Every service's log lines, one record per line: the ECS JSON line its log file holds, keyed
+     * by the service name. admin-service collects them for the back office.
+     */
+    public static final String LOGS = "suite.logs.v1";
+
     private Topics() {
     }
 }

@@ -27,4 +27,11 @@ public @interface RealInfrastructure {
 
     /** Whether the context needs the Kafka broker. */
     boolean kafka() default true;
+
+    /**
+     * Whether the context ships its log lines to Kafka ({@code passport.logs.shipping.enabled}).
+     * Off unless a test is about it: every context of a test JVM would otherwise ship every line
+     * of that JVM.
+     */
+    boolean logShipping() default false;
 }

@@ -18,14 +18,14 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         RealInfrastructure settings = AnnotatedElementUtils.findMergedAnnotation(testClass, RealInfrastructure.class);
-        return settings == null ? null : new Customizer(testClass, settings.database(), settings.kafka());
+        return settings == null ? null : new Customizer(testClass, settings.database(), settings.kafka(), settings.logShipping());
     }
 
     /**
      * Equal only for the same test class: that is what gives each class its own context, and so
      * its own database, instead of sharing a cached one with every class of the same config.
      */
-    private record Customizer(Class<?> testClass, boolean database, boolean kafka) implements ContextCustomizer {
+    private record Customizer(Class<?> testClass, boolean database, boolean kafka, boolean logShipping) implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
@@ -42,6 +42,7 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
             if (kafka) {
                 properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
             }
+            properties.put("passport.logs.shipping.enabled", String.valueOf(logShipping));
             properties.put("eureka.client.enabled", "false");
             properties.put("spring.cloud.discovery.enabled", "false");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realInfrastructure", properties));

@@ -29,6 +29,11 @@ public class AuditTrail {
         this.json = json;
     }
 
+    /** Takes the transaction's connection now, so that an action is not begun that could not be recorded. */
+    void ensureConnected() {
+        jdbc.sql("SELECT 1").query(Integer.class).single();
+    }
+
     public void record(AuditedAction action) {
         jdbc.sql("""
                 INSERT INTO admin_audit_log (app_id, actor_user_id, actor_ip, action, target_type, target_id, before, after, request_id)

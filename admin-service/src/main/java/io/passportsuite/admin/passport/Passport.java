@@ -1,6 +1,7 @@
 package io.passportsuite.admin.passport;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -46,6 +47,38 @@ public class Passport {
     public PassportReply<Void> resetPassword(String appId, UUID userId, String newPassword) {
         return call("password reset", false, () -> {
             api.resetPassword(appId, userId.toString(), new PassportApi.NewPassword(newPassword));
+            return null;
+        });
+    }
+
+    public PassportReply<AppPage> apps(int limit, long offset) {
+        return call("app list", false, () -> api.apps(limit, offset));
+    }
+
+    public PassportReply<PassportApp> app(String appId) {
+        return call("app lookup", false, () -> api.app(appId));
+    }
+
+    public PassportReply<PassportApp> createApp(String appId, AppSettingsChange settings) {
+        return call("app creation", false, () -> api.createApp(new PassportApi.NewApp(appId, settings)));
+    }
+
+    /** Passport checks the settings as a whole and answers them before and after. */
+    public PassportReply<SettingsChanged> changeApp(String appId, AppSettingsChange change) {
+        return call("app settings change", false, () -> api.changeApp(appId, change));
+    }
+
+    public PassportReply<IssuedApiKey> issueKey(String appId, String label) {
+        return call("API key issue", false, () -> api.issueKey(appId, new PassportApi.KeyLabel(label)));
+    }
+
+    public PassportReply<List<ApiKey>> keys(String appId) {
+        return call("API key list", false, () -> api.keys(appId));
+    }
+
+    public PassportReply<Void> revokeKey(String appId, UUID keyId) {
+        return call("API key revocation", false, () -> {
+            api.revokeKey(appId, keyId.toString());
             return null;
         });
     }

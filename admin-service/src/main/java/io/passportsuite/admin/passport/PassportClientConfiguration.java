@@ -1,10 +1,16 @@
 package io.passportsuite.admin.passport;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
+import org.springframework.cloud.openfeign.loadbalancer.FeignBlockingLoadBalancerClient;
+import org.springframework.cloud.openfeign.loadbalancer.LoadBalancerFeignRequestTransformer;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import feign.Client;
 import feign.Contract;
 import feign.FeignException;
 import feign.RequestInterceptor;
@@ -30,6 +36,20 @@ class PassportClientConfiguration {
     @Bean
     ErrorDecoder errorsAsAnswered() {
         return FeignException::errorStatus;
+    }
+
+    /**
+     * The JDK's client (see {@link JdkHttpClient}); behind the load balancer when passport is found
+     * through discovery, as Feign's own client would be.
+     */
+    @Bean
+    Client passportHttp(@Value("${passport.service.url:}") String url, ObjectProvider<LoadBalancerClient> loadBalancer,
+            ObjectProvider<LoadBalancerClientFactory> loadBalancers, ObjectProvider<LoadBalancerFeignRequestTransformer> transformers) {
+        Client client = new JdkHttpClient();
+        return url.isBlank()
+                ? new FeignBlockingLoadBalancerClient(client, loadBalancer.getObject(), loadBalancers.getObject(),
+                        transformers.orderedStream().toList())
+                : client;
     }
 
     /** Passport's internal API answers only the suite's services, which prove it with the shared credential. */

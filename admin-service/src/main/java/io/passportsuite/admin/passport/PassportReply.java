@@ -17,4 +17,14 @@ public sealed interface PassportReply<T> {
 
     record Unavailable<T>(String why) implements PassportReply<T> {
     }
+
+    /** A reply that is no answer, as a reply of another type: a call that failed ends what depended on it. */
+    static <U> PassportReply<U> sameFailure(PassportReply<?> reply) {
+        return switch (reply) {
+            case Refused<?>(int status, String error, String message, String retryAfter) ->
+                    new Refused<>(status, error, message, retryAfter);
+            case Unavailable<?>(String why) -> new Unavailable<>(why);
+            case Answered<?> answered -> throw new IllegalArgumentException("an answer is no failure");
+        };
+    }
 }

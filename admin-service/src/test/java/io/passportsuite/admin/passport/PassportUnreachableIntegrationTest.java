@@ -47,7 +47,14 @@ class PassportUnreachableIntegrationTest {
         AdminCalls.Answer reset = calls.post("/admin/users/" + UUID.randomUUID() + "/reset-password",
                 "{\"new_password\":\"NewPass1234\"}", AdminCalls.asAdmin(admin));
 
-        for (AdminCalls.Answer answer : new AdminCalls.Answer[] {login, list, one, reset}) {
+        AdminCalls.Answer apps = calls.get("/admin/apps", AdminCalls.asAdmin(admin));
+        AdminCalls.Answer created = calls.post("/admin/apps", "{\"app_id\":\"down\",\"name\":\"Down\"}", AdminCalls.asAdmin(admin));
+        AdminCalls.Answer changed = calls.send("PATCH", "/admin/apps/default", "{\"name\":\"x\"}", AdminCalls.asAdmin(admin));
+        AdminCalls.Answer issued = calls.post("/admin/apps/default/api-keys", "{\"label\":\"x\"}", AdminCalls.asAdmin(admin));
+        AdminCalls.Answer revoked = calls.send("DELETE", "/admin/apps/default/api-keys/" + UUID.randomUUID(), null,
+                AdminCalls.asAdmin(admin));
+
+        for (AdminCalls.Answer answer : new AdminCalls.Answer[] {login, list, one, reset, apps, created, changed, issued, revoked}) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(503);
             assertThat(answer.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(answer.json().get("message").asString()).isEqualTo("服务暂时不可用,请稍后重试");

@@ -45,6 +45,9 @@ public final class FakePassport implements AutoCloseable {
     public final List<JsonNode> loginBodies = new CopyOnWriteArrayList<>();
     /** user id to the passwords set by resets. */
     public final Map<UUID, String> resets = new ConcurrentHashMap<>();
+    /** The bodies of app creations and settings changes, as sent. */
+    public final List<JsonNode> appBodies = new CopyOnWriteArrayList<>();
+    private final FakeApps apps = new FakeApps();
 
     public volatile Integer retryAfterSeconds;
     public volatile boolean refuseCredential;
@@ -89,6 +92,7 @@ public final class FakePassport implements AutoCloseable {
         delay = Duration.ZERO;
         requests.clear();
         loginBodies.clear();
+        appBodies.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -131,8 +135,16 @@ public final class FakePassport implements AutoCloseable {
         } else if (method.equals("POST") && path.startsWith(usersPrefix + "/") && path.endsWith("/reset-password")) {
             String id = path.substring(usersPrefix.length() + 1, path.length() - "/reset-password".length());
             resetPassword(exchange, id, json.readTree(body));
-        } else if (path.startsWith("/internal/apps/")) {
-            error(exchange, 404, "UNKNOWN_APP", "no app");
+        } else if (path.equals("/internal/apps") || path.startsWith("/internal/apps/")) {
+            if (!body.isBlank()) {
+                appBodies.add(json.readTree(body));
+            }
+            FakeApps.Reply reply = apps.handle(method, path, query(uri), body.isBlank() ? null : json.readTree(body));
+            if (reply.status() == 204) {
+                exchange.sendResponseHeaders(204, -1);
+            } else {
+                send(exchange, reply.status(), reply.body(), Map.of());
+            }
         } else {
             error(exchange, 404, "NOT_FOUND", "no such endpoint");
         }
@@ -211,7 +223,7 @@ public final class FakePassport implements AutoCloseable {
         return query;
     }
 
-    private static ObjectNode error(String code, String message) {
+    static ObjectNode error(String code, String message) {
         ObjectNode error = json.createObjectNode();
         error.put("error", code);
         error.put("message", message);

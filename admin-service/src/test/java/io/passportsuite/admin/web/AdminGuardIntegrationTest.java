@@ -26,7 +26,8 @@ class AdminGuardIntegrationTest {
 
     private static final FakePassport passport = new FakePassport(AdminCalls.CREDENTIAL);
     private static final List<String> PATHS = List.of("/admin/users", "/admin/users/" + UUID.randomUUID(), "/admin/audit",
-            "/admin/logs/runtime", "/admin/anything", "/%61dmin/users", "/admin;x/users", "/x/../admin/users");
+            "/admin/logs/runtime", "/admin/anything", "/admin/apps",
+            "/admin/apps/default/api-keys", "/%61dmin/users", "/admin;x/users", "/x/../admin/users");
 
     @LocalServerPort
     private int port;
@@ -86,6 +87,18 @@ class AdminGuardIntegrationTest {
                 user.toString(), SuiteHeaders.APP_ID, FakePassport.APP), 403, "FORBIDDEN", "no role");
         assertRefused(calls.post("/admin/users/" + UUID.randomUUID() + "/reset-password", "{\"new_password\":\"NewPass1234\"}",
                 AdminCalls.asUser(user, 1, FakePassport.APP)), 403, "FORBIDDEN", "reset");
+        assertThat(passport.requests).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer403ToAUserTokenOnTheAppsAndTheirKeys() {
+        String[] user = AdminCalls.asUser(UUID.randomUUID(), 1, FakePassport.APP);
+        assertRefused(calls.get("/admin/apps", user), 403, "FORBIDDEN", "list");
+        assertRefused(calls.post("/admin/apps", "{\"app_id\":\"mine\",\"name\":\"Mine\"}", user), 403, "FORBIDDEN", "create");
+        assertRefused(calls.send("PATCH", "/admin/apps/default", "{\"name\":\"Mine\"}", user), 403, "FORBIDDEN", "change");
+        assertRefused(calls.post("/admin/apps/default/api-keys", "{\"label\":\"mine\"}", user), 403, "FORBIDDEN", "issue");
+        assertRefused(calls.send("DELETE", "/admin/apps/default/api-keys/" + UUID.randomUUID(), null, user), 403, "FORBIDDEN",
+                "revoke");
         assertThat(passport.requests).isEmpty();
     }
 

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.passportsuite.passport.outcome.Outcome;
+import io.passportsuite.passport.outcome.Problem;
 import io.passportsuite.passport.outcome.Reason;
 
 /** Creating apps and managing their API keys: what the admin back office calls internally. */
@@ -18,6 +19,7 @@ import io.passportsuite.passport.outcome.Reason;
 public class AppAdministration {
 
     static final Pattern APP_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
+    public static final int MAX_LIMIT = 1000;
     static final Set<String> LOGIN_METHODS = Set.of(App.LOGIN_PASSWORD, App.LOGIN_EMAIL_CODE, App.LOGIN_GITHUB);
 
     private final AppRepository apps;
@@ -39,26 +41,71 @@ public class AppAdministration {
         if (app.appId() == null || !APP_ID.matcher(app.appId()).matches()) {
             return Outcome.failure(Reason.APP_ID_INVALID);
         }
-        if (app.name() == null || app.name().isBlank() || app.name().length() > 100) {
-            return Outcome.failure(Reason.APP_NAME_INVALID);
-        }
-        PasswordPolicy policy = app.passwordPolicy();
-        if (policy.minLength() < 1 || policy.maxLength() > 128 || policy.minLength() > policy.maxLength()) {
-            return Outcome.failure(Reason.PASSWORD_LENGTHS_INVALID);
-        }
-        if (app.accessTokenTtl().compareTo(Duration.ofMinutes(1)) < 0 || app.accessTokenTtl().compareTo(Duration.ofDays(1)) > 0) {
-            return Outcome.failure(Reason.ACCESS_TOKEN_LIFETIME_INVALID);
-        }
-        if (app.refreshTokenTtl().compareTo(Duration.ofMinutes(5)) < 0 || app.refreshTokenTtl().compareTo(Duration.ofDays(365)) > 0) {
-            return Outcome.failure(Reason.REFRESH_TOKEN_LIFETIME_INVALID);
-        }
-        if (app.loginMethods().isEmpty() || !LOGIN_METHODS.containsAll(app.loginMethods())) {
-            return Outcome.failure(Reason.LOGIN_METHODS_INVALID, LOGIN_METHODS);
+        Optional<Problem> invalid = invalidSettings(app);
+        if (invalid.isPresent()) {
+            return Outcome.failure(invalid.get());
         }
         if (!apps.createIfAbsent(app)) {
             return Outcome.failure(Reason.APP_EXISTS, app.appId());
         }
         return Outcome.success(app);
+    }
+
+    public Outcome<Page> page(int limit, long offset) {
+        if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+            return Outcome.failure(Reason.PAGING_INVALID, 1, MAX_LIMIT);
+        }
+        return Outcome.success(new Page(apps.page(limit, offset), limit, offset, apps.count()));
+    }
+
+    /**
+     * Applies the settings {@code change} names to the app, checked as a whole as at creation (a
+     * refresh lifetime is compared with the access lifetime it ends up beside, changed or not).
+     * Answers the settings before and after, for the caller's audit.
+     *
+     * <p>API calls read an app's settings with its key, through {@link ApiKeyAuthenticator}'s cache:
+     * this replica forgets it at once; any other replica within {@link ApiKeyAuthenticator#CACHE_TTL}.
+     * Tokens already issued keep the lifetime they were issued with.
+     */
+    @Transactional
+    public Outcome<Change> changeSettings(String appId, SettingsChange change) {
+        Optional<App> found = apps.findForUpdate(appId);
+        if (found.isEmpty()) {
+            return Outcome.failure(Reason.APP_UNKNOWN, appId);
+        }
+        App before = found.get();
+        App after = change.appliedTo(before);
+        Optional<Problem> invalid = invalidSettings(after);
+        if (invalid.isPresent()) {
+            return Outcome.failure(invalid.get());
+        }
+        apps.updateSettings(after);
+        authenticator.forgetCachedKeys();
+        return Outcome.success(new Change(before, after));
+    }
+
+    private static Optional<Problem> invalidSettings(App app) {
+        if (app.name() == null || app.name().isBlank() || app.name().length() > 100) {
+            return Optional.of(Problem.of(Reason.APP_NAME_INVALID));
+        }
+        PasswordPolicy policy = app.passwordPolicy();
+        if (policy.minLength() < 1 || policy.maxLength() > 128 || policy.minLength() > policy.maxLength()) {
+            return Optional.of(Problem.of(Reason.PASSWORD_LENGTHS_INVALID));
+        }
+        if (app.accessTokenTtl().compareTo(Duration.ofMinutes(1)) < 0 || app.accessTokenTtl().compareTo(Duration.ofDays(1)) > 0) {
+            return Optional.of(Problem.of(Reason.ACCESS_TOKEN_LIFETIME_INVALID));
+        }
+        if (app.refreshTokenTtl().compareTo(Duration.ofMinutes(5)) < 0 || app.refreshTokenTtl().compareTo(Duration.ofDays(365)) > 0) {
+            return Optional.of(Problem.of(Reason.REFRESH_TOKEN_LIFETIME_INVALID));
+        }
+        // A refresh token that dies before the access token it renews could never be used.
+        if (app.refreshTokenTtl().compareTo(app.accessTokenTtl()) < 0) {
+            return Optional.of(Problem.of(Reason.REFRESH_SHORTER_THAN_ACCESS));
+        }
+        if (app.loginMethods().isEmpty() || !LOGIN_METHODS.containsAll(app.loginMethods())) {
+            return Optional.of(Problem.of(Reason.LOGIN_METHODS_INVALID, LOGIN_METHODS.stream().sorted().toList()));
+        }
+        return Optional.empty();
     }
 
     public Optional<App> find(String appId) {
@@ -113,5 +160,12 @@ public class AppAdministration {
     }
 
     public record NewApiKey(UUID id, String appId, String prefix, String apiKey) {
+    }
+
+    /** One page of apps by id, and how many there are in all. */
+    public record Page(List<App> apps, int limit, long offset, long total) {
+    }
+
+    public record Change(App before, App after) {
     }
 }

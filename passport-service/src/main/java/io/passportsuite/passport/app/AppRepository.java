@@ -31,6 +31,47 @@ public class AppRepository {
         return jdbc.sql("SELECT * FROM app ORDER BY app_id").query(AppRepository::map).list();
     }
 
+    /** One page of apps by id, so that a page boundary stays put while apps are added after it. */
+    public List<App> page(int limit, long offset) {
+        return jdbc.sql("SELECT * FROM app ORDER BY app_id LIMIT :limit OFFSET :offset")
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(AppRepository::map)
+                .list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM app").query(Long.class).single();
+    }
+
+    /** The app, locked until the transaction ends: the state a change starts from is the one it replaces. */
+    Optional<App> findForUpdate(String appId) {
+        return jdbc.sql("SELECT * FROM app WHERE app_id = :appId FOR UPDATE")
+                .param("appId", appId)
+                .query(AppRepository::map)
+                .optional();
+    }
+
+    void updateSettings(App app) {
+        jdbc.sql("""
+                UPDATE app SET name = :name, password_min_length = :min, password_max_length = :max,
+                               password_letter_and_digit = :letterAndDigit, access_token_ttl_seconds = :accessTtl,
+                               refresh_token_ttl_seconds = :refreshTtl, login_methods = :methods,
+                               register_captcha_required = :captcha
+                WHERE app_id = :appId
+                """)
+                .param("appId", app.appId())
+                .param("name", app.name())
+                .param("min", app.passwordPolicy().minLength())
+                .param("max", app.passwordPolicy().maxLength())
+                .param("letterAndDigit", app.passwordPolicy().letterAndDigit())
+                .param("accessTtl", app.accessTokenTtl().toSeconds())
+                .param("refreshTtl", app.refreshTokenTtl().toSeconds())
+                .param("methods", app.loginMethods().toArray(String[]::new))
+                .param("captcha", app.registerCaptchaRequired())
+                .update();
+    }
+
     /** Creates the app unless it exists; returns whether it was created. */
     boolean createIfAbsent(App app) {
         return jdbc.sql("""

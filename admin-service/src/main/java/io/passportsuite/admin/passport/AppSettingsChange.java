@@ -1,0 +1,19 @@
+package io.passportsuite.admin.passport;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Settings of an app to set; a null field is left out, and passport keeps (or, creating, defaults) it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AppSettingsChange(
+        String name,
+        @JsonProperty("password_min_length") Integer passwordMinLength,
+        @JsonProperty("password_max_length") Integer passwordMaxLength,
+        @JsonProperty("password_letter_and_digit") Boolean passwordLetterAndDigit,
+        @JsonProperty("access_token_ttl_seconds") Integer accessTokenTtlSeconds,
+        @JsonProperty("refresh_token_ttl_seconds") Integer refreshTokenTtlSeconds,
+        @JsonProperty("login_methods") List<String> loginMethods,
+        @JsonProperty("register_captcha_required") Boolean registerCaptchaRequired) {
+}

@@ -1,0 +1,74 @@
+package io.passportsuite.passport.api.internal;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.passportsuite.passport.api.internal.InternalAppController.AppView;
+import io.passportsuite.passport.app.AppAdministration;
+import io.passportsuite.passport.app.SettingsChange;
+import io.passportsuite.passport.web.InternalApi;
+
+/**
+ * Internal: every app with its settings, and changing them, for the admin back office. A change
+ * answers the settings before and after it, which the back office keeps in its audit trail.
+ */
+@RestController
+@RequestMapping("/internal/apps")
+@InternalApi
+class InternalAppSettingsController {
+
+    private static final int DEFAULT_LIMIT = 100;
+
+    private final AppAdministration administration;
+
+    InternalAppSettingsController(AppAdministration administration) {
+        this.administration = administration;
+    }
+
+    @GetMapping
+    AppPage list(@RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit, @RequestParam(defaultValue = "0") long offset) {
+        AppAdministration.Page page = administration.page(limit, offset).orRaise();
+        return new AppPage(page.apps().stream().map(AppView::of).toList(), page.limit(), page.offset(), page.total());
+    }
+
+    /** Only the fields present change; an empty or missing body changes nothing and answers the app as it is. */
+    @PatchMapping("/{appId}")
+    SettingsChanged change(@PathVariable String appId, @RequestBody(required = false) SettingsRequest request) {
+        SettingsRequest changes = request == null ? SettingsRequest.NONE : request;
+        AppAdministration.Change change = administration.changeSettings(appId, changes.toChange()).orRaise();
+        return new SettingsChanged(AppView.of(change.before()), AppView.of(change.after()));
+    }
+
+    record AppPage(List<AppView> apps, int limit, long offset, long total) {
+    }
+
+    record SettingsChanged(AppView before, AppView after) {
+    }
+
+    record SettingsRequest(
+            String name,
+            @JsonProperty("password_min_length") Integer passwordMinLength,
+            @JsonProperty("password_max_length") Integer passwordMaxLength,
+            @JsonProperty("password_letter_and_digit") Boolean passwordLetterAndDigit,
+            @JsonProperty("access_token_ttl_seconds") Integer accessTokenTtlSeconds,
+            @JsonProperty("refresh_token_ttl_seconds") Integer refreshTokenTtlSeconds,
+            @JsonProperty("login_methods") List<String> loginMethods,
+            @JsonProperty("register_captcha_required") Boolean registerCaptchaRequired) {
+
+        static final SettingsRequest NONE = new SettingsRequest(null, null, null, null, null, null, null, null);
+
+        SettingsChange toChange() {
+            return new SettingsChange(name, passwordMinLength, passwordMaxLength, passwordLetterAndDigit, accessTokenTtlSeconds,
+                    refreshTokenTtlSeconds, loginMethods, registerCaptchaRequired);
+        }
+    }
+}

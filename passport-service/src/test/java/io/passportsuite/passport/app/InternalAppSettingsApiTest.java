@@ -113,6 +113,16 @@ class InternalAppSettingsApiTest {
     }
 
     @Test
+    void shouldRefuseANewAppWithANullOrUnknownLoginMethodAsBadInput() {
+        for (String methods : List.of("[null]", "[\"password\",null]", "[\"fax\"]")) {
+            Http.Response refused = internal("POST", "/internal/apps", """
+                    {"app_id":"methods-app","name":"Methods","login_methods":%s}""".formatted(methods));
+            assertThat(refused.status()).as(methods + " " + refused).isEqualTo(400);
+        }
+        assertThat(internal("GET", "/internal/apps/methods-app", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void shouldApplyANewPasswordPolicyToTheNextCallWithTheAppsKey() {
         create("policy");
         String key = internal("POST", "/internal/apps/policy/api-keys", "{\"label\":\"backend\"}").text("api_key");

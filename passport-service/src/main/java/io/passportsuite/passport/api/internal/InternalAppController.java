@@ -50,7 +50,7 @@ class InternalAppController {
                         request.passwordLetterAndDigit() == null ? defaults.letterAndDigit() : request.passwordLetterAndDigit()),
                 Duration.ofSeconds(orDefault(request.accessTokenTtlSeconds(), 900)),
                 Duration.ofSeconds(orDefault(request.refreshTokenTtlSeconds(), 2_592_000)),
-                request.loginMethods() == null ? Set.of(App.LOGIN_PASSWORD, App.LOGIN_EMAIL_CODE) : Set.copyOf(request.loginMethods()),
+                request.loginMethods() == null ? Set.of(App.LOGIN_PASSWORD, App.LOGIN_EMAIL_CODE) : loginMethods(request.loginMethods()),
                 Boolean.TRUE.equals(request.registerCaptchaRequired()));
         return ResponseEntity.status(HttpStatus.CREATED).body(AppView.of(value(administration.create(app))));
     }
@@ -88,6 +88,11 @@ class InternalAppController {
             case Outcome.Success<T> success -> success.value();
             case Outcome.Failure<T> failure -> throw failure.problem().raise();
         };
+    }
+
+    /** A null in the list is an unknown method (400 from validation), not a NullPointerException. */
+    private static Set<String> loginMethods(List<String> methods) {
+        return methods.stream().map(method -> method == null ? "" : method).collect(java.util.stream.Collectors.toSet());
     }
 
     private static int orDefault(Integer value, int fallback) {

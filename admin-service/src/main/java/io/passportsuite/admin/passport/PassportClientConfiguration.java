@@ -1,10 +1,16 @@
 package io.passportsuite.admin.passport;
 
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.cloud.openfeign.EnableFeignClients;
+import org.springframework.cloud.openfeign.loadbalancer.FeignBlockingLoadBalancerClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import feign.Client;
 import feign.Contract;
 import feign.FeignException;
 import feign.RequestInterceptor;
@@ -40,6 +46,15 @@ class PassportClientConfiguration {
                 template.header(SuiteHeaders.INTERNAL_CREDENTIAL, credential);
             }
         };
+    }
+
+    /**
+     * The JDK's HTTP client (it sends PATCH), behind discovery's load balancer; with
+     * {@code passport.service.url} set, Feign unwraps the balancer and calls the address directly.
+     */
+    @Bean
+    Client jdkClient(LoadBalancerClient balancer, LoadBalancerClientFactory balancers) {
+        return new FeignBlockingLoadBalancerClient(new JdkHttpClient(), balancer, balancers, List.of());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -112,6 +112,11 @@ public final class FakePassport implements AutoCloseable {
         return session;
     }
 
+    /** Makes {@code admin} the one administrator: every other role-9 user becomes a user. */
+    public void onlyAdmin(UUID admin) {
+        users.forEach((id, user) -> user.put("role", id.equals(admin) ? 9 : 1));
+    }
+
     public void reset() {
         retryAfterSeconds = null;
         refuseCredential = false;

@@ -13,8 +13,9 @@ import io.passportsuite.admin.passport.UserPage;
 import io.passportsuite.admin.passport.UserQuery;
 
 /**
- * The platform app's users as passport keeps them: reading changes nothing, so nothing is audited.
- * Paging bounds are passport's ({@code limit} 1-1000, {@code offset} from 0).
+ * The platform app's users as passport keeps them, searched and filtered, and their sessions:
+ * reading changes nothing, so nothing is audited. Paging bounds are passport's ({@code limit}
+ * 1-1000, {@code offset} from 0).
  */
 @Service
 public class BrowsingUsers {
@@ -28,10 +29,6 @@ public class BrowsingUsers {
     BrowsingUsers(Passport passport, AdminSettings settings) {
         this.passport = passport;
         this.appId = settings.platformAppId();
-    }
-
-    public PassportReply<UserPage> page(int limit, long offset) {
-        return passport.users(appId, limit, offset);
     }
 
     public PassportReply<PassportUser> one(UUID userId) {

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The back office through the gateway, with admin-service and passport in their own JVMs: the
- * bootstrap administrator logs in, lists users, and resets a user's password, which ends that
- * user's sessions at the gateway; users and anonymous clients are kept out.
+ * bootstrap administrator logs in, lists users, resets a user's password and disables a user,
+ * each of which ends that user's sessions at the gateway; users and anonymous clients are kept out.
  */
 class AdminEndToEndTest {
 
@@ -72,6 +72,37 @@ class AdminEndToEndTest {
         JsonNode entry = audit.json().get("data").get("entries").get(0);
         assertThat(entry.get("action").asString()).isEqualTo("user.reset_password");
         assertThat(audit.body()).doesNotContain("Reset-by-admin1");
+    }
+
+    @Test
+    void shouldLetAnAdministratorEditDisableAndEnableAUser() {
+        String adminToken = adminLogin().json().get("data").get("access_token").asString();
+        Account user = register("disable-me");
+
+        ServiceProbe.Response edited = gateway.patch("/admin/users/" + user.userId(), "{\"nickname\":\"Renamed\"}",
+                bearer(adminToken));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().get("data").get("user").get("nickname").asString()).isEqualTo("Renamed");
+
+        assertThat(gateway.get("/api/auth/me", bearer(user.accessToken())).status()).isEqualTo(200);
+        ServiceProbe.Response disabled = gateway.post("/admin/users/" + user.userId() + "/disable", "{}", bearer(adminToken));
+        assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+
+        // Disabling ends the user's sessions; the gateway learns it through Kafka and refuses the token.
+        ServiceProbe.Response old = awaitStatus("/api/auth/me", user.accessToken(), 401);
+        assertThat(old.status()).as(old.body()).isEqualTo(401);
+        String credentials = "{\"email\":\"%s\",\"password\":\"secure-password1\"}".formatted(user.email());
+        ServiceProbe.Response whileDisabled = gateway.post("/api/auth/login", credentials);
+        assertThat(whileDisabled.status()).as(whileDisabled.body()).isNotEqualTo(200);
+
+        ServiceProbe.Response enabled = gateway.post("/admin/users/" + user.userId() + "/enable", "{}", bearer(adminToken));
+        assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
+        ServiceProbe.Response again = gateway.post("/api/auth/login", credentials);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+
+        ServiceProbe.Response audit = gateway.get("/admin/audit?target=" + user.userId(), bearer(adminToken));
+        assertThat(audit.json().get("data").get("entries").valueStream().map(entry -> entry.get("action").asString()))
+                .containsExactly("user.enable", "user.disable", "user.update");
     }
 
     @Test

@@ -51,6 +51,11 @@ public class AuditTrail {
                 .update();
     }
 
+    /** Fails as an insert would when the trail's database cannot be reached, before an action that cannot be undone. */
+    public void ensureReachable() {
+        jdbc.sql("SELECT 1").query(Integer.class).single();
+    }
+
     public AuditPage page(AuditQuery query) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         Map<String, Object> params = new LinkedHashMap<>();

@@ -7,9 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import feign.Client;
@@ -42,7 +44,9 @@ final class JdkHttpClient implements Client {
         });
         try {
             HttpResponse<byte[]> response = clientFor(options).send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Map<String, Collection<String>> headers = Map.copyOf(response.headers().map());
+            // Case-insensitive, as HTTP header names are: callers look up "Retry-After" whatever the wire said.
+            Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            response.headers().map().forEach((name, values) -> headers.put(name, List.copyOf(values)));
             return Response.builder()
                     .status(response.statusCode())
                     .reason("")

@@ -83,6 +83,42 @@ public class Passport {
         });
     }
 
+    public PassportReply<UserPage> users(String appId, UserQuery query) {
+        return call("user search", false, () -> api.searchUsers(appId, query.parameters()));
+    }
+
+    /** Passport checks each field as registration and profile edits do; a new role ends the user's sessions. */
+    public PassportReply<UserChange> editUser(String appId, UUID userId, JsonNode changes) {
+        return call("user edit", false, () -> api.editUser(appId, userId.toString(), changes));
+    }
+
+    /** Passport ends every session of the user; disabling a disabled user is no change. */
+    public PassportReply<Void> disableUser(String appId, UUID userId) {
+        return call("user disable", false, () -> {
+            api.disableUser(appId, userId.toString());
+            return null;
+        });
+    }
+
+    public PassportReply<Void> enableUser(String appId, UUID userId) {
+        return call("user enable", false, () -> {
+            api.enableUser(appId, userId.toString());
+            return null;
+        });
+    }
+
+    public PassportReply<SessionList> sessions(String appId, UUID userId) {
+        return call("session list", false, () -> api.sessions(appId, userId.toString()));
+    }
+
+    /** Ending an ended session of the user is no change; another user's session is a 404. */
+    public PassportReply<Void> endSession(String appId, UUID userId, UUID sessionId) {
+        return call("session end", false, () -> {
+            api.endSession(appId, userId.toString(), sessionId.toString());
+            return null;
+        });
+    }
+
     private <T> PassportReply<T> call(String what, boolean unauthorizedIsAnAnswer, Supplier<T> call) {
         try {
             return new PassportReply.Answered<>(call.get());

@@ -4,12 +4,16 @@ import java.util.List;
 
 import org.springframework.cloud.openfeign.FeignClient;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import feign.Headers;
 import feign.Param;
+import feign.QueryMap;
 import feign.RequestLine;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Passport's internal API, the part the back office calls. Found through discovery
@@ -57,6 +61,27 @@ interface PassportApi {
 
     @RequestLine("DELETE /internal/apps/{appId}/api-keys/{keyId}")
     void revokeKey(@Param("appId") String appId, @Param("keyId") String keyId);
+
+    /** {@code limit}, {@code offset} or {@code after}, {@code q}, {@code role}, {@code disabled}, {@code verified}; unset ones left out. */
+    @RequestLine("GET /internal/apps/{appId}/users")
+    UserPage searchUsers(@Param("appId") String appId, @QueryMap Map<String, Object> query);
+
+    /** Any of {@code username, nickname, email, phone, avatar_url, role}; an explicit null clears a field. */
+    @RequestLine("PATCH /internal/apps/{appId}/users/{userId}")
+    @Headers("Content-Type: application/json")
+    UserChange editUser(@Param("appId") String appId, @Param("userId") String userId, JsonNode changes);
+
+    @RequestLine("POST /internal/apps/{appId}/users/{userId}/disable")
+    void disableUser(@Param("appId") String appId, @Param("userId") String userId);
+
+    @RequestLine("POST /internal/apps/{appId}/users/{userId}/enable")
+    void enableUser(@Param("appId") String appId, @Param("userId") String userId);
+
+    @RequestLine("GET /internal/apps/{appId}/users/{userId}/sessions")
+    SessionList sessions(@Param("appId") String appId, @Param("userId") String userId);
+
+    @RequestLine("DELETE /internal/apps/{appId}/users/{userId}/sessions/{sessionId}")
+    void endSession(@Param("appId") String appId, @Param("userId") String userId, @Param("sessionId") String sessionId);
 
     record AdminSessionRequest(String identifier, String password, String clientIp, String userAgent) {
     }

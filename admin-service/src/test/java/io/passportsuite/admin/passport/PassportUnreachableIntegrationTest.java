@@ -53,8 +53,20 @@ class PassportUnreachableIntegrationTest {
         AdminCalls.Answer issued = calls.post("/admin/apps/default/api-keys", "{\"label\":\"x\"}", AdminCalls.asAdmin(admin));
         AdminCalls.Answer revoked = calls.send("DELETE", "/admin/apps/default/api-keys/" + UUID.randomUUID(), null,
                 AdminCalls.asAdmin(admin));
+        UUID user = UUID.randomUUID();
+        AdminCalls.Answer search = calls.get("/admin/users?q=a&role=9", AdminCalls.asAdmin(admin));
+        AdminCalls.Answer edit = calls.send("PATCH", "/admin/users/" + user, "{\"nickname\":\"x\"}", AdminCalls.asAdmin(admin));
+        AdminCalls.Answer disable = calls.post("/admin/users/" + user + "/disable", null, AdminCalls.asAdmin(admin));
+        AdminCalls.Answer enable = calls.post("/admin/users/" + user + "/enable", null, AdminCalls.asAdmin(admin));
+        AdminCalls.Answer sessions = calls.get("/admin/users/" + user + "/sessions", AdminCalls.asAdmin(admin));
+        AdminCalls.Answer endSession = calls.send("DELETE", "/admin/users/" + user + "/sessions/" + UUID.randomUUID(), null,
+                AdminCalls.asAdmin(admin));
+        AdminCalls.Answer admins = calls.get("/admin/admins", AdminCalls.asAdmin(admin));
+        AdminCalls.Answer promote = calls.post("/admin/admins", "{\"user_id\":\"" + user + "\"}", AdminCalls.asAdmin(admin));
+        AdminCalls.Answer demote = calls.send("DELETE", "/admin/admins/" + user, null, AdminCalls.asAdmin(admin));
 
-        for (AdminCalls.Answer answer : new AdminCalls.Answer[] {login, list, one, reset, apps, created, changed, issued, revoked}) {
+        for (AdminCalls.Answer answer : new AdminCalls.Answer[] {login, list, one, reset, apps, created, changed, issued, revoked,
+                search, edit, disable, enable, sessions, endSession, admins, promote, demote}) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(503);
             assertThat(answer.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(answer.json().get("message").asString()).isEqualTo("服务暂时不可用,请稍后重试");

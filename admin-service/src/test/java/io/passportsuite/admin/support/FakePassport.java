@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -48,6 +51,10 @@ public final class FakePassport implements AutoCloseable {
     /** The bodies of app creations and settings changes, as sent. */
     public final List<JsonNode> appBodies = new CopyOnWriteArrayList<>();
     private final FakeApps apps = new FakeApps();
+    /** The users disabled and not enabled since. */
+    public final Set<UUID> disabled = ConcurrentHashMap.newKeySet();
+    /** user id to the ids of their live sessions. */
+    public final Map<UUID, Set<UUID>> sessions = new ConcurrentHashMap<>();
 
     public volatile Integer retryAfterSeconds;
     public volatile boolean refuseCredential;
@@ -86,6 +93,33 @@ public final class FakePassport implements AutoCloseable {
         return id;
     }
 
+    /** A user with {@code role} (9: an administrator). */
+    public UUID addUser(String username, int role) {
+        UUID id = addUser(username);
+        users.get(id).put("role", role);
+        return id;
+    }
+
+    public int roleOf(UUID user) {
+        return users.get(user).get("role").asInt();
+    }
+
+    public ObjectNode user(UUID user) {
+        return users.get(user);
+    }
+
+    /** A new live session of {@code user}. */
+    public UUID addSession(UUID user) {
+        UUID session = UUID.randomUUID();
+        sessions.computeIfAbsent(user, any -> ConcurrentHashMap.newKeySet()).add(session);
+        return session;
+    }
+
+    /** Makes {@code admin} the one administrator: every other role-9 user becomes a user. */
+    public void onlyAdmin(UUID admin) {
+        users.forEach((id, user) -> user.put("role", id.equals(admin) ? 9 : 1));
+    }
+
     public void reset() {
         retryAfterSeconds = null;
         refuseCredential = false;
@@ -119,22 +153,39 @@ public final class FakePassport implements AutoCloseable {
     private void route(HttpExchange exchange, String method, URI uri, String body) throws IOException {
         String path = uri.getPath();
         String usersPrefix = "/internal/apps/" + APP + "/users";
+        // users/{id}[/action[/sessionId]]
+        String[] rest = path.startsWith(usersPrefix + "/") ? path.substring(usersPrefix.length() + 1).split("/") : new String[0];
         if (method.equals("POST") && path.equals("/internal/admin/sessions")) {
             login(exchange, json.readTree(body));
         } else if (method.equals("GET") && path.equals(usersPrefix)) {
             list(exchange, query(uri));
-        } else if (method.equals("GET") && path.startsWith(usersPrefix + "/")) {
-            ObjectNode user = userAt(path.substring(usersPrefix.length() + 1));
-            if (user == null) {
-                error(exchange, 404, "USER_NOT_FOUND", "no such user");
+        } else if (rest.length > 0 && userAt(rest[0]) == null) {
+            error(exchange, 404, "USER_NOT_FOUND", "no such user");
+        } else if (method.equals("GET") && rest.length == 1) {
+            ObjectNode answer = json.createObjectNode();
+            answer.set("user", userAt(rest[0]));
+            send(exchange, 200, answer, Map.of());
+        } else if (method.equals("PATCH") && rest.length == 1) {
+            edit(exchange, UUID.fromString(rest[0]), json.readTree(body));
+        } else if (method.equals("POST") && rest.length == 2 && rest[1].equals("reset-password")) {
+            resetPassword(exchange, rest[0], json.readTree(body));
+        } else if (method.equals("POST") && rest.length == 2 && rest[1].equals("disable")) {
+            disabled.add(UUID.fromString(rest[0]));
+            sessions.remove(UUID.fromString(rest[0]));
+            noContent(exchange);
+        } else if (method.equals("POST") && rest.length == 2 && rest[1].equals("enable")) {
+            disabled.remove(UUID.fromString(rest[0]));
+            noContent(exchange);
+        } else if (method.equals("GET") && rest.length == 2 && rest[1].equals("sessions")) {
+            listSessions(exchange, UUID.fromString(rest[0]));
+        } else if (method.equals("DELETE") && rest.length == 3 && rest[1].equals("sessions")) {
+            Set<UUID> live = sessions.getOrDefault(UUID.fromString(rest[0]), Set.of());
+            if (live.stream().noneMatch(session -> session.toString().equals(rest[2]))) {
+                error(exchange, 404, "NOT_FOUND", "no such session of this user");
             } else {
-                ObjectNode answer = json.createObjectNode();
-                answer.set("user", user);
-                send(exchange, 200, answer, Map.of());
+                live.remove(UUID.fromString(rest[2]));
+                noContent(exchange);
             }
-        } else if (method.equals("POST") && path.startsWith(usersPrefix + "/") && path.endsWith("/reset-password")) {
-            String id = path.substring(usersPrefix.length() + 1, path.length() - "/reset-password".length());
-            resetPassword(exchange, id, json.readTree(body));
         } else if (path.equals("/internal/apps") || path.startsWith("/internal/apps/")) {
             if (!body.isBlank()) {
                 appBodies.add(json.readTree(body));
@@ -148,6 +199,51 @@ public final class FakePassport implements AutoCloseable {
         } else {
             error(exchange, 404, "NOT_FOUND", "no such endpoint");
         }
+    }
+
+    /** Passport's PATCH: the fields given, a username another user has is a 409, role 1 or 9. */
+    private void edit(HttpExchange exchange, UUID id, JsonNode body) throws IOException {
+        ObjectNode user = users.get(id);
+        String username = body.path("username").asString(null);
+        if (username != null && users.values().stream()
+                .anyMatch(other -> other != user && other.get("username").asString().equals(username))) {
+            error(exchange, 409, "ACCOUNT_EXISTS", "username already exists");
+            return;
+        }
+        if (body.has("role") && body.get("role").asInt() != 1 && body.get("role").asInt() != 9) {
+            error(exchange, 400, "VALIDATION_FAILED", "role must be 1 (user) or 9 (administrator)");
+            return;
+        }
+        ObjectNode before = user.deepCopy();
+        for (String field : body.propertyNames()) {
+            user.set(field, body.get(field));
+        }
+        if (body.has("email")) {
+            user.put("email_verified", false);
+        }
+        user.put("updated_at", "2026-11-30T11:00:00.000Z");
+        ObjectNode answer = json.createObjectNode();
+        answer.set("before", before);
+        answer.set("after", user.deepCopy());
+        send(exchange, 200, answer, Map.of());
+    }
+
+    private void listSessions(HttpExchange exchange, UUID user) throws IOException {
+        ObjectNode answer = json.createObjectNode();
+        var list = answer.putArray("sessions");
+        Set<UUID> live = sessions.getOrDefault(user, Set.of());
+        for (UUID id : live) {
+            ObjectNode session = list.addObject();
+            session.put("id", id.toString());
+            session.put("login_method", "password");
+            session.put("created_at", "2026-11-30T10:00:00.000Z");
+            session.put("last_used_at", "2026-11-30T10:05:00.000Z");
+            session.put("expires_at", "2026-12-30T10:00:00.000Z");
+            session.put("client_ip", "198.51.100.7");
+            session.put("user_agent", "curl/8");
+        }
+        answer.put("total", live.size());
+        send(exchange, 200, answer, Map.of());
     }
 
     private void login(HttpExchange exchange, JsonNode body) throws IOException {
@@ -174,6 +270,7 @@ public final class FakePassport implements AutoCloseable {
         send(exchange, 200, session, Map.of());
     }
 
+    /** Passport's list: {@code after} is this fake's cursor ({@code c<offset>}), filters as passport's, {@code total} what matches. */
     private void list(HttpExchange exchange, Map<String, String> query) throws IOException {
         int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
         long offset = Long.parseLong(query.getOrDefault("offset", "0"));
@@ -181,7 +278,36 @@ public final class FakePassport implements AutoCloseable {
             error(exchange, 400, "VALIDATION_FAILED", "limit must be 1-1000 and offset at least 0");
             return;
         }
-        List<ObjectNode> all = new ArrayList<>(users.values());
+        if (query.containsKey("after")) {
+            if (query.containsKey("offset")) {
+                error(exchange, 400, "VALIDATION_FAILED", "page by offset or after a cursor, not both");
+                return;
+            }
+            if (!query.get("after").matches("c\\d{1,9}")) {
+                error(exchange, 400, "VALIDATION_FAILED", "after must be a next cursor of an earlier page");
+                return;
+            }
+            offset = Long.parseLong(query.get("after").substring(1));
+        }
+        Predicate<ObjectNode> matches = user -> true;
+        if (query.containsKey("q")) {
+            String prefix = query.get("q").toLowerCase();
+            matches = matches.and(user -> List.of("username", "email", "phone", "nickname").stream()
+                    .anyMatch(field -> user.get(field).isString() && user.get(field).asString().toLowerCase().startsWith(prefix)));
+        }
+        if (query.containsKey("role")) {
+            int role = Integer.parseInt(query.get("role"));
+            matches = matches.and(user -> user.get("role").asInt() == role);
+        }
+        if (query.containsKey("disabled")) {
+            boolean wanted = Boolean.parseBoolean(query.get("disabled"));
+            matches = matches.and(user -> disabled.contains(UUID.fromString(user.get("id").asString())) == wanted);
+        }
+        if (query.containsKey("verified")) {
+            boolean wanted = Boolean.parseBoolean(query.get("verified"));
+            matches = matches.and(user -> user.get("email_verified").asBoolean() == wanted);
+        }
+        List<ObjectNode> all = new ArrayList<>(users.values().stream().filter(matches).toList());
         all.sort((a, b) -> a.get("username").asString().compareTo(b.get("username").asString()));
         ObjectNode page = json.createObjectNode();
         var list = page.putArray("users");
@@ -189,6 +315,12 @@ public final class FakePassport implements AutoCloseable {
         page.put("limit", limit);
         page.put("offset", offset);
         page.put("total", all.size());
+        page.put("total_exact", true);
+        if (offset + limit < all.size()) {
+            page.put("next", "c" + (offset + limit));
+        } else {
+            page.putNull("next");
+        }
         send(exchange, 200, page, Map.of());
     }
 
@@ -214,13 +346,21 @@ public final class FakePassport implements AutoCloseable {
 
     private static Map<String, String> query(URI uri) {
         Map<String, String> query = new LinkedHashMap<>();
-        if (uri.getQuery() != null) {
-            for (String pair : uri.getQuery().split("&")) {
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
                 String[] parts = pair.split("=", 2);
-                query.put(parts[0], parts.length > 1 ? parts[1] : "");
+                query.put(decoded(parts[0]), parts.length > 1 ? decoded(parts[1]) : "");
             }
         }
         return query;
+    }
+
+    private static String decoded(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    private static void noContent(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(204, -1);
     }
 
     static ObjectNode error(String code, String message) {

@@ -87,6 +87,8 @@ class AdminGuardIntegrationTest {
                 user.toString(), SuiteHeaders.APP_ID, FakePassport.APP), 403, "FORBIDDEN", "no role");
         assertRefused(calls.post("/admin/users/" + UUID.randomUUID() + "/reset-password", "{\"new_password\":\"NewPass1234\"}",
                 AdminCalls.asUser(user, 1, FakePassport.APP)), 403, "FORBIDDEN", "reset");
+        assertRefused(calls.send("PATCH", "/admin/users/" + user, "{\"role\":9}", AdminCalls.asUser(user, 1, FakePassport.APP)),
+                403, "FORBIDDEN", "a user making themselves an administrator");
         assertThat(passport.requests).isEmpty();
     }
 

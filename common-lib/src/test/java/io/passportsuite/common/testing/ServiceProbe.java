@@ -36,6 +36,11 @@ public record ServiceProbe(String baseUrl) {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    public Response patch(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
     private Response send(HttpRequest.Builder builder, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);

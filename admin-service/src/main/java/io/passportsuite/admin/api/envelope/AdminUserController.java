@@ -12,10 +12,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.passportsuite.admin.audit.Actor;
 import io.passportsuite.admin.passport.PassportReply;
 import io.passportsuite.admin.passport.PassportUser;
 import io.passportsuite.admin.passport.UserPage;
+import io.passportsuite.admin.passport.UserQuery;
 import io.passportsuite.admin.users.BrowsingUsers;
 import io.passportsuite.admin.users.ResettingPassword;
 import io.passportsuite.admin.web.Caller;
@@ -25,7 +28,8 @@ import io.passportsuite.common.error.ErrorCode;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The platform app's users: {@code GET /admin/users}, {@code GET /admin/users/:id} (failing as
+ * The platform app's users: {@code GET /admin/users} (searched and filtered, see {@link UserFilters}),
+ * {@code GET /admin/users/:id} (failing as
  * {@code ADMIN_USERS_FAILED}) and {@code POST /admin/users/:id/reset-password} (an operation,
  * failing as {@code ADMIN_OPERATION_FAILED}). A user id that is no UUID names no user: 404.
  */
@@ -41,11 +45,15 @@ class AdminUserController {
     }
 
     @GetMapping("/admin/users")
-    Envelope<UserList> list(@RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
+    Envelope<UserList> list(@RequestParam(required = false) String limit, @RequestParam(required = false) String offset,
+            @RequestParam(required = false) String after, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String role, @RequestParam(required = false) String disabled,
+            @RequestParam(required = false) String verified) {
         Paging paging = Paging.of(limit, offset, ErrorCode.ADMIN_USERS_FAILED);
-        return switch (browsing.page(paging.limit(), paging.offset())) {
+        UserQuery query = UserFilters.of(paging, offset != null, after, q, role, disabled, verified);
+        return switch (browsing.search(query)) {
             case PassportReply.Answered<UserPage>(UserPage page) ->
-                    Envelope.ok(new UserList(page.users(), page.limit(), page.offset(), page.total()), "用户列表获取成功");
+                    Envelope.ok(UserList.of(page), "用户列表获取成功");
             case PassportReply<UserPage> failed -> throw PassportRefusals.of(failed, ErrorCode.ADMIN_USERS_FAILED);
         };
     }
@@ -79,7 +87,15 @@ class AdminUserController {
         }
     }
 
-    /** The reference's {@code users, limit, offset}, and {@code total} for a pager. */
-    record UserList(List<PassportUser> users, int limit, long offset, long total) {
+    /**
+     * The reference's {@code users, limit, offset}, {@code total} for a pager (with a filter: how many
+     * match, counted up to 1000), and {@code next}, the {@code after} of the following page, when there is one.
+     */
+    record UserList(List<PassportUser> users, int limit, long offset, long total,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
+
+        static UserList of(UserPage page) {
+            return new UserList(page.users(), page.limit(), page.offset(), page.total(), page.next());
+        }
     }
 }

@@ -12,14 +12,15 @@ import io.passportsuite.common.error.ErrorCode;
 
 /**
  * What the administrator is told when passport did not answer a call with what was asked: the
- * endpoint's documented code for their own mistakes (bad paging, unknown user, a password the
- * policy refuses), 429 passed on with its {@code Retry-After}, and 503 for everything that is no
- * fault of theirs.
+ * endpoint's documented code for their own mistakes (bad paging, unknown user or session, a password
+ * the policy refuses, a username, email or phone taken: 409), 429 passed on with its
+ * {@code Retry-After}, and 503 for everything that is no fault of theirs.
  */
 final class PassportRefusals {
 
     static final String UNAVAILABLE = "服务暂时不可用,请稍后重试";
     static final String NO_SUCH_USER = "用户不存在";
+    static final String NO_SUCH_SESSION = "会话不存在";
 
     private static final Logger log = LoggerFactory.getLogger(PassportRefusals.class);
     private static final Pattern PASSWORD_LENGTH = Pattern.compile("password must be (\\d+)-(\\d+) characters");
@@ -34,7 +35,10 @@ final class PassportRefusals {
                     refused.retryAfter());
             case PassportReply.Refused<?> refused when refused.status() == 404 && "USER_NOT_FOUND".equals(refused.error()) ->
                     new Refusal(failsAs, 404, NO_SUCH_USER);
+            case PassportReply.Refused<?> refused when refused.status() == 404 && "NOT_FOUND".equals(refused.error()) ->
+                    new Refusal(failsAs, 404, NO_SUCH_SESSION);
             case PassportReply.Refused<?> refused when refused.status() == 400 -> new Refusal(failsAs, 400, chinese(refused.message()));
+            case PassportReply.Refused<?> refused when refused.status() == 409 -> new Refusal(failsAs, 409, chinese(refused.message()));
             case PassportReply.Refused<?> refused -> {
                 // An unknown platform app and the like: the deployment's fault, not the administrator's.
                 log.error("Passport refused a back-office call: {} {} {}", refused.status(), refused.error(), refused.message());
@@ -59,6 +63,18 @@ final class PassportRefusals {
         }
         if (message.contains("password is required") || message.contains("new_password is required")) {
             return "请输入新密码";
+        }
+        if (message.contains("username already exists")) {
+            return "用户名已存在";
+        }
+        if (message.contains("email already registered")) {
+            return "邮箱已被注册";
+        }
+        if (message.contains("phone already registered")) {
+            return "手机号已被注册";
+        }
+        if (message.startsWith("after must be a next cursor")) {
+            return "after 必须是上一页返回的 next";
         }
         if (message.startsWith("limit must be")) {
             return "limit 必须为 1-1000 的整数,offset 必须是不小于 0 的整数";

@@ -2,6 +2,7 @@ package io.passportsuite.admin.api.envelope;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -99,7 +100,7 @@ class AdminTierController {
 
     @DeleteMapping("/admin/invites/{id}")
     Envelope<Map<String, MembershipInvite>> revokeInvite(Caller caller, @PathVariable String id) {
-        var inviteId = MembershipRefusals.idOf(id, MembershipRefusals.FAILS_AS, MembershipRefusals.NO_SUCH_INVITE);
+        UUID inviteId = MembershipRefusals.idOf(id, MembershipRefusals.FAILS_AS, MembershipRefusals.NO_SUCH_INVITE);
         return switch (revoking.revoke(AdminAppController.actorOf(caller), inviteId)) {
             case MembershipReply.Answered<MembershipInvite>(MembershipInvite invite) -> Envelope.ok(Map.of("invite", invite), "邀请码已吊销");
             case MembershipReply<MembershipInvite> failed -> throw MembershipRefusals.of(failed, MembershipRefusals.FAILS_AS,

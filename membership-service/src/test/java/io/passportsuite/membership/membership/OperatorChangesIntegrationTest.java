@@ -105,6 +105,34 @@ class OperatorChangesIntegrationTest {
     }
 
     @Test
+    void shouldListAnAppsTiersTheTemplatesUntilItChangesOne() {
+        String app = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+        String tiers = "/internal/apps/" + app + "/tiers";
+
+        ServiceProbe.Response inherited = internal("GET", tiers, null);
+        assertThat(inherited.status()).as(inherited.body()).isEqualTo(200);
+        assertThat(inherited.json().get("ownTiers").asBoolean()).isFalse();
+        List<JsonNode> template = new ArrayList<>();
+        inherited.json().get("tiers").forEach(template::add);
+        assertThat(template).extracting(tier -> tier.get("name").asString()).containsExactly("free", "member", "pro");
+        assertThat(texts(template.get(2).get("capabilities"))).contains("invite:create");
+        assertThat(template.get(2).get("monthlyInviteQuota").asInt()).isEqualTo(10);
+
+        assertThat(internal("PUT", tiers + "/gold", "{\"level\":3,\"capabilities\":[\"cloud:deploy\"],\"monthlyInviteQuota\":4}")
+                .status()).isEqualTo(201);
+        JsonNode own = internal("GET", tiers, null).json();
+        assertThat(own.get("ownTiers").asBoolean()).isTrue();
+        assertThat(own.get("tiers")).hasSize(4);
+        JsonNode gold = own.get("tiers").get(3);
+        assertThat(gold.get("name").asString()).isEqualTo("gold");
+        assertThat(gold.get("level").asInt()).isEqualTo(3);
+        assertThat(texts(gold.get("capabilities"))).containsExactly("cloud:deploy");
+        assertThat(gold.get("monthlyInviteQuota").asInt()).isEqualTo(4);
+
+        assertThat(calls.send("GET", tiers, null, SuiteCalls.asUser(UUID.randomUUID(), 9)).status()).isEqualTo(403);
+    }
+
+    @Test
     void shouldPublishTheUsersOfTheLowestTierWhenItChanges() {
         String app = "ops-" + UUID.randomUUID().toString().substring(0, 8);
         UUID expired = UUID.randomUUID();

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -21,6 +22,7 @@ import io.passportsuite.membership.membership.MembershipSetting;
 import io.passportsuite.membership.membership.OverridingCapability;
 import io.passportsuite.membership.membership.SettingMembership;
 import io.passportsuite.membership.membership.TierChange;
+import io.passportsuite.membership.tier.ListingTiers;
 import io.passportsuite.membership.tier.Tier;
 import io.passportsuite.membership.web.ErrorBodies;
 import io.passportsuite.membership.web.JsonFields;
@@ -39,11 +41,22 @@ class InternalOperationsController {
     private final ChangingTier changingTier;
     private final SettingMembership setting;
     private final OverridingCapability overriding;
+    private final ListingTiers listingTiers;
 
-    InternalOperationsController(ChangingTier changingTier, SettingMembership setting, OverridingCapability overriding) {
+    InternalOperationsController(ChangingTier changingTier, SettingMembership setting, OverridingCapability overriding,
+            ListingTiers listingTiers) {
         this.changingTier = changingTier;
         this.setting = setting;
         this.overriding = overriding;
+        this.listingTiers = listingTiers;
+    }
+
+    /** Lowest level first; {@code ownTiers} false while the app uses the template app's. */
+    @GetMapping("/tiers")
+    TierList tiers(@PathVariable String appId) {
+        ListingTiers.AppTiers listed = listingTiers.of(appId);
+        return new TierList(appId, listed.ownTiers(), listed.tiers().stream()
+                .map(tier -> new TierView(tier.name(), tier.level(), tier.capabilities(), tier.monthlyInviteQuota())).toList());
     }
 
     /** {@code {level, capabilities, monthlyInviteQuota?}}: 201 when created, 200 when changed. */
@@ -90,6 +103,12 @@ class InternalOperationsController {
             case CapabilityChange.Done done -> ResponseEntity.ok(MembershipState.of(appId, userId, done.membership()));
             case CapabilityChange.Invalid invalid -> ErrorBodies.plain(ErrorCode.VALIDATION_FAILED, invalid.field() + " " + invalid.reason());
         };
+    }
+
+    record TierList(String appId, boolean ownTiers, List<TierView> tiers) {
+    }
+
+    record TierView(String name, int level, List<String> capabilities, int monthlyInviteQuota) {
     }
 
     /** @param publishedMembers users whose membership changed with the tier, each published */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -79,9 +80,18 @@ class RecordingActivity {
             return new Outcome.Unreadable(String.valueOf(e.getMessage()));
         }
         String type = typeOf(event.type());
-        // Microseconds, as PostgreSQL keeps them: the paging cursor then names a row exactly.
-        boolean first = activity.insert(event.eventId(), event.appId(), userId, type,
-                event.occurredAt().truncatedTo(ChronoUnit.MICROS), detailOf(event.payload()));
+        boolean first;
+        try {
+            // Microseconds, as PostgreSQL keeps them: the paging cursor then names a row exactly.
+            first = activity.insert(event.eventId(), event.appId(), userId, type,
+                    event.occurredAt().truncatedTo(ChronoUnit.MICROS), detailOf(event.payload()));
+        } catch (DataIntegrityViolationException refused) {
+            // Text PostgreSQL cannot store (a NUL in the app id or the type): as
+            // unreadable as bad JSON, and retrying it would hold up the partition forever.
+            skipped.increment();
+            log.warn("Skipping user event {}: the database refused it: {}", event.eventId(), refused.getMostSpecificCause().getMessage());
+            return new Outcome.Unreadable(refused.getMostSpecificCause().getMessage());
+        }
         if (!first) {
             log.info("User event {} was already recorded", event.eventId());
             return new Outcome.AlreadyRecorded(event.eventId());
@@ -92,8 +102,7 @@ class RecordingActivity {
     /** {@code user.logged-in} reads {@code logged_in}; a type from elsewhere keeps its whole name. */
     static String typeOf(String eventType) {
         String name = eventType.startsWith(TYPE_PREFIX) ? eventType.substring(TYPE_PREFIX.length()) : eventType;
-        name = name.replace('-', '_');
-        return name.length() > MAX_TYPE ? name.substring(0, MAX_TYPE) : name;
+        return truncated(name.replace('-', '_'), MAX_TYPE);
     }
 
     private ObjectNode detailOf(JsonNode payload) {
@@ -105,10 +114,18 @@ class RecordingActivity {
             JsonNode value = payload.get(field);
             if (value != null && value.isString() && !value.asString().isBlank()) {
                 int max = "user_agent".equals(name) ? MAX_USER_AGENT : MAX_DETAIL_TEXT;
-                String text = value.asString();
-                detail.put(name, text.length() > max ? text.substring(0, max) : text);
+                detail.put(name, truncated(value.asString().replace("\u0000", ""), max));
             }
         });
         return detail;
+    }
+
+    /** At most {@code max} characters, never half of a surrogate pair. */
+    private static String truncated(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 }

@@ -125,7 +125,7 @@ class UserActivityIntegrationTest {
         EventEnvelope login = event(UserLoggedIn.TYPE, FakePassport.APP, Instant.now().minusSeconds(5),
                 new UserLoggedIn(user, UUID.randomUUID(), "sms_code", "198.51.100.9"));
         relay(login);
-        redeliver(login);
+        sendDirectly(login);
         // Same key, same partition: once this one is recorded, both copies above have been read.
         relay(event(UserLoggedIn.TYPE, FakePassport.APP, Instant.now(), new UserLoggedIn(user, UUID.randomUUID(), "password", null)));
 
@@ -158,10 +158,16 @@ class UserActivityIntegrationTest {
         send(key, "{\"type\":\"user.logged-in\",\"version\":1}");
         send(key, json.writeValueAsString(new EventEnvelope(UUID.randomUUID(), UserLoggedIn.TYPE, 1, Instant.now(),
                 FakePassport.APP, "not-a-user-id", json.createObjectNode())));
-        relay(event(UserLoggedIn.TYPE, FakePassport.APP, Instant.now(), new UserLoggedIn(user, UUID.randomUUID(), "password", null)));
+        // Well-formed JSON that PostgreSQL refuses to store: retrying it would block the partition.
+        sendDirectly(event(UserLoggedIn.TYPE, "tenant\u0000a", Instant.now(), new UserLoggedIn(user, UUID.randomUUID(), "password", null)));
+        // Passport's outbox (jsonb) could not hold this one; another producer could send it.
+        sendDirectly(event(UserLoggedIn.TYPE, FakePassport.APP, Instant.now(),
+                new UserLoggedIn(user, UUID.randomUUID(), "password", "192.0.2.\u00003")));
 
-        assertThat(awaitActivity(user, 1)).hasSize(1);
-        assertThat(skipped() - skippedBefore).isEqualTo(3);
+        JsonNode activity = awaitActivity(user, 1);
+        assertThat(activity).hasSize(1);
+        assertThat(activity.get(0).get("detail").get("client_ip").asString()).isEqualTo("192.0.2.3");
+        assertThat(skipped() - skippedBefore).isEqualTo(4);
     }
 
     @Test
@@ -256,8 +262,8 @@ class UserActivityIntegrationTest {
         transaction.executeWithoutResult(status -> outbox.append(Topics.USER_EVENTS, event));
     }
 
-    /** The same event once more, as a relay that lost its acknowledgment sends it again. */
-    private void redeliver(EventEnvelope event) throws Exception {
+    /** Straight to Kafka, in the relay's format: a second copy of an event, or one the outbox could not hold. */
+    private void sendDirectly(EventEnvelope event) throws Exception {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.USER_EVENTS, event.subject(), json.writeValueAsString(event));
         record.headers().add("event-id", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("event-type", event.type().getBytes(StandardCharsets.UTF_8));

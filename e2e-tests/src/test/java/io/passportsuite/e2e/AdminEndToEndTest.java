@@ -3,6 +3,7 @@ package io.passportsuite.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,11 +16,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * The back office through the gateway, with admin-service and passport in their own JVMs: the
  * bootstrap administrator logs in, lists users, resets a user's password and disables a user,
- * each of which ends that user's sessions at the gateway; users and anonymous clients are kept out.
+ * each of which ends that user's sessions at the gateway, and sees a user's logins in their
+ * activity; users and anonymous clients are kept out.
  */
 class AdminEndToEndTest {
 
     private static final Duration EVENTUAL = Duration.ofSeconds(15);
+    private static final Duration ACTIVITY = Duration.ofSeconds(60);
 
     private static GatewaySuite suite;
     private static ServiceProbe gateway;
@@ -103,6 +106,35 @@ class AdminEndToEndTest {
         ServiceProbe.Response audit = gateway.get("/admin/audit?target=" + user.userId(), bearer(adminToken));
         assertThat(audit.json().get("data").get("entries").valueStream().map(entry -> entry.get("action").asString()))
                 .containsExactly("user.enable", "user.disable", "user.update");
+    }
+
+    @Test
+    void shouldShowAnAdministratorThatAUserLoggedIn() {
+        String adminToken = adminLogin().json().get("data").get("access_token").asString();
+        Account user = register("active");
+        ServiceProbe.Response login = gateway.post("/api/auth/login",
+                "{\"email\":\"%s\",\"password\":\"secure-password1\"}".formatted(user.email()));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+
+        // Passport's outbox, Kafka, then admin-service's own consumer group: eventually, within a bound.
+        String path = "/admin/users/" + user.userId() + "/activity";
+        long deadline = System.nanoTime() + ACTIVITY.toNanos();
+        ServiceProbe.Response activity = gateway.get(path, bearer(adminToken));
+        while (!typesIn(activity).contains("logged_in") && System.nanoTime() < deadline) {
+            GatewaySuite.sleep(Duration.ofMillis(250));
+            activity = gateway.get(path, bearer(adminToken));
+        }
+
+        assertThat(activity.status()).as(activity.body()).isEqualTo(200);
+        assertThat(typesIn(activity)).as(activity.body()).contains("logged_in");
+        assertThat(gateway.get(path, bearer(user.accessToken())).status()).isEqualTo(403);
+    }
+
+    private static List<String> typesIn(ServiceProbe.Response activity) {
+        if (activity.status() != 200) {
+            return List.of();
+        }
+        return activity.json().get("data").get("activity").valueStream().map(entry -> entry.get("type").asString()).toList();
     }
 
     @Test

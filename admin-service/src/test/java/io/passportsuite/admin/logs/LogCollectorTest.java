@@ -34,7 +34,8 @@ class LogCollectorTest {
     @Test
     void shouldResumeFromItsSavedPositionAfterARestart() {
         publish("worker", "one", "two", "three");
-        LogSettings settings = new LogSettings(true, dir, topic, DataSize.ofMegabytes(1), 3, 16, Duration.ofHours(1));
+        LogSettings settings = new LogSettings(true, dir, topic, DataSize.ofMegabytes(1), 3, 16, Duration.ofHours(1),
+                List.of("worker"));
 
         CollectedLogs first = new CollectedLogs(settings);
         LogCollector collector = collector(first, settings);

@@ -58,6 +58,7 @@ class RuntimeLogsTest {
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
     private static final String ALPHA = "alpha-" + SUFFIX;
     private static final String BETA = "beta-" + SUFFIX;
+    private static final String INTRUDER = "intruder-" + SUFFIX;
 
     private static final JsonMapper JSON = new JsonMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -69,10 +70,11 @@ class RuntimeLogsTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("admin.logs.topic", () -> TOPIC);
         registry.add("admin.logs.dir", DIR::toString);
+        registry.add("admin.logs.services", () -> ALPHA + "," + BETA);
         registry.add("passport.internal.credential", () -> CREDENTIAL);
     }
 
-    /** Interleaved in time across the two services; one plain-text line and two names that are no service's. */
+    /** Interleaved in time across the two services; one plain-text line, two names that are no service's and one that is none of the suite's. */
     private final Map<String, List<String>> published = new LinkedHashMap<>();
 
     @BeforeAll
@@ -86,6 +88,7 @@ class RuntimeLogsTest {
             // One partition for all: once the valid lines are collected, the invalid ones before them were read too.
             producer.send(new ProducerRecord<>(TOPIC, 0, "../escape", line(7, "x", "escaped")));
             producer.send(new ProducerRecord<>(TOPIC, 0, "Upper-Case", line(7, "x", "upper")));
+            producer.send(new ProducerRecord<>(TOPIC, 0, INTRUDER, line(7, INTRUDER, "not one of the suite's")));
             published.forEach((service, lines) -> lines.forEach(line -> producer.send(new ProducerRecord<>(TOPIC, 0, service, line))));
             producer.flush();
         }

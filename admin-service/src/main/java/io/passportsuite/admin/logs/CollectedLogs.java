@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * oldest of {@code maxFiles} is deleted. One thread (the collector) writes; readers take the
  * read lock so that a roll, which renames files, never happens while they pick files by name.
  */
-final class CollectedLogs implements AutoCloseable {
+class CollectedLogs implements AutoCloseable {
 
     private final Path dir;
     private final long maxFileSize;

@@ -31,8 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -65,6 +67,9 @@ class RuntimeLogsTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -188,6 +193,32 @@ class RuntimeLogsTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(untar(response.body())).containsOnlyKeys(BETA + "/" + BETA + ".log");
+    }
+
+    @Test
+    void shouldAuditAnArchiveWithItsServiceBeforeSendingIt() throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(request("/admin/logs/archive?service=" + ALPHA), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var row = jdbc.sql("SELECT actor_user_id::text AS actor, after::text AS after FROM admin_audit_log"
+                + " WHERE action = 'logs.archive' AND target_id = :service").param("service", ALPHA).query().singleRow();
+        assertThat(row.get("actor")).isNotNull();
+        assertThat(JSON.readTree((String) row.get("after")).get("service").asString()).isEqualTo(ALPHA);
+    }
+
+    @Test
+    void shouldAnswerAHeadWithTheHeadersAndNeitherBuildNorAuditAnArchive() throws Exception {
+        String service = "head-" + SUFFIX;
+        HttpRequest head = HttpRequest.newBuilder(request("/admin/logs/archive?service=" + service), (name, value) -> true)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+
+        HttpResponse<byte[]> response = HTTP.send(head, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/gzip");
+        assertThat(response.body()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM admin_audit_log WHERE action = 'logs.archive' AND target_id = :service")
+                .param("service", service).query(Long.class).single()).isZero();
     }
 
     @Test

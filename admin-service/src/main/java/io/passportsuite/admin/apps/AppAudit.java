@@ -2,9 +2,16 @@ package io.passportsuite.admin.apps;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.passportsuite.admin.audit.AuditedAction;
 
 import io.passportsuite.admin.passport.ApiKey;
+import io.passportsuite.admin.passport.AppSettingsChange;
 import io.passportsuite.admin.passport.PassportApp;
+import io.passportsuite.admin.passport.PassportReply;
 
 /** What the trail keeps of an app and of a key: their settings, never a key's secret. */
 final class AppAudit {
@@ -35,6 +42,32 @@ final class AppAudit {
         key.put("label", label);
         key.put("revoked", revoked);
         return key;
+    }
+
+    /**
+     * The row for passport's reply: {@code done} for an answer, {@code asked} marked as of unknown
+     * outcome when passport may have acted without answering, none when it did not act.
+     */
+    static <T> Optional<AuditedAction> rowOf(PassportReply<T> reply, Function<T, AuditedAction> done, AuditedAction asked) {
+        if (reply instanceof PassportReply.Answered<T>(T value)) {
+            return Optional.of(done.apply(value));
+        }
+        return reply.outcomeUnknown() ? Optional.of(asked.outcomeUnknown()) : Optional.empty();
+    }
+
+    /** The settings asked for, as {@link #settingsOf(PassportApp)} keeps them: those left out are absent. */
+    static Map<String, Object> settingsOf(AppSettingsChange change) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("name", change.name());
+        settings.put("password_min_length", change.passwordMinLength());
+        settings.put("password_max_length", change.passwordMaxLength());
+        settings.put("password_letter_and_digit", change.passwordLetterAndDigit());
+        settings.put("access_token_ttl_seconds", change.accessTokenTtlSeconds());
+        settings.put("refresh_token_ttl_seconds", change.refreshTokenTtlSeconds());
+        settings.put("login_methods", change.loginMethods());
+        settings.put("register_captcha_required", change.registerCaptchaRequired());
+        settings.values().removeIf(Objects::isNull);
+        return settings;
     }
 
     static Map<String, Object> keyOf(ApiKey key) {

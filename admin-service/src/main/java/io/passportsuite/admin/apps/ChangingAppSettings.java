@@ -1,6 +1,5 @@
 package io.passportsuite.admin.apps;
 
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -32,10 +31,9 @@ public class ChangingAppSettings {
 
     public PassportReply<SettingsChanged> change(Actor actor, String appId, AppSettingsChange change) {
         return audited.run(() -> passport.changeApp(appId, change),
-                reply -> reply instanceof PassportReply.Answered<SettingsChanged>(SettingsChanged changed)
-                        ? Optional.of(new AuditedAction(appId, actor, ACTION, AppAudit.APP, appId,
-                                AppAudit.settingsOf(changed.before()), AppAudit.settingsOf(changed.after())))
-                        : Optional.empty(),
+                reply -> AppAudit.rowOf(reply, changed -> new AuditedAction(appId, actor, ACTION, AppAudit.APP, appId,
+                                AppAudit.settingsOf(changed.before()), AppAudit.settingsOf(changed.after())),
+                        new AuditedAction(appId, actor, ACTION, AppAudit.APP, appId, null, AppAudit.settingsOf(change))),
                 () -> new PassportReply.Unavailable<>("audit trail"));
     }
 }

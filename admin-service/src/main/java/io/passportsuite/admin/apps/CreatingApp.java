@@ -1,6 +1,5 @@
 package io.passportsuite.admin.apps;
 
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -29,10 +28,9 @@ public class CreatingApp {
     /** Audited with the settings passport created the app with, defaults included. */
     public PassportReply<PassportApp> create(Actor actor, String appId, AppSettingsChange settings) {
         return audited.run(() -> passport.createApp(appId, settings),
-                reply -> reply instanceof PassportReply.Answered<PassportApp>(PassportApp app)
-                        ? Optional.of(new AuditedAction(app.appId(), actor, ACTION, AppAudit.APP, app.appId(), null,
-                                AppAudit.settingsOf(app)))
-                        : Optional.empty(),
+                reply -> AppAudit.rowOf(reply, app -> new AuditedAction(app.appId(), actor, ACTION, AppAudit.APP, app.appId(),
+                                null, AppAudit.settingsOf(app)),
+                        new AuditedAction(appId, actor, ACTION, AppAudit.APP, appId, null, AppAudit.settingsOf(settings))),
                 () -> new PassportReply.Unavailable<>("audit trail"));
     }
 }

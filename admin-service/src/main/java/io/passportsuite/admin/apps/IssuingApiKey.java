@@ -1,6 +1,5 @@
 package io.passportsuite.admin.apps;
 
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -30,10 +29,10 @@ public class IssuingApiKey {
 
     public PassportReply<IssuedApiKey> issue(Actor actor, String appId, String label) {
         return audited.run(() -> passport.issueKey(appId, label),
-                reply -> reply instanceof PassportReply.Answered<IssuedApiKey>(IssuedApiKey key)
-                        ? Optional.of(new AuditedAction(appId, actor, ACTION, AppAudit.API_KEY, key.id().toString(), null,
-                                AppAudit.keyOf(key.prefix(), label, false)))
-                        : Optional.empty(),
+                reply -> AppAudit.rowOf(reply, key -> new AuditedAction(appId, actor, ACTION, AppAudit.API_KEY,
+                                key.id().toString(), null, AppAudit.keyOf(key.prefix(), label, false)),
+                        // No key id without an answer: the row names the app, and the label asked for.
+                        new AuditedAction(appId, actor, ACTION, AppAudit.APP, appId, null, AppAudit.keyOf(null, label, false))),
                 () -> new PassportReply.Unavailable<>("audit trail"));
     }
 }

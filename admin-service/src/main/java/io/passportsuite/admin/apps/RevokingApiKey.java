@@ -2,7 +2,6 @@ package io.passportsuite.admin.apps;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -42,10 +41,9 @@ public class RevokingApiKey {
                 .map(AppAudit::keyOf)
                 .orElse(null);
         return audited.run(() -> passport.revokeKey(appId, keyId),
-                reply -> reply instanceof PassportReply.Answered<Void>
-                        ? Optional.of(new AuditedAction(appId, actor, ACTION, AppAudit.API_KEY, keyId.toString(), before,
-                                Map.of("revoked", true)))
-                        : Optional.empty(),
+                reply -> AppAudit.rowOf(reply, done -> new AuditedAction(appId, actor, ACTION, AppAudit.API_KEY, keyId.toString(),
+                                before, Map.of("revoked", true)),
+                        new AuditedAction(appId, actor, ACTION, AppAudit.API_KEY, keyId.toString(), before, Map.of("revoked", true))),
                 () -> new PassportReply.Unavailable<>("audit trail"));
     }
 }

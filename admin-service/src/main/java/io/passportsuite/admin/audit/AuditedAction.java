@@ -1,5 +1,6 @@
 package io.passportsuite.admin.audit;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,4 +9,17 @@ import java.util.Map;
  */
 public record AuditedAction(String appId, Actor actor, String action, String targetType, String targetId,
         Map<String, Object> before, Map<String, Object> after) {
+
+    public static final String OUTCOME = "outcome";
+    public static final String UNKNOWN = "unknown";
+
+    /**
+     * This row for an action passport may or may not have done (it timed out, or failed after the
+     * request reached it): {@code after} is what was asked, marked {@code "outcome": "unknown"}.
+     */
+    public AuditedAction outcomeUnknown() {
+        Map<String, Object> asked = after == null ? new LinkedHashMap<>() : new LinkedHashMap<>(after);
+        asked.put(OUTCOME, UNKNOWN);
+        return new AuditedAction(appId, actor, action, targetType, targetId, before, asked);
+    }
 }

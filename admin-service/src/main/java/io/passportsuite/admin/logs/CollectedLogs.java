@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -24,12 +25,13 @@ import java.util.stream.Stream;
  * oldest of {@code maxFiles} is deleted. One thread (the collector) writes; readers take the
  * read lock so that a roll, which renames files, never happens while they pick files by name.
  */
-final class CollectedLogs implements AutoCloseable {
+class CollectedLogs implements AutoCloseable {
 
     private final Path dir;
     private final long maxFileSize;
     private final int maxFiles;
     private final int maxServices;
+    private final Set<String> services;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, CurrentFile> open = new HashMap<>();
 
@@ -38,6 +40,7 @@ final class CollectedLogs implements AutoCloseable {
         this.maxFileSize = settings.maxFileSize().toBytes();
         this.maxFiles = settings.maxFiles();
         this.maxServices = settings.maxServices();
+        this.services = Set.copyOf(settings.services());
     }
 
     Path dir() {
@@ -46,10 +49,11 @@ final class CollectedLogs implements AutoCloseable {
 
     /**
      * Appends one line to the service's current file. False, and nothing written, for a name that
-     * is not a service name, a line larger than a whole file, or a new service beyond {@code maxServices}.
+     * is not one of the suite's services, a line larger than a whole file, or a new service beyond
+     * {@code maxServices}.
      */
     boolean append(String service, String line) {
-        if (!ServiceName.valid(service) || line == null) {
+        if (!ServiceName.valid(service) || !services.contains(service) || line == null) {
             return false;
         }
         byte[] bytes = (line.endsWith("\n") ? line : line + "\n").getBytes(StandardCharsets.UTF_8);

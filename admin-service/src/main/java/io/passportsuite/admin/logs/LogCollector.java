@@ -41,6 +41,7 @@ final class LogCollector implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(LogCollector.class);
 
     private static final Duration PARTITION_REFRESH = Duration.ofSeconds(30);
+    private static final Duration FLUSH_WARNING_EVERY = Duration.ofMinutes(1);
 
     private final Supplier<Consumer<String, String>> consumers;
     private final CollectedLogs logs;
@@ -52,6 +53,7 @@ final class LogCollector implements SmartLifecycle {
     private volatile Consumer<String, String> consumer;
     private Thread thread;
     private long dropped;
+    private long lastFlushWarning;
 
     LogCollector(Supplier<Consumer<String, String>> consumers, CollectedLogs logs, LogSettings settings, Clock clock) {
         this.consumers = consumers;
@@ -101,10 +103,26 @@ final class LogCollector implements SmartLifecycle {
                 pause();
             } finally {
                 consumer = null;
-                logs.flush();
+                flushQuietly();
             }
         }
         logs.close();
+    }
+
+    /**
+     * A full or failing disk must not end the collector: the thread would die with nothing said and
+     * no line collected again. Said once a minute at most, the loop tries again.
+     */
+    private void flushQuietly() {
+        try {
+            logs.flush();
+        } catch (UncheckedIOException e) {
+            long now = System.nanoTime();
+            if (lastFlushWarning == 0 || now - lastFlushWarning >= FLUSH_WARNING_EVERY.toNanos()) {
+                lastFlushWarning = now;
+                LOG.warn("Cannot write the collected log lines to {}; collecting on", logs.dir(), e);
+            }
+        }
     }
 
     private void collectWith(Consumer<String, String> consumer) {

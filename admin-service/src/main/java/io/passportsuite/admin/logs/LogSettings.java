@@ -2,6 +2,7 @@ package io.passportsuite.admin.logs;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,8 @@ import io.passportsuite.common.events.Topics;
  * @param maxFiles files kept per service, the current one included; the oldest is deleted on a roll
  * @param maxServices folders kept; lines of further services are dropped
  * @param replay how far back a new instance (one without positions of its own) starts reading
+ * @param services the suite's services, whose lines are kept: anything that can write to the topic
+ *        could otherwise take the folders ({@code maxServices}) with made-up names for good
  */
 @ConfigurationProperties("admin.logs")
 public record LogSettings(
@@ -29,11 +32,17 @@ public record LogSettings(
         @DefaultValue("10MB") DataSize maxFileSize,
         @DefaultValue("5") int maxFiles,
         @DefaultValue("16") int maxServices,
-        @DefaultValue("1h") Duration replay) {
+        @DefaultValue("1h") Duration replay,
+        @DefaultValue({"gateway", "discovery-server", "passport-service", "membership-service", "admin-service",
+                "notification-service", "asset-service"}) List<String> services) {
 
     public LogSettings {
         if (maxFiles < 1 || maxServices < 1 || maxFileSize.toBytes() < 1024) {
             throw new IllegalArgumentException("admin.logs.max-files and max-services must be at least 1, max-file-size at least 1KB");
         }
+        if (services == null || services.isEmpty()) {
+            throw new IllegalArgumentException("admin.logs.services must name at least one service");
+        }
+        services = List.copyOf(services);
     }
 }

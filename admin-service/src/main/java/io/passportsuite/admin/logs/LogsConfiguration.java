@@ -13,6 +13,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.passportsuite.admin.AdminSettings;
+import io.passportsuite.admin.audit.AuditTrail;
+
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LogSettings.class)
 class LogsConfiguration {
@@ -30,6 +33,11 @@ class LogsConfiguration {
     @Bean
     ArchivingLogs archivingLogs(CollectedLogs logs, ObjectProvider<Clock> clock) {
         return new ArchivingLogs(logs, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    RecordingLogExport recordingLogExport(AuditTrail trail, AdminSettings admin) {
+        return new RecordingLogExport(trail, admin.platformAppId());
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package io.passportsuite.admin.passport;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +129,8 @@ public class Passport {
             return failure(what, unauthorizedIsAnAnswer, e);
         } catch (RuntimeException e) {
             log.warn("Passport {} failed: {}", what, e.toString());
-            return new PassportReply.Unavailable<>(e.getClass().getSimpleName());
+            // Passport answered (or the call got that far) and the answer could not be read.
+            return new PassportReply.Unavailable<>(e.getClass().getSimpleName(), true);
         }
     }
 
@@ -144,7 +148,19 @@ public class Passport {
         } else {
             log.warn("Passport {} failed: {}", what, status < 0 ? e.getMessage() : "status " + status);
         }
-        return new PassportReply.Unavailable<>(status < 0 ? "unreachable" : "status " + status);
+        boolean outcomeUnknown = status >= 500 || status < 0 && !neverSent(e);
+        return new PassportReply.Unavailable<>(status < 0 ? "unreachable" : "status " + status, outcomeUnknown);
+    }
+
+    /** A connection that was refused or not made in time: the request never reached passport. */
+    private static boolean neverSent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+                    || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode bodyOf(FeignException e) {

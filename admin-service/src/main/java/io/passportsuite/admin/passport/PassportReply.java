@@ -15,7 +15,22 @@ public sealed interface PassportReply<T> {
     record Refused<T>(int status, String error, String message, String retryAfter) implements PassportReply<T> {
     }
 
-    record Unavailable<T>(String why) implements PassportReply<T> {
+    /**
+     * {@code outcomeUnknown}: the request may have reached passport and been acted on (a read
+     * timeout, a 5xx), as opposed to one that never got there (connection refused) or that passport
+     * turned away unread (the suite's credential refused). A change whose outcome is unknown is
+     * audited as such: passport may have done it.
+     */
+    record Unavailable<T>(String why, boolean outcomeUnknown) implements PassportReply<T> {
+
+        public Unavailable(String why) {
+            this(why, false);
+        }
+    }
+
+    /** Whether passport may have done what was asked, though no answer says so. */
+    default boolean outcomeUnknown() {
+        return this instanceof Unavailable<T> unavailable && unavailable.outcomeUnknown();
     }
 
     /** A reply that is no answer, as a reply of another type: a call that failed ends what depended on it. */
@@ -23,7 +38,7 @@ public sealed interface PassportReply<T> {
         return switch (reply) {
             case Refused<?>(int status, String error, String message, String retryAfter) ->
                     new Refused<>(status, error, message, retryAfter);
-            case Unavailable<?>(String why) -> new Unavailable<>(why);
+            case Unavailable<?>(String why, boolean outcomeUnknown) -> new Unavailable<>(why, outcomeUnknown);
             case Answered<?> answered -> throw new IllegalArgumentException("an answer is no failure");
         };
     }

@@ -30,13 +30,23 @@ class AuditedCalls {
         this.transactions = transactions;
     }
 
-    /** The row is known before the call: it is written first, so no change happens that the trail cannot hold. */
+    /**
+     * The row is known before the call: it is written first, so no change happens that the trail
+     * cannot hold. A refusal rolls it back; a call that may have reached passport without an answer
+     * (see {@link PassportReply#outcomeUnknown()}) keeps it, marked as of unknown outcome.
+     */
     <T> PassportReply<T> recordedFirst(AuditedAction row, Supplier<PassportReply<T>> call) {
         try {
             return transactions.execute(transaction -> {
+                Object beforeRow = transaction.createSavepoint();
                 trail.record(row);
                 PassportReply<T> reply = call.get();
-                if (!(reply instanceof PassportReply.Answered<T>)) {
+                if (reply.outcomeUnknown()) {
+                    // The row is append-only once written: the claim of a done action gives way to an unknown one.
+                    transaction.rollbackToSavepoint(beforeRow);
+                    trail.record(row.outcomeUnknown());
+                    log.error("No answer from passport to {} on {}: audited with an unknown outcome", row.action(), row.targetId());
+                } else if (!(reply instanceof PassportReply.Answered<T>)) {
                     transaction.setRollbackOnly();
                 }
                 return reply;
@@ -52,14 +62,19 @@ class AuditedCalls {
      * after the call, in the transaction opened before it: a trail that cannot be reached fails the
      * action before passport is called. Should the insert itself fail after passport changed the
      * user, the failure is logged as such and the administrator told to retry (an edit repeats safely).
+     * A call that may have reached passport without an answer is audited with {@code asked}, marked
+     * as of unknown outcome.
      */
-    <T> PassportReply<T> recordedAfter(Supplier<PassportReply<T>> call, Function<T, AuditedAction> row) {
+    <T> PassportReply<T> recordedAfter(Supplier<PassportReply<T>> call, Function<T, AuditedAction> row, AuditedAction asked) {
         try {
             return transactions.execute(transaction -> {
                 trail.ensureReachable();
                 PassportReply<T> reply = call.get();
                 if (reply instanceof PassportReply.Answered<T>(T value)) {
                     trail.record(row.apply(value));
+                } else if (reply.outcomeUnknown()) {
+                    trail.record(asked.outcomeUnknown());
+                    log.error("No answer from passport to {} on {}: audited with an unknown outcome", asked.action(), asked.targetId());
                 }
                 return reply;
             });

@@ -56,7 +56,8 @@ public class EditingUser {
 
     Edit apply(Actor actor, UUID userId, JsonNode changes, String action) {
         PassportReply<UserChange> reply = audited.recordedAfter(() -> passport.editUser(appId, userId, changes),
-                change -> rowOf(actor, userId, change, action));
+                change -> rowOf(actor, userId, change, action),
+                new AuditedAction(appId, actor, action, "user", userId.toString(), null, askedOf(changes)));
         return switch (reply) {
             case PassportReply.Answered<UserChange>(UserChange change) -> new Edit.Edited(change.after());
             default -> new Edit.NotDone(reply);
@@ -75,6 +76,12 @@ public class EditingUser {
             }
         });
         return new AuditedAction(appId, actor, action, "user", userId.toString(), changedBefore, changedAfter);
+    }
+
+    /** The fields asked for: profile fields and a role, never a secret. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> askedOf(JsonNode changes) {
+        return json.convertValue(changes, LinkedHashMap.class);
     }
 
     @SuppressWarnings("unchecked")

@@ -30,8 +30,8 @@ class RequestErrorAdvice {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Object> unreadable() {
-        return ErrorBodies.envelope(ErrorCode.MALFORMED_REQUEST, "请求体缺失或不是有效的 JSON");
+    ResponseEntity<Object> unreadable(HttpServletRequest request) {
+        return ErrorBodies.envelope(new Refusal(failsAs(request, ErrorCode.MALFORMED_REQUEST), 400, "请求体缺失或不是有效的 JSON"));
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
@@ -46,8 +46,27 @@ class RequestErrorAdvice {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Object> mediaType() {
-        return ErrorBodies.envelope(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "请使用 Content-Type: application/json");
+    ResponseEntity<Object> mediaType(HttpServletRequest request) {
+        ErrorCode code = failsAs(request, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        return ErrorBodies.envelope(new Refusal(code, code == ErrorCode.UNSUPPORTED_MEDIA_TYPE ? 415 : 400,
+                "请使用 Content-Type: application/json"));
+    }
+
+    /**
+     * The reference gives each back-office endpoint one error code, a bad body included: the login's,
+     * the user reads', or the operations'. Outside /admin/* the suite's generic code stays.
+     */
+    private static ErrorCode failsAs(HttpServletRequest request, ErrorCode elsewhere) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/admin/auth/login")) {
+            return ErrorCode.ADMIN_LOGIN_FAILED;
+        }
+        boolean userRead = "GET".equals(request.getMethod())
+                && (path.startsWith("/admin/users") || path.startsWith("/admin/admins"));
+        if (userRead) {
+            return ErrorCode.ADMIN_USERS_FAILED;
+        }
+        return path.startsWith("/admin/") ? ErrorCode.ADMIN_OPERATION_FAILED : elsewhere;
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

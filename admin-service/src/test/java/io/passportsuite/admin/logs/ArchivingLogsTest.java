@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,6 +73,6 @@ class ArchivingLogsTest {
 
     private ArchivingLogs archiving(Clock clock) {
         return new ArchivingLogs(new CollectedLogs(new LogSettings(false, dir, Topics.LOGS, DataSize.ofMegabytes(1), 3, 16,
-                Duration.ofHours(1))), clock);
+                Duration.ofHours(1), List.of("gateway"))), clock);
     }
 }

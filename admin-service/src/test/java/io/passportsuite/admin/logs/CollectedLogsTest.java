@@ -23,7 +23,7 @@ class CollectedLogsTest {
 
     private CollectedLogs logs(int maxFiles, int maxServices) {
         return new CollectedLogs(new LogSettings(false, dir, Topics.LOGS, DataSize.ofKilobytes(1), maxFiles, maxServices,
-                Duration.ofHours(1)));
+                Duration.ofHours(1), List.of("gateway", "one", "two", "three", "big")));
     }
 
     @Test
@@ -72,6 +72,17 @@ class CollectedLogsTest {
             assertThat(logs.append("three", "c")).isFalse();
             assertThat(logs.append("one", "d")).isTrue();
             assertThat(logs.services()).containsExactly("one", "two");
+        }
+    }
+
+    @Test
+    void shouldDropLinesOfNamesThatAreNoneOfTheSuitesServices() throws IOException {
+        try (CollectedLogs logs = logs(2, 16)) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(logs.append("intruder-" + i, "line")).isFalse();
+            }
+            assertThat(logs.append("gateway", "line")).isTrue();
+            assertThat(logs.services()).containsExactly("gateway");
         }
     }
 

@@ -3,10 +3,13 @@ package io.passportsuite.admin.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,7 +37,8 @@ class LogCollectorTest {
     @Test
     void shouldResumeFromItsSavedPositionAfterARestart() {
         publish("worker", "one", "two", "three");
-        LogSettings settings = new LogSettings(true, dir, topic, DataSize.ofMegabytes(1), 3, 16, Duration.ofHours(1));
+        LogSettings settings = new LogSettings(true, dir, topic, DataSize.ofMegabytes(1), 3, 16, Duration.ofHours(1),
+                List.of("worker"));
 
         CollectedLogs first = new CollectedLogs(settings);
         LogCollector collector = collector(first, settings);
@@ -51,6 +55,32 @@ class LogCollectorTest {
             assertThat(tail(second)).containsExactly("one", "two", "three", "four", "five");
         } finally {
             restarted.stop();
+        }
+    }
+
+    @Test
+    void shouldKeepCollectingWhenTheDiskRefusesAFlush() {
+        LogSettings settings = new LogSettings(true, dir, topic, DataSize.ofMegabytes(1), 3, 16, Duration.ofHours(1),
+                List.of("worker"));
+        CollectedLogs fullDisk = new CollectedLogs(settings) {
+            @Override
+            void flush() {
+                throw new UncheckedIOException(new IOException("No space left on device"));
+            }
+        };
+        AtomicInteger attempts = new AtomicInteger();
+        LogCollector collector = new LogCollector(() -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("no broker yet");
+        }, fullDisk, settings, Clock.systemUTC());
+
+        collector.start();
+        try {
+            // Each attempt fails and flushes on its way out; a flush that threw used to end the thread.
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts.get() >= 3);
+            assertThat(collector.isRunning()).isTrue();
+        } finally {
+            collector.stop();
         }
     }
 

@@ -31,8 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,6 +60,7 @@ class RuntimeLogsTest {
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
     private static final String ALPHA = "alpha-" + SUFFIX;
     private static final String BETA = "beta-" + SUFFIX;
+    private static final String INTRUDER = "intruder-" + SUFFIX;
 
     private static final JsonMapper JSON = new JsonMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -65,14 +68,18 @@ class RuntimeLogsTest {
     @LocalServerPort
     private int port;
 
+    @Autowired
+    private JdbcClient jdbc;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("admin.logs.topic", () -> TOPIC);
         registry.add("admin.logs.dir", DIR::toString);
+        registry.add("admin.logs.services", () -> ALPHA + "," + BETA);
         registry.add("passport.internal.credential", () -> CREDENTIAL);
     }
 
-    /** Interleaved in time across the two services; one plain-text line and two names that are no service's. */
+    /** Interleaved in time across the two services; one plain-text line, two names that are no service's and one that is none of the suite's. */
     private final Map<String, List<String>> published = new LinkedHashMap<>();
 
     @BeforeAll
@@ -86,6 +93,7 @@ class RuntimeLogsTest {
             // One partition for all: once the valid lines are collected, the invalid ones before them were read too.
             producer.send(new ProducerRecord<>(TOPIC, 0, "../escape", line(7, "x", "escaped")));
             producer.send(new ProducerRecord<>(TOPIC, 0, "Upper-Case", line(7, "x", "upper")));
+            producer.send(new ProducerRecord<>(TOPIC, 0, INTRUDER, line(7, INTRUDER, "not one of the suite's")));
             published.forEach((service, lines) -> lines.forEach(line -> producer.send(new ProducerRecord<>(TOPIC, 0, service, line))));
             producer.flush();
         }
@@ -185,6 +193,32 @@ class RuntimeLogsTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(untar(response.body())).containsOnlyKeys(BETA + "/" + BETA + ".log");
+    }
+
+    @Test
+    void shouldAuditAnArchiveWithItsServiceBeforeSendingIt() throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(request("/admin/logs/archive?service=" + ALPHA), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var row = jdbc.sql("SELECT actor_user_id::text AS actor, after::text AS after FROM admin_audit_log"
+                + " WHERE action = 'logs.archive' AND target_id = :service").param("service", ALPHA).query().singleRow();
+        assertThat(row.get("actor")).isNotNull();
+        assertThat(JSON.readTree((String) row.get("after")).get("service").asString()).isEqualTo(ALPHA);
+    }
+
+    @Test
+    void shouldAnswerAHeadWithTheHeadersAndNeitherBuildNorAuditAnArchive() throws Exception {
+        String service = "head-" + SUFFIX;
+        HttpRequest head = HttpRequest.newBuilder(request("/admin/logs/archive?service=" + service), (name, value) -> true)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+
+        HttpResponse<byte[]> response = HTTP.send(head, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/gzip");
+        assertThat(response.body()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM admin_audit_log WHERE action = 'logs.archive' AND target_id = :service")
+                .param("service", service).query(Long.class).single()).isZero();
     }
 
     @Test

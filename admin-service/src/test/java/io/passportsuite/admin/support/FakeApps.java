@@ -97,6 +97,10 @@ final class FakeApps {
         if (invalid != null) {
             return invalid;
         }
+        boolean password = after.get("login_methods").valueStream().anyMatch(method -> method.asString().equals("password"));
+        if (after.get("app_id").asString().equals(FakePassport.APP) && !password) {
+            return error(400, "VALIDATION_FAILED", "login_methods of the platform app must include password: administrators log in with it");
+        }
         apps.put(app.get("app_id").asString(), after);
         ObjectNode answer = json.createObjectNode();
         answer.set("before", before);

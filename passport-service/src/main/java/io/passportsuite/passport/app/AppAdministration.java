@@ -25,11 +25,13 @@ public class AppAdministration {
     private final AppRepository apps;
     private final ApiKeyRepository keys;
     private final ApiKeyAuthenticator authenticator;
+    private final String platformAppId;
 
-    AppAdministration(AppRepository apps, ApiKeyRepository keys, ApiKeyAuthenticator authenticator) {
+    AppAdministration(AppRepository apps, ApiKeyRepository keys, ApiKeyAuthenticator authenticator, AppSettings settings) {
         this.apps = apps;
         this.keys = keys;
         this.authenticator = authenticator;
+        this.platformAppId = settings.defaultAppId();
     }
 
     static App newApp(String appId, String name, PasswordPolicy policy, Set<String> loginMethods) {
@@ -78,6 +80,11 @@ public class AppAdministration {
         Optional<Problem> invalid = invalidSettings(after);
         if (invalid.isPresent()) {
             return Outcome.failure(invalid.get());
+        }
+        // Administrators log in to the platform app with a password: without it, every one of them
+        // would be locked out of the back office, with nobody left to put it back.
+        if (after.appId().equals(platformAppId) && !after.loginMethods().contains(App.LOGIN_PASSWORD)) {
+            return Outcome.failure(Reason.PLATFORM_APP_NEEDS_PASSWORD, App.LOGIN_PASSWORD);
         }
         apps.updateSettings(after);
         authenticator.forgetCachedKeys();

@@ -100,6 +100,8 @@ public enum Reason {
     REFRESH_TOKEN_LIFETIME_INVALID(Problem.Kind.INVALID_INPUT, "refresh token lifetime must be 300-31536000 seconds"),
     LOGIN_METHODS_INVALID(Problem.Kind.INVALID_INPUT, "login_methods must be a non-empty subset of %s"),
     REFRESH_SHORTER_THAN_ACCESS(Problem.Kind.INVALID_INPUT, "refresh token lifetime must be at least the access token lifetime"),
+    PLATFORM_APP_NEEDS_PASSWORD(Problem.Kind.INVALID_INPUT,
+            "login_methods of the platform app must include %s: administrators log in with it"),
     API_KEY_FORMAT_INVALID(Problem.Kind.INVALID_INPUT, "api_key must be %s-%s visible ASCII characters without spaces"),
     KEY_LABEL_INVALID(Problem.Kind.INVALID_INPUT, "label must be at most 100 characters"),
     API_KEY_EXISTS(Problem.Kind.ACCOUNT_EXISTS, "this key is already registered"),

@@ -113,6 +113,24 @@ class InternalAppSettingsApiTest {
     }
 
     @Test
+    void shouldRefuseToTakeThePasswordLoginFromThePlatformAppWhichAdministratorsUse() {
+        Http.Response before = internal("GET", "/internal/apps/default", null);
+
+        for (String methods : List.of("[\"github\"]", "[\"email_code\"]", "[\"github\",\"email_code\"]")) {
+            Http.Response refused = internal("PATCH", "/internal/apps/default", "{\"login_methods\":" + methods + "}");
+            assertThat(refused.status()).as(methods + " " + refused).isEqualTo(400);
+            assertThat(refused.text("message"))
+                    .isEqualTo("login_methods of the platform app must include password: administrators log in with it");
+        }
+
+        assertThat(internal("GET", "/internal/apps/default", null).json()).isEqualTo(before.json());
+        // Any other app may do without passwords.
+        create("github-only");
+        Http.Response other = internal("PATCH", "/internal/apps/github-only", "{\"login_methods\":[\"github\"]}");
+        assertThat(other.status()).as(other.toString()).isEqualTo(200);
+    }
+
+    @Test
     void shouldRefuseANewAppWithANullOrUnknownLoginMethodAsBadInput() {
         for (String methods : List.of("[null]", "[\"password\",null]", "[\"fax\"]")) {
             Http.Response refused = internal("POST", "/internal/apps", """

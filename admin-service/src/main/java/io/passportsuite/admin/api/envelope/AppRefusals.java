@@ -31,6 +31,7 @@ final class AppRefusals {
             Map.entry("access token lifetime must be", "access_token_ttl_seconds 须为 60-86400 秒"),
             Map.entry("refresh token lifetime must be at least", "refresh_token_ttl_seconds 不能小于 access_token_ttl_seconds"),
             Map.entry("refresh token lifetime must be", "refresh_token_ttl_seconds 须为 300-31536000 秒"),
+            Map.entry("login_methods of the platform app must include", "平台应用的登录方式必须包含 password,管理员用它登录"),
             Map.entry("login_methods must be", "login_methods 须为 password、email_code、github 中的一个或多个"),
             Map.entry("label must be", "label 最多 100 个字符"));
 

@@ -145,6 +145,8 @@ class AdminAppsIntegrationTest {
         AdminCalls.Answer refreshShort = calls.send("PATCH", "/admin/apps/default", "{\"refresh_token_ttl_seconds\":600}",
                 AdminCalls.asAdmin(admin));
         AdminCalls.Answer fax = calls.send("PATCH", "/admin/apps/default", "{\"login_methods\":[\"fax\"]}", AdminCalls.asAdmin(admin));
+        AdminCalls.Answer githubOnly = calls.send("PATCH", "/admin/apps/default", "{\"login_methods\":[\"github\"]}",
+                AdminCalls.asAdmin(admin));
         AdminCalls.Answer unknownRead = calls.get("/admin/apps/nope", AdminCalls.asAdmin(admin));
         AdminCalls.Answer unknownChange = calls.send("PATCH", "/admin/apps/nope", "{\"name\":\"x\"}", AdminCalls.asAdmin(admin));
         AdminCalls.Answer unknownKeys = calls.post("/admin/apps/nope/api-keys", "{\"label\":\"x\"}", AdminCalls.asAdmin(admin));
@@ -156,6 +158,8 @@ class AdminAppsIntegrationTest {
         assertThat(refreshShort.json().get("message").asString()).isEqualTo("refresh_token_ttl_seconds 不能小于 access_token_ttl_seconds");
         assertThat(fax.status()).isEqualTo(400);
         assertThat(fax.json().get("message").asString()).contains("login_methods");
+        assertThat(githubOnly.status()).isEqualTo(400);
+        assertThat(githubOnly.json().get("message").asString()).isEqualTo("平台应用的登录方式必须包含 password,管理员用它登录");
         for (AdminCalls.Answer unknown : List.of(unknownRead, unknownChange, unknownKeys)) {
             assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
             assertThat(unknown.json().get("message").asString()).isEqualTo("应用不存在");

@@ -126,6 +126,7 @@ class AdminLoginIntegrationTest {
         AdminCalls.Answer malformed = calls.post(LOGIN, "{not json", AdminCalls.anonymous());
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("success").asBoolean()).isFalse();
+        assertThat(malformed.errorCode()).isEqualTo("ADMIN_LOGIN_FAILED");
         assertThat(passport.loginBodies).isEmpty();
     }
 

@@ -2,6 +2,10 @@ package io.passportsuite.admin.api.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +25,7 @@ import io.passportsuite.admin.support.AdminCalls;
 import io.passportsuite.admin.support.FakePassport;
 import io.passportsuite.common.testing.RealInfrastructure;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The platform app's users through the back office, and the audit row of a password reset. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -29,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 class AdminUsersIntegrationTest {
 
     private static final FakePassport passport = new FakePassport(AdminCalls.CREDENTIAL);
+    private static final JsonMapper json = new JsonMapper();
     private static UUID alice;
     private static UUID bob;
 
@@ -153,6 +159,32 @@ class AdminUsersIntegrationTest {
         assertThat(passport.resets).doesNotContainKey(alice);
         assertThat(jdbc.sql("SELECT count(*) FROM admin_audit_log WHERE actor_user_id = :actor").param("actor", admin)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldRefuseAMalformedResetBodyOrAnotherMediaTypeWithTheEndpointsCode() throws Exception {
+        AdminCalls.Answer malformed = calls.post("/admin/users/" + alice + "/reset-password", "{\"new_password\":",
+                AdminCalls.asAdmin(admin));
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("success").asBoolean()).isFalse();
+        assertThat(malformed.errorCode()).isEqualTo("ADMIN_OPERATION_FAILED");
+
+        String[] headers = AdminCalls.asAdmin(admin);
+        HttpRequest.Builder text = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/users/" + alice
+                + "/reset-password")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("new_password=NewPass1234"));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            text.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> plain;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            plain = http.send(text.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        assertThat(plain.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(plain.body()).get("error_code").asString()).isEqualTo("ADMIN_OPERATION_FAILED");
+        assertThat(passport.resets).doesNotContainKey(alice);
     }
 
     @Test

@@ -64,6 +64,7 @@ final class EnvelopeMessages {
         TEXTS.put(Reason.ROLE_INVALID, "role 必须为 1(普通用户)或 9(管理员)");
         TEXTS.put(Reason.SESSION_NOT_FOUND, "该用户没有这个会话");
         TEXTS.put(Reason.REFRESH_SHORTER_THAN_ACCESS, "刷新令牌有效期不能短于访问令牌有效期");
+        TEXTS.put(Reason.PLATFORM_APP_NEEDS_PASSWORD, "平台应用的登录方式必须包含 %s:管理员通过它登录");
 
         TEXTS.put(Reason.IDENTIFIER_REQUIRED, "请输入用户名、邮箱或手机号");
         TEXTS.put(Reason.WRONG_CREDENTIALS, "用户名或密码错误");

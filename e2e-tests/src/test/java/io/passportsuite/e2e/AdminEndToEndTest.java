@@ -166,6 +166,38 @@ class AdminEndToEndTest {
         assertThat(wrong.json().get("error_code").asString()).isEqualTo("ADMIN_LOGIN_FAILED");
     }
 
+    @Test
+    void shouldLockAnAdministratorOutAfterTenFailedLoginsAsAUserIsLockedOut() throws Exception {
+        String adminToken = adminLogin().json().get("data").get("access_token").asString();
+        Account second = register("second-admin");
+        ServiceProbe.Response promoted = gateway.post("/admin/admins", "{\"user_id\":\"%s\"}".formatted(second.userId()),
+                bearer(adminToken));
+        assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+        String wrong = "{\"identifier\":\"%s\",\"password\":\"not-the-password1\"}".formatted(second.email());
+        String right = "{\"identifier\":\"%s\",\"password\":\"secure-password1\"}".formatted(second.email());
+
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            ServiceProbe.Response failed = gateway.post("/admin/auth/login", wrong);
+            assertThat(failed.status()).as("attempt " + attempt + ": " + failed.body()).isEqualTo(401);
+            assertThat(failed.json().get("error_code").asString()).isEqualTo("ADMIN_LOGIN_FAILED");
+        }
+
+        // The account's window is spent: even the right password waits, on this surface and on the chat one.
+        java.net.http.HttpResponse<String> locked = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + suite.gatewayPort + "/admin/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(right)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(429);
+        assertThat(locked.body()).contains("\"error_code\":\"RATE_LIMITED\"");
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        ServiceProbe.Response chat = gateway.post("/api/auth/login",
+                "{\"email\":\"%s\",\"password\":\"secure-password1\"}".formatted(second.email()));
+        assertThat(chat.status()).as(chat.body()).isEqualTo(429);
+        // Another administrator is not affected.
+        assertThat(adminLogin().status()).isEqualTo(200);
+    }
+
     private record Account(String userId, String email, String accessToken) {
     }
 

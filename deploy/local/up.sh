@@ -24,8 +24,8 @@ SUITE_JAVA_OPTS=${SUITE_JAVA_OPTS:--Xms32m -Xmx160m -XX:MaxMetaspaceSize=160m -X
 # Passport hashes passwords (argon2id): C1-only code hashes 2.3x slower, and tiered compilation
 # now and then leaves the hash loop in slow profiled code; C2 alone is fast every time (bench/).
 PASSPORT_JAVA_OPTS=${PASSPORT_JAVA_OPTS:--Xms64m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC -XX:-TieredCompilation}
-# asset-service decodes uploaded images: up to asset.images.decoding-pixels (16.7 million) at
-# about 8 bytes each besides its own heap.
+# asset-service decodes uploaded images: up to asset.images.decoding-bytes (128 MiB, counted from
+# each image's sample depth) besides its own heap.
 ASSET_JAVA_OPTS=${ASSET_JAVA_OPTS:--Xms32m -Xmx320m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 # Uploaded files of the filesystem store, with the suite's other run-time data.
 export ASSET_DIR=${ASSET_DIR:-$RUN_DIR/assets}

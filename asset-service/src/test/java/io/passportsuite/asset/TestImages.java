@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -114,6 +116,34 @@ public final class TestImages {
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         out.writeBytes(chunk("IHDR", header.array()));
         out.writeBytes(chunk("IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01}));
+        out.writeBytes(chunk("IEND", new byte[0]));
+        return out.toByteArray();
+    }
+
+    /**
+     * A PNG of 16-bit RGBA samples (8 bytes a pixel decoded), all pixels {@code red, green, blue,
+     * alpha}, compressed as it is written: a 4096 x 4096 one is some 130 KB on the wire without a
+     * whole image ever in memory here.
+     */
+    public static byte[] deepPng(int width, int height, int red, int green, int blue, int alpha) {
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 16).put((byte) 6).put((byte) 0)
+                .put((byte) 0).put((byte) 0);
+        ByteBuffer row = ByteBuffer.allocate(1 + width * 8).put((byte) 0);
+        for (int x = 0; x < width; x++) {
+            row.putShort((short) red).putShort((short) green).putShort((short) blue).putShort((short) alpha);
+        }
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflating = new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
+            for (int y = 0; y < height; y++) {
+                deflating.write(row.array());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        out.writeBytes(chunk("IHDR", header.array()));
+        out.writeBytes(chunk("IDAT", compressed.toByteArray()));
         out.writeBytes(chunk("IEND", new byte[0]));
         return out.toByteArray();
     }

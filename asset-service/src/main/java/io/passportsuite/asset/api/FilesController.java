@@ -75,6 +75,9 @@ class FilesController {
                 case Upload.Undecodable(String why) -> ErrorAnswers.of(ErrorCode.INVALID_IMAGE, "The image cannot be decoded");
                 case Upload.TooManyPixels(long width, long height, long max) -> ErrorAnswers.of(ErrorCode.IMAGE_DIMENSIONS_EXCEEDED,
                         "The image is " + width + " x " + height + " pixels; at most " + max + " pixels are accepted");
+                case Upload.TooLargeToDecode(long width, long height, long max) -> ErrorAnswers.of(ErrorCode.IMAGE_DIMENSIONS_EXCEEDED,
+                        "The image is " + width + " x " + height + " pixels of samples too deep to decode at that size (more than "
+                                + max + " bytes)");
                 case Upload.QuotaExceeded(long quota, long stored) -> ErrorAnswers.of(ErrorCode.STORAGE_QUOTA_EXCEEDED,
                         "This app's files would exceed its storage quota of " + quota + " bytes (" + stored + " in use)");
             };

@@ -23,6 +23,10 @@ public sealed interface Upload {
     record TooManyPixels(long width, long height, long maxPixels) implements Upload {
     }
 
+    /** Within the pixel limit, but too many bytes a pixel (16-bit samples) to decode at that size. */
+    record TooLargeToDecode(long width, long height, long maxBytes) implements Upload {
+    }
+
     /** Storing it would take the app past its quota. */
     record QuotaExceeded(long quotaBytes, long storedBytes) implements Upload {
     }

@@ -62,6 +62,8 @@ public class UploadingFile {
             return switch (images.normalise(received, format)) {
                 case Normalised.Undecodable(String why) -> new Upload.Undecodable(why);
                 case Normalised.TooManyPixels(long width, long height, long maxPixels) -> new Upload.TooManyPixels(width, height, maxPixels);
+                case Normalised.TooLargeToDecode(long width, long height, long bytes, long maxBytes) ->
+                        new Upload.TooLargeToDecode(width, height, maxBytes);
                 case Normalised.Image image -> storeDeleting(appId, image, limits);
             };
         } catch (IOException e) {

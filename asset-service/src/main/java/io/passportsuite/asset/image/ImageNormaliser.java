@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.event.IIOReadWarningListener;
@@ -35,6 +38,9 @@ import com.drew.metadata.exif.ExifIFD0Directory;
  * <ul>
  *   <li>The dimensions are read from the header first, with the reader of the sniffed format
  *       only; more pixels than {@link ImageSettings#maxPixels()} are refused before any is decoded.</li>
+ *   <li>So are pixels whose decoding would take more heap than {@link ImageSettings#decodingBytes()}:
+ *       the reader's own image (a 16-bit RGBA PNG takes 8 bytes a pixel, twice an 8-bit one) and the
+ *       4-byte-a-pixel copy it is drawn into. Decodes wait until their bytes fit in that budget.</li>
  *   <li>A JPEG stays a JPEG (EXIF orientation applied to the pixels, as a viewer would show it).</li>
  *   <li>PNG, GIF and WebP become PNG: lossless and with transparency. No pure-Java encoder writes
  *       WebP; a GIF keeps its first frame only.</li>
@@ -45,15 +51,18 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 @Component
 public class ImageNormaliser {
 
-    /** The decoding budget is counted in blocks of this many pixels (a semaphore counts in ints). */
-    private static final long PIXELS_PER_PERMIT = 1024;
+    /** The decoding budget is counted in blocks of this many bytes (a semaphore counts in ints). */
+    private static final long BYTES_PER_PERMIT = 1024;
+
+    /** The image {@link #orient} draws into: one int a pixel (RGB or ARGB). */
+    private static final int DRAWN_BYTES_PER_PIXEL = 4;
 
     private final ImageSettings settings;
     private final Semaphore decoding;
 
     ImageNormaliser(ImageSettings settings) {
         this.settings = settings;
-        this.decoding = new Semaphore(permits(settings.decodingPixels()), true);
+        this.decoding = new Semaphore(permits(settings.decodingBytes()), true);
         // Registers the WebP reader on the class path once, on the thread that starts the service.
         ImageIO.scanForPlugins();
         ImageIO.setUseCache(false);
@@ -71,7 +80,11 @@ public class ImageNormaliser {
             if (width * height > settings.maxPixels()) {
                 return new Normalised.TooManyPixels(width, height, settings.maxPixels());
             }
-            int permits = permits(width * height);
+            long bytes = width * height * (decodedBytesPerPixel(reader) + DRAWN_BYTES_PER_PIXEL);
+            if (bytes > settings.decodingBytes()) {
+                return new Normalised.TooLargeToDecode(width, height, bytes, settings.decodingBytes());
+            }
+            int permits = permits(bytes);
             decoding.acquire(permits);
             try {
                 return decode(reader, upload, format);
@@ -99,8 +112,24 @@ public class ImageNormaliser {
         return encode(orient(decoded, orientationOf(upload), format == ImageFormat.JPEG));
     }
 
-    private static int permits(long pixels) {
-        return (int) Math.max(1, (pixels + PIXELS_PER_PERMIT - 1) / PIXELS_PER_PERMIT);
+    private static int permits(long bytes) {
+        return (int) Math.max(1, (bytes + BYTES_PER_PERMIT - 1) / BYTES_PER_PERMIT);
+    }
+
+    /**
+     * Heap a pixel takes in the image {@code reader.read(0)} allocates: that of the first image type
+     * the reader offers (the one it decodes into), from its sample model's data elements, so 16-bit
+     * samples count twice. A reader offering no type counts as the widest a reader here produces
+     * (four 16-bit samples).
+     */
+    static int decodedBytesPerPixel(ImageReader reader) throws IOException {
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        if (types == null || !types.hasNext()) {
+            return 8;
+        }
+        SampleModel model = types.next().getSampleModel(1, 1);
+        long bits = (long) model.getNumDataElements() * DataBuffer.getDataTypeSize(model.getDataType());
+        return (int) Math.max(1, (bits + 7) / 8);
     }
 
     private Normalised encode(BufferedImage image) throws IOException {

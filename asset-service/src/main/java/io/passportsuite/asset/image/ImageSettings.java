@@ -5,22 +5,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How much image the service decodes. {@code maxPixels} is checked on the header before any pixel
- * is read. {@code decodingPixels} bounds the pixels being decoded at once across all uploads: an
- * image waits until its pixels fit, so small ones decode side by side and the largest alone. A
- * pixel takes about 8 bytes of heap while it is decoded and drawn anew, so the default (4096 x 4096,
- * a 12-megapixel phone photo fits) needs some 130 MiB of heap besides the service's own.
+ * is read. {@code decodingBytes} bounds the heap that images being decoded take at once across all
+ * uploads: the reader's image (3 bytes a pixel for a JPEG, 4 for an 8-bit RGBA PNG, 8 for a 16-bit
+ * one) plus the 4-byte-a-pixel image it is drawn into. An image waits until its bytes fit, so small
+ * ones decode side by side and the largest alone; one that could never fit is refused. The default,
+ * 128 MiB, decodes an 8-bit image of {@code maxPixels} (4096 x 4096, a 12-megapixel phone photo
+ * fits) but a 16-bit RGBA one of at most 11 megapixels, and needs that much heap besides the
+ * service's own.
  * {@code jpegQuality} is that of re-encoded JPEGs.
  */
 @ConfigurationProperties("asset.images")
-public record ImageSettings(@DefaultValue("16777216") long maxPixels, @DefaultValue("16777216") long decodingPixels,
+public record ImageSettings(@DefaultValue("16777216") long maxPixels, @DefaultValue("134217728") long decodingBytes,
         @DefaultValue("0.9") float jpegQuality) {
+
+    /** An 8-bit RGBA pixel as decoded (4 bytes) and drawn anew (4 bytes). */
+    static final long MAX_BYTES_PER_8_BIT_PIXEL = 8;
 
     public ImageSettings {
         if (maxPixels < 1) {
             throw new IllegalArgumentException("asset.images.max-pixels must be positive");
         }
-        if (decodingPixels < maxPixels) {
-            throw new IllegalArgumentException("asset.images.decoding-pixels must be at least asset.images.max-pixels");
+        if (decodingBytes / MAX_BYTES_PER_8_BIT_PIXEL < maxPixels) {
+            throw new IllegalArgumentException("asset.images.decoding-bytes must be at least 8 x asset.images.max-pixels");
         }
         if (jpegQuality <= 0 || jpegQuality > 1) {
             throw new IllegalArgumentException("asset.images.jpeg-quality must be in (0, 1]");

@@ -16,4 +16,12 @@ public sealed interface Normalised {
     /** The header declares more pixels than the service decodes; nothing was decoded. */
     record TooManyPixels(long width, long height, long maxPixels) implements Normalised {
     }
+
+    /**
+     * Within the pixel limit, but decoding it would take {@code bytes} of heap, more than the
+     * service decodes at once ({@code maxBytes}): deep samples (16 bits a channel) on a large
+     * image. Nothing was decoded.
+     */
+    record TooLargeToDecode(long width, long height, long bytes, long maxBytes) implements Normalised {
+    }
 }

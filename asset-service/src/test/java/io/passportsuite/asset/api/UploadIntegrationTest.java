@@ -161,6 +161,28 @@ class UploadIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAnImageWhoseDeepSamplesWouldTakeMoreHeapThanTheDecodingBudget() {
+        // Within the pixel limit (4096 x 4096), but 16 bits a sample: 128 MiB decoded, 192 MiB with its drawn copy.
+        byte[] deep = TestImages.deepPng(4096, 4096, 0xFFFF, 0x8000, 0, 0xFFFF);
+        assertThat(deep.length).isLessThan(256 * 1024);
+
+        AssetCalls.Response response = calls.upload("app-deep", "a.png", "image/png", deep);
+
+        assertError(response, 422, "IMAGE_DIMENSIONS_EXCEEDED");
+        assertThat(response.json().get("message").asString()).contains("4096 x 4096");
+        assertThat(filesOf("app-deep")).isZero();
+    }
+
+    @Test
+    void shouldStoreASmallImageOf16BitSamples() {
+        AssetCalls.Response response = calls.upload("app-deep-small", "a.png", "image/png",
+                TestImages.deepPng(64, 32, 0xFFFF, 0x8000, 0, 0xFFFF));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(filesOf("app-deep-small")).isOne();
+    }
+
+    @Test
     void shouldRefuseAnUploadWithoutAFileOrNotMultipart() {
         AssetCalls.Response otherField = calls.uploadWith(AssetCalls.multipart("avatar", "a.png", "image/png",
                 TestImages.encode(TestImages.halves(4, 4), "png")), AssetCalls.asApp("app-shape"));

@@ -26,21 +26,24 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Bounds a request body on routes that ask for it in their metadata: {@code max-request-body-size}
- * in bytes and {@code request-body-timeout} in milliseconds, for the whole body from its first
- * byte read to its last. A declared length past the size is answered 413 before the service is
- * called; a body that grows past it, or is still arriving at the deadline, is cut off (the
- * service sees the request aborted) and answered 413 or 408 in the surface's format.
+ * Bounds the request body of every route: {@code max-request-body-size} in bytes and
+ * {@code request-body-timeout} in milliseconds from the route's metadata (the asset route's, for
+ * uploads), else {@link RequestBodyProperties}' defaults (64 KiB and 30 seconds, ample for the
+ * JSON APIs), for the whole body from its first byte read to its last. A declared length past the
+ * size is answered 413 before the service is called; a body that grows past it, or is still
+ * arriving at the deadline, is cut off (the service sees the request aborted) and answered 413 or
+ * 408 in the surface's format.
  *
  * <p>Why: the response timeout starts once the request is sent, so without a bound here a client
- * sending an upload a byte at a time holds a connection to the service as long as it likes.
+ * sending a body a byte at a time holds a connection to the service as long as it likes, and one
+ * sending gigabytes has them pass through, or be held by, the gateway.
  *
  * <p>The Retry default filter makes Spring Cloud Gateway keep every request body of its routes in
- * memory, whole, before sending it ({@link AdaptCachedBodyGlobalFilter}), so that a retry can send
- * it again. Only GET and HEAD are retried, which have no body: on a bounded route the body of any
+ * memory, whole and with no limit, before sending it ({@link AdaptCachedBodyGlobalFilter}), so that
+ * a retry can send it again. Only GET and HEAD are retried, which have no body: the body of any
  * other method is streamed to the service instead of held (an empty cached body tells that filter
- * there is nothing left to cache). This filter runs just before it, so that were a body held, it
- * would be held within the bounds.
+ * there is nothing left to cache). This filter runs just before it, so the body of a GET or HEAD,
+ * which it still holds, is held within the bounds.
  */
 final class RequestBodyLimits implements GlobalFilter, Ordered {
 
@@ -57,6 +60,12 @@ final class RequestBodyLimits implements GlobalFilter, Ordered {
         }
     }
 
+    private final RequestBodyProperties defaults;
+
+    RequestBodyLimits(RequestBodyProperties defaults) {
+        this.defaults = defaults;
+    }
+
     @Override
     public int getOrder() {
         return ORDER;
@@ -65,23 +74,15 @@ final class RequestBodyLimits implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
-        Long maxBytes = route == null ? null : positive(route.getMetadata().get(MAX_SIZE));
-        Long timeoutMillis = route == null ? null : positive(route.getMetadata().get(TIMEOUT));
-        if (maxBytes == null && timeoutMillis == null) {
-            return chain.filter(exchange);
-        }
+        Long routeMax = route == null ? null : positive(route.getMetadata().get(MAX_SIZE));
+        Long routeTimeout = route == null ? null : positive(route.getMetadata().get(TIMEOUT));
+        long maxBytes = routeMax != null ? routeMax : defaults.maxSize();
+        Duration timeout = routeTimeout != null ? Duration.ofMillis(routeTimeout) : defaults.timeout();
         ServerHttpRequest request = exchange.getRequest();
-        if (maxBytes != null && request.getHeaders().getContentLength() > maxBytes) {
+        if (request.getHeaders().getContentLength() > maxBytes) {
             return SurfaceErrors.write(exchange, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(maxBytes));
         }
-        Flux<DataBuffer> body = request.getBody();
-        if (maxBytes != null) {
-            body = counted(body, maxBytes);
-        }
-        if (timeoutMillis != null) {
-            body = withDeadline(body, Duration.ofMillis(timeoutMillis));
-        }
-        Flux<DataBuffer> bounded = body;
+        Flux<DataBuffer> bounded = withDeadline(counted(request.getBody(), maxBytes), timeout);
         if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())) {
             exchange.getAttributes().put(CACHED_REQUEST_BODY_ATTR, DefaultDataBufferFactory.sharedInstance.allocateBuffer(0));
         }

@@ -29,8 +29,8 @@ class RoutingConfiguration {
     }
 
     @Bean
-    RequestBodyLimits requestBodyLimits() {
-        return new RequestBodyLimits();
+    RequestBodyLimits requestBodyLimits(RequestBodyProperties defaults) {
+        return new RequestBodyLimits(defaults);
     }
 
     @Bean

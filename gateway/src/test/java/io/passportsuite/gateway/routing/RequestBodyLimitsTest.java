@@ -19,13 +19,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.passportsuite.gateway.testing.FakeService;
 
 /**
- * The asset route's upload bounds (its metadata, here 10,000 bytes and one second): a body that
- * is too large or sent too slowly is cut off at the gateway and answered in the canonical format.
+ * The asset route's upload bounds (its metadata, here 10,000 bytes and one second), and every
+ * other route's defaults (64 KiB, and here one second): a body that is too large or sent too
+ * slowly is cut off at the gateway and answered in the surface's format.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
         "GATEWAY_UPLOAD_MAX_BODY_BYTES=10000",
         "GATEWAY_UPLOAD_BODY_TIMEOUT_MS=1000",
+        "passport.gateway.request-body.timeout=1s",
         // Keys are not what these tests are about: every path is public here.
         "passport.gateway.security.routes[0].path=/**",
         "passport.gateway.security.routes[0].access=public"})
@@ -34,12 +36,19 @@ class RequestBodyLimitsTest {
     @RegisterExtension
     static final FakeService asset = new FakeService();
 
+    @RegisterExtension
+    static final FakeService passport = new FakeService();
+
+    /** The default limit of the routes without their own (application.yml). */
+    private static final int DEFAULT_MAX_BYTES = 64 * 1024;
+
     @LocalServerPort
     private int port;
 
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.asset-service[0].uri", asset::url);
+        registry.add("spring.cloud.discovery.client.simple.instances.passport-service[0].uri", passport::url);
     }
 
     @Test
@@ -90,6 +99,73 @@ class RequestBodyLimitsTest {
             // 990 bytes never come: the deadline, not the client, ends the request.
             assertThat(answer(socket)).startsWith("HTTP/1.1 408").contains("\"error\":\"REQUEST_TIMEOUT\"");
         }
+    }
+
+    @Test
+    void shouldPassANormalJsonBodyOnARouteWithTheDefaults() {
+        String body = "{\"email\":\"ada@example.com\",\"password\":\"correct horse battery\",\"name\":\"Ada\"}";
+
+        HttpResponse<String> response = FakeService.call(port, "POST", "/api/auth/register", body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(passport.received()).singleElement().extracting(FakeService.Received::body).isEqualTo(body);
+    }
+
+    @Test
+    void shouldPassABodyOfTheDefaultLimitExactly() {
+        String body = "\"" + "x".repeat(DEFAULT_MAX_BYTES - 2) + "\"";
+
+        HttpResponse<String> response = FakeService.call(port, "PUT", "/auth/v1/users/u-1", body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(passport.received()).singleElement().extracting(FakeService.Received::body).isEqualTo(body);
+    }
+
+    @Test
+    void shouldRefuseADeclaredBodyPastTheDefaultLimitOnAPublicRouteWithoutCallingTheService() {
+        String body = "{\"email\":\"" + "x".repeat(DEFAULT_MAX_BYTES) + "\"}";
+
+        HttpResponse<String> register = FakeService.call(port, "POST", "/api/auth/register", body);
+        HttpResponse<String> envelope = FakeService.call(port, "POST", "/auth/register", body);
+
+        assertThat(register.statusCode()).isEqualTo(413);
+        assertThat(register.body()).contains("PAYLOAD_TOO_LARGE");
+        assertThat(envelope.statusCode()).isEqualTo(413);
+        assertThat(envelope.body()).contains("PAYLOAD_TOO_LARGE");
+        assertThat(passport.received()).isEmpty();
+    }
+
+    @Test
+    void shouldCutOffAChunkedBodyThatGrowsPastTheDefaultLimit() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /auth/v1/users/u-1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            // No end chunk: a client streaming without end is cut off by the size, not by its own pace.
+            byte[] chunk = new byte[40_000];
+            for (int i = 0; i < 2; i++) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+
+            assertThat(answer(socket)).startsWith("HTTP/1.1 413").contains("\"error\":\"PAYLOAD_TOO_LARGE\"");
+        }
+        assertThat(passport.received()).isEmpty();
+    }
+
+    @Test
+    void shouldCutOffAJsonBodyThatIsStillArrivingAtTheDefaultDeadline() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/auth/register HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            assertThat(answer(socket)).startsWith("HTTP/1.1 408").contains("\"error\":\"REQUEST_TIMEOUT\"");
+        }
+        assertThat(passport.received()).isEmpty();
     }
 
     /** The status line and what follows, until the gateway closes or a JSON body has arrived. */

@@ -38,10 +38,6 @@ public class Passport {
                 new PassportApi.AdminSessionRequest(identifier, password, clientIp, userAgent)));
     }
 
-    public PassportReply<UserPage> users(String appId, int limit, long offset) {
-        return call("user list", false, () -> api.users(appId, limit, offset));
-    }
-
     public PassportReply<PassportUser> user(String appId, UUID userId) {
         return call("user lookup", false, () -> api.user(appId, userId.toString()).user());
     }

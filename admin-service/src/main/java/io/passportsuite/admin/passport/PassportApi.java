@@ -28,9 +28,6 @@ interface PassportApi {
     @Headers("Content-Type: application/json")
     AdminSession openAdminSession(AdminSessionRequest request);
 
-    @RequestLine("GET /internal/apps/{appId}/users?limit={limit}&offset={offset}")
-    UserPage users(@Param("appId") String appId, @Param("limit") int limit, @Param("offset") long offset);
-
     @RequestLine("GET /internal/apps/{appId}/users/{userId}")
     UserHolder user(@Param("appId") String appId, @Param("userId") String userId);
 

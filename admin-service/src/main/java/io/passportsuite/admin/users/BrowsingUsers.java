@@ -20,9 +20,6 @@ import io.passportsuite.admin.passport.UserQuery;
 @Service
 public class BrowsingUsers {
 
-    public static final int DEFAULT_LIMIT = 100;
-    public static final int MAX_LIMIT = 1000;
-
     private final Passport passport;
     private final String appId;
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -102,32 +103,42 @@ class TrackingAvatars {
         // Microseconds, as PostgreSQL keeps them: an event compared with itself is not newer.
         Instant occurredAt = envelope.occurredAt().truncatedTo(ChronoUnit.MICROS);
         String appId = envelope.appId();
-        return transaction.execute(status -> {
-            files.lockApp(appId);
-            if (!processedEvents.firstTime(CONSUMER, envelope.eventId())) {
-                return new Outcome.Duplicate(envelope.eventId());
-            }
-            AvatarReference current = references.find(appId, told.userId()).orElse(null);
-            if (current != null && (current.userDeleted() || current.changedAt().isAfter(occurredAt))) {
-                log.info("User event {} of user {} is older than the avatar reference kept; ignored", envelope.eventId(), told.userId());
-                return new Outcome.Stale(envelope.eventId());
-            }
-            UUID named = fileOf(appId, told.avatarUrl());
-            UUID fileId = told.userDeleted() ? null : named;
-            references.save(new AvatarReference(appId, told.userId(), fileId, occurredAt, told.userDeleted()));
-            if (fileId != null && orphans.clear(fileId)) {
-                log.info("File {} of app {} is an avatar again; no longer to be swept", fileId, appId);
-            }
-            // A user this service never heard of before the deletion (the topic no longer reaching
-            // back that far) still lets go of the avatar the deletion names.
-            UUID before = current != null ? current.fileId() : told.userDeleted() ? named : null;
-            UUID orphaned = null;
-            if (before != null && !before.equals(fileId) && !references.isReferenced(before)) {
-                orphans.mark(appId, before, clock.instant());
-                orphaned = before;
-            }
-            return new Outcome.Applied(told.userId(), fileId, orphaned);
-        });
+        try {
+            return transaction.execute(status -> applyLocked(envelope, told, appId, occurredAt));
+        } catch (DataIntegrityViolationException refused) {
+            // Text PostgreSQL cannot store (a NUL in the app id): as unreadable as bad JSON, and
+            // retrying it would hold up the partition forever. A database away is no such error.
+            log.warn("Skipping user event {}: the database refused it: {}", envelope.eventId(),
+                    refused.getMostSpecificCause().getMessage());
+            return new Outcome.Skipped("refused by the database");
+        }
+    }
+
+    private Outcome applyLocked(EventEnvelope envelope, Told told, String appId, Instant occurredAt) {
+        files.lockApp(appId);
+        if (!processedEvents.firstTime(CONSUMER, envelope.eventId())) {
+            return new Outcome.Duplicate(envelope.eventId());
+        }
+        AvatarReference current = references.find(appId, told.userId()).orElse(null);
+        if (current != null && (current.userDeleted() || current.changedAt().isAfter(occurredAt))) {
+            log.info("User event {} of user {} is older than the avatar reference kept; ignored", envelope.eventId(), told.userId());
+            return new Outcome.Stale(envelope.eventId());
+        }
+        UUID named = fileOf(appId, told.avatarUrl());
+        UUID fileId = told.userDeleted() ? null : named;
+        references.save(new AvatarReference(appId, told.userId(), fileId, occurredAt, told.userDeleted()));
+        if (fileId != null && orphans.clear(fileId)) {
+            log.info("File {} of app {} is an avatar again; no longer to be swept", fileId, appId);
+        }
+        // A user this service never heard of before the deletion (the topic no longer reaching
+        // back that far) still lets go of the avatar the deletion names.
+        UUID before = current != null ? current.fileId() : told.userDeleted() ? named : null;
+        UUID orphaned = null;
+        if (before != null && !before.equals(fileId) && !references.isReferenced(before)) {
+            orphans.mark(appId, before, clock.instant());
+            orphaned = before;
+        }
+        return new Outcome.Applied(told.userId(), fileId, orphaned);
     }
 
     /** The app's own file the URL names; null for any other URL, another app's file included. */

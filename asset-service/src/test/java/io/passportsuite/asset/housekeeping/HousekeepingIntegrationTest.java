@@ -353,6 +353,9 @@ class HousekeepingIntegrationTest {
         assertThat(tracking.apply("{not json")).isInstanceOf(TrackingAvatars.Outcome.Skipped.class);
         assertThat(tracking.apply(json.writeValueAsString(EventEnvelope.newEvent(UserProfileUpdated.TYPE, 2, APP,
                 user.toString(), json.valueToTree(Map.of("userId", user.toString())))))).isInstanceOf(TrackingAvatars.Outcome.Skipped.class);
+        // Text PostgreSQL cannot store is as unreadable: skipped, never retried for ever.
+        assertThat(tracking.apply(json.writeValueAsString(profile("app\u0000nul", user, null))))
+                .isInstanceOf(TrackingAvatars.Outcome.Skipped.class);
         assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = :id").param("id", login.eventId())
                 .query(Integer.class).single()).as("no mark for every login").isZero();
 

@@ -8,10 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -341,6 +346,50 @@ class HousekeepingIntegrationTest {
 
         assertThat(served(avatar)).isFalse();
         assertThat(served(copy)).isTrue();
+    }
+
+    @Test
+    void shouldForgetAnAvatarTheAppDeletedItself() {
+        UUID user = UUID.randomUUID();
+        String avatar = upload(APP);
+        publishAndAwait(profile(APP, user, url(avatar)));
+
+        assertThat(calls.delete("/asset/v1/files/" + avatar, AssetCalls.asApp(APP)).status()).isEqualTo(204);
+        assertThat(referenceOf(APP, user)).isNull();
+        publishAndAwait(profile(APP, user, null));
+        publishAndAwait(profile(APP, user, url(avatar)));
+
+        assertThat(referenceOf(APP, user)).isNull();
+        assertThat(isMarked(avatar)).isFalse();
+    }
+
+    @Test
+    void shouldSweepEachFileOnceWhenSeveralInstancesSweepAtOnce() throws Exception {
+        List<String> avatars = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            UUID user = UUID.randomUUID();
+            String avatar = upload(APP);
+            avatars.add(avatar);
+            publishAndAwait(profile(APP, user, url(avatar)));
+            publishAndAwait(deleted(APP, user, url(avatar)));
+        }
+        clock.advance(PAST_GRACE);
+
+        try (ExecutorService instances = Executors.newFixedThreadPool(3)) {
+            List<Future<Integer>> sweeps = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                sweeps.add(instances.submit(() -> sweeping.sweep(100)));
+            }
+            for (Future<Integer> sweep : sweeps) {
+                sweep.get(60, TimeUnit.SECONDS);
+            }
+        }
+
+        for (String avatar : avatars) {
+            assertThat(served(avatar)).isFalse();
+            assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE event_type = 'asset.deleted' AND event_key = :key")
+                    .param("key", avatar).query(Integer.class).single()).as("announced once").isEqualTo(1);
+        }
     }
 
     @Test

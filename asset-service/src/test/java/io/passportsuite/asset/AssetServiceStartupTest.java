@@ -13,6 +13,6 @@ class AssetServiceStartupTest extends ServiceStartupContract {
 
     @Override
     protected List<String> ownedTables() {
-        return List.of("asset_file");
+        return List.of("asset_file", "asset_avatar_reference", "asset_orphaned_file");
     }
 }

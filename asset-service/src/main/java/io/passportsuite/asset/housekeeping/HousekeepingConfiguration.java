@@ -1,0 +1,44 @@
+package io.passportsuite.asset.housekeeping;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+import io.passportsuite.common.retention.PeriodicPurge;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HousekeepingSettings.class)
+class HousekeepingConfiguration {
+
+    static final String LISTENER_FACTORY = "housekeepingListenerFactory";
+
+    /**
+     * The suite's defaults, with two choices of this listener's own: the offset is committed after
+     * each record, and a failure (only the database being away: unreadable records are skipped, not
+     * thrown) is retried until it passes, where the default handler would give up and lose the event.
+     */
+    @Bean(LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> housekeepingListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumers);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(2_000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+        return factory;
+    }
+
+    /** Every {@code sweep-interval}, on one background thread, in batches of {@code sweep-batch-size}. */
+    @Bean
+    PeriodicPurge orphanedFileSweep(SweepingOrphans sweeping, HousekeepingSettings settings) {
+        return new PeriodicPurge("asset-housekeeping", settings.sweepInterval(), settings.sweepBatchSize(),
+                Map.of("orphaned avatar files", sweeping::sweep));
+    }
+}

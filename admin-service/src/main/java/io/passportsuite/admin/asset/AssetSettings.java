@@ -1,6 +1,7 @@
 package io.passportsuite.admin.asset;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -29,6 +30,6 @@ public record AssetSettings(@JsonProperty("app_id") @JsonAlias("appId") String a
 
     /** asset-service names the settings in camelCase; already snake_case names pass as they are. */
     private static String snakeCase(String name) {
-        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

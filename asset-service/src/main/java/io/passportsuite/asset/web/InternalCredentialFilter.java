@@ -10,6 +10,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.common.error.PlainError;
 import io.passportsuite.common.web.ResolvedPath;
+import io.passportsuite.common.web.SuiteHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,8 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /asset/**} answers only requests that came through the gateway, which adds the suite's
  * credential: the app header ({@code X-Passport-App-Id}, from the API key the gateway checked) is
  * believed only with it, and a request that reached the port directly is answered as one without
- * a valid key. Decided on the path as the container resolves it ({@link ResolvedPath}), so
- * {@code /%61sset/...} or {@code /asset;x/...} is guarded all the same; an undecodable path too.
+ * a valid key. {@code /internal/**} is for the suite's own services: the credential, and no client
+ * behind the request (the gateway names the client in {@code X-Passport-Client-Ip}, so a request
+ * it routed is never internal), else 403. Decided on the path as the container resolves it
+ * ({@link ResolvedPath}), so {@code /%61sset/...} or {@code /internal;x/...} is guarded all the
+ * same; an undecodable path too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -37,25 +41,46 @@ class InternalCredentialFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !guarded(request.getRequestURI()) && !guarded(request.getServletPath());
+        return guardOf(request) == Guard.NONE;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (guardOf(request) == Guard.INTERNAL && (!credential.presentedBy(request) || request.getHeader(SuiteHeaders.CLIENT_IP) != null)) {
+            refuse(response, ErrorCode.FORBIDDEN, "For the suite's own services only");
+            return;
+        }
         if (!credential.presentedBy(request)) {
-            response.setStatus(ErrorCode.INVALID_API_KEY.httpStatus());
-            response.setContentType("application/json");
-            json.writeValue(response.getOutputStream(), PlainError.of(ErrorCode.INVALID_API_KEY, "A valid API key is required"));
+            refuse(response, ErrorCode.INVALID_API_KEY, "A valid API key is required");
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private static boolean guarded(String path) {
+    private void refuse(HttpServletResponse response, ErrorCode code, String message) throws IOException {
+        response.setStatus(code.httpStatus());
+        response.setContentType("application/json");
+        json.writeValue(response.getOutputStream(), PlainError.of(code, message));
+    }
+
+    private enum Guard { NONE, ASSET, INTERNAL }
+
+    /** The stricter of what the raw and the resolved path name. */
+    private static Guard guardOf(HttpServletRequest request) {
+        Guard byUri = guardOf(request.getRequestURI());
+        Guard byServletPath = guardOf(request.getServletPath());
+        return byUri.compareTo(byServletPath) >= 0 ? byUri : byServletPath;
+    }
+
+    private static Guard guardOf(String path) {
         return switch (ResolvedPath.firstSegmentOf(path)) {
-            case ResolvedPath.FirstSegment.Undecodable undecodable -> true;
-            case ResolvedPath.FirstSegment.Named(String first) -> first.equals("asset");
+            case ResolvedPath.FirstSegment.Undecodable undecodable -> Guard.INTERNAL;
+            case ResolvedPath.FirstSegment.Named(String first) -> switch (first) {
+                case "asset" -> Guard.ASSET;
+                case "internal" -> Guard.INTERNAL;
+                default -> Guard.NONE;
+            };
         };
     }
 }

@@ -3,6 +3,7 @@ package io.passportsuite.asset.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -29,6 +30,11 @@ class RequestErrorAdvice {
     ResponseEntity<Object> storage(HttpServletRequest request, StorageUnavailable e) {
         log.warn("Storage failed for {} {}", request.getMethod(), request.getRequestURI(), e);
         return ErrorAnswers.of(ErrorCode.SERVICE_UNAVAILABLE, "File storage is unavailable, try again later");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Object> unreadable() {
+        return ErrorAnswers.of(ErrorCode.MALFORMED_REQUEST, "The request body is not valid JSON");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -80,6 +80,7 @@ class FilesController {
                                 + max + " bytes)");
                 case Upload.QuotaExceeded(long quota, long stored) -> ErrorAnswers.of(ErrorCode.STORAGE_QUOTA_EXCEEDED,
                         "This app's files would exceed its storage quota of " + quota + " bytes (" + stored + " in use)");
+                case Upload.Busy(long retryAfter) -> ErrorAnswers.busy(retryAfter);
             };
         } finally {
             Files.deleteIfExists(received);

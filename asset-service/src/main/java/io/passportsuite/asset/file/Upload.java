@@ -30,4 +30,8 @@ public sealed interface Upload {
     /** Storing it would take the app past its quota. */
     record QuotaExceeded(long quotaBytes, long storedBytes) implements Upload {
     }
+
+    /** Other uploads of the app kept it waiting too long for its turn to be stored. */
+    record Busy(long retryAfterSeconds) implements Upload {
+    }
 }

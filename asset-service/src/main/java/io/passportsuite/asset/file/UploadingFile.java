@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,12 +34,17 @@ import io.passportsuite.common.events.asset.AssetUploaded;
 @Service
 public class UploadingFile {
 
+    private static final long RETRY_AFTER_BUSY_SECONDS = 5;
+
     private final ImageNormaliser images;
     private final AssetFiles files;
     private final ObjectStore store;
     private final OutboxWriter outbox;
     private final TransactionTemplate transaction;
     private final FileUrls urls;
+    // Longer than a turn takes (a re-encoded file of at most the app's limit written to storage),
+    // shorter than the gateway's 120 s upload deadline, so the client hears why.
+    private final AppStoringQueue queue = new AppStoringQueue(Duration.ofSeconds(60));
 
     UploadingFile(ImageNormaliser images, AssetFiles files, ObjectStore store, OutboxWriter outbox,
             TransactionTemplate transaction, FileUrls urls) {
@@ -73,7 +80,18 @@ public class UploadingFile {
 
     private Upload storeDeleting(String appId, Normalised.Image image, UploadLimits limits) throws IOException {
         try {
-            return store(appId, image, limits);
+            ReentrantLock turn = queue.turnOf(appId);
+            if (turn == null) {
+                return new Upload.Busy(RETRY_AFTER_BUSY_SECONDS);
+            }
+            try {
+                return store(appId, image, limits);
+            } finally {
+                turn.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Upload.Busy(RETRY_AFTER_BUSY_SECONDS);
         } finally {
             Files.deleteIfExists(image.file());
         }

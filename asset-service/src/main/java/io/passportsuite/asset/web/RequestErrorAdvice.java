@@ -2,8 +2,11 @@ package io.passportsuite.asset.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -20,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 class RequestErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(RequestErrorAdvice.class);
+    private static final long DATABASE_RETRY_AFTER_SECONDS = 2;
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Object> refused(Refusal refusal) {
@@ -30,6 +34,17 @@ class RequestErrorAdvice {
     ResponseEntity<Object> storage(HttpServletRequest request, StorageUnavailable e) {
         log.warn("Storage failed for {} {}", request.getMethod(), request.getRequestURI(), e);
         return ErrorAnswers.of(ErrorCode.SERVICE_UNAVAILABLE, "File storage is unavailable, try again later");
+    }
+
+    /**
+     * The database is away, or every connection stayed taken for the pool's whole wait: a retry
+     * later may succeed, so the client is told when rather than given a 500.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<Object> databaseUnavailable(HttpServletRequest request, Exception e) {
+        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return ErrorAnswers.busy(DATABASE_RETRY_AFTER_SECONDS);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

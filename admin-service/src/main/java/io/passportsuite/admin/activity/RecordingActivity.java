@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.passportsuite.common.events.EventEnvelope;
+import io.passportsuite.common.events.user.UserDeleted;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns one user event, as passport's outbox relay writes it, into an activity row. Every event
  * type is kept, ones this service does not know under their own name; the detail copies only the
  * payload fields listed in {@link #DETAIL}, so what an event may carry besides (an email, a phone,
- * an invitation code) never lands here.
+ * an invitation code) never lands here. A {@code user.deleted} erases the user's entries instead: the
+ * account is gone, and so is what it did (the audit trail of what administrators did stays).
  */
 @Component
 class RecordingActivity {
@@ -36,6 +38,10 @@ class RecordingActivity {
         }
 
         record Unreadable(String why) implements Outcome {
+        }
+
+        /** The user was deleted: their entries are gone; a redelivery finds none and erases nothing. */
+        record Erased(UUID userId, int entries) implements Outcome {
         }
     }
 
@@ -78,6 +84,12 @@ class RecordingActivity {
             skipped.increment();
             log.warn("Skipping an unreadable user event: {}", e.getMessage());
             return new Outcome.Unreadable(String.valueOf(e.getMessage()));
+        }
+        if (UserDeleted.TYPE.equals(event.type())) {
+            // Earlier events of the user came before this one (same key, same partition): none is left behind.
+            int erased = activity.deleteOfUser(event.appId(), userId);
+            log.info("User {} of app {} was deleted: {} activity entries erased", userId, event.appId(), erased);
+            return new Outcome.Erased(userId, erased);
         }
         String type = typeOf(event.type());
         boolean first;

@@ -60,6 +60,12 @@ class UserActivity {
                 .list();
     }
 
+    /** Deletes every entry of the user in the app; returns how many. */
+    int deleteOfUser(String appId, UUID userId) {
+        return jdbc.sql("DELETE FROM user_activity WHERE app_id = :appId AND user_id = :userId")
+                .param("appId", appId).param("userId", userId).update();
+    }
+
     /** Deletes at most {@code limit} entries that happened before {@code cutoff}; returns how many. */
     int deleteOlderThan(Instant cutoff, int limit) {
         return jdbc.sql("""

@@ -91,6 +91,17 @@ public class Passport {
         return call("user edit", false, () -> api.editUser(appId, userId.toString(), changes));
     }
 
+    /**
+     * Passport erases the account and everything it keeps of it, ends its sessions (its tokens are
+     * refused at the gateway) and announces user.deleted; an account deleted already is a 404.
+     */
+    public PassportReply<Void> deleteUser(String appId, UUID userId) {
+        return call("user deletion", false, () -> {
+            api.deleteUser(appId, userId.toString());
+            return null;
+        });
+    }
+
     /** Passport ends every session of the user; disabling a disabled user is no change. */
     public PassportReply<Void> disableUser(String appId, UUID userId) {
         return call("user disable", false, () -> {

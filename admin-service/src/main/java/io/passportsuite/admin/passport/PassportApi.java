@@ -68,6 +68,9 @@ interface PassportApi {
     @Headers("Content-Type: application/json")
     UserChange editUser(@Param("appId") String appId, @Param("userId") String userId, JsonNode changes);
 
+    @RequestLine("DELETE /internal/apps/{appId}/users/{userId}")
+    void deleteUser(@Param("appId") String appId, @Param("userId") String userId);
+
     @RequestLine("POST /internal/apps/{appId}/users/{userId}/disable")
     void disableUser(@Param("appId") String appId, @Param("userId") String userId);
 

@@ -32,6 +32,7 @@ import io.passportsuite.common.eventing.OutboxWriter;
 import io.passportsuite.common.events.EventEnvelope;
 import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.user.LoginFailed;
+import io.passportsuite.common.events.user.UserDeleted;
 import io.passportsuite.common.events.user.UserLoggedIn;
 import io.passportsuite.common.events.user.UserRegistered;
 import io.passportsuite.common.retention.PeriodicPurge;
@@ -133,6 +134,36 @@ class UserActivityIntegrationTest {
 
         assertThat(activity).hasSize(2);
         assertThat(rows(login.eventId())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldEraseTheActivityOfADeletedUserAndNothingElseAndRecordNoDeletion() throws Exception {
+        UUID bystander = UUID.randomUUID();
+        relay(event(UserLoggedIn.TYPE, FakePassport.APP, Instant.now().minusSeconds(20),
+                new UserLoggedIn(user, UUID.randomUUID(), "password", "192.0.2.5")));
+        relay(event(LoginFailed.TYPE, FakePassport.APP, Instant.now().minusSeconds(10), new LoginFailed(user, LoginFailed.WRONG_PASSWORD,
+                "192.0.2.5")));
+        relay(new EventEnvelope(UUID.randomUUID(), UserLoggedIn.TYPE, 1, Instant.now(), FakePassport.APP, bystander.toString(),
+                json.valueToTree(new UserLoggedIn(bystander, UUID.randomUUID(), "password", null))));
+        awaitActivity(user, 2);
+        awaitActivity(bystander, 1);
+        EventEnvelope deleted = event(UserDeleted.TYPE, FakePassport.APP, Instant.now(), new UserDeleted(user, "https://cdn.example.test/a.png"));
+
+        relay(deleted);
+
+        await().atMost(TIMEOUT).until(() -> entriesOf(user) == 0);
+        assertThat(activityOf(user)).isEmpty();
+        assertThat(activityOf(bystander)).hasSize(1);
+
+        // A redelivered deletion erases nothing more and records nothing: the marker after it (same key) is the only entry.
+        sendDirectly(deleted);
+        EventEnvelope marker = event(UserLoggedIn.TYPE, FakePassport.APP, Instant.now(), new UserLoggedIn(user, UUID.randomUUID(), "password", null));
+        relay(marker);
+        JsonNode after = awaitActivity(user, 1);
+        assertThat(after).hasSize(1);
+        assertThat(rows(marker.eventId())).isEqualTo(1);
+        assertThat(rows(deleted.eventId())).isZero();
+        assertThat(activityOf(bystander)).hasSize(1);
     }
 
     @Test
@@ -283,6 +314,10 @@ class UserActivityIntegrationTest {
         AdminCalls.Answer answer = calls.get("/admin/users/" + userId + "/activity", admin);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json().get("data").get("activity");
+    }
+
+    private int entriesOf(UUID userId) {
+        return jdbc.sql("SELECT count(*) FROM user_activity WHERE user_id = :id").param("id", userId).query(Integer.class).single();
     }
 
     private int rows(UUID eventId) {

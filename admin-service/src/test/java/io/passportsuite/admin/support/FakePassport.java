@@ -165,6 +165,12 @@ public final class FakePassport implements AutoCloseable {
             ObjectNode answer = json.createObjectNode();
             answer.set("user", userAt(rest[0]));
             send(exchange, 200, answer, Map.of());
+        } else if (method.equals("DELETE") && rest.length == 1) {
+            UUID id = UUID.fromString(rest[0]);
+            users.remove(id);
+            disabled.remove(id);
+            sessions.remove(id);
+            noContent(exchange);
         } else if (method.equals("PATCH") && rest.length == 1) {
             edit(exchange, UUID.fromString(rest[0]), json.readTree(body));
         } else if (method.equals("POST") && rest.length == 2 && rest[1].equals("reset-password")) {

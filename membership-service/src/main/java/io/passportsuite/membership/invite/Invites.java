@@ -67,6 +67,21 @@ class Invites {
                 .query(Invites::invite).optional();
     }
 
+    /**
+     * Forgets the user in the app's invites: their redemptions go, and the invites they made are
+     * revoked (nobody answers for them any more) and no longer name them. Invites stay, with their
+     * counted uses: other members redeemed them. Returns the invites revoked.
+     */
+    int forgetUser(String appId, UUID userId) {
+        jdbc.sql("DELETE FROM redemption WHERE user_id = :user AND invite_id IN (SELECT id FROM invite WHERE app_id = :app)")
+                .param("app", appId).param("user", userId).update();
+        return jdbc.sql("""
+                UPDATE invite SET revoked_at = COALESCE(revoked_at, now()), created_by = NULL
+                WHERE app_id = :app AND created_by = :user
+                """)
+                .param("app", appId).param("user", userId).update();
+    }
+
     List<Invite> ofApp(String appId, int limit) {
         return jdbc.sql("SELECT * FROM invite WHERE app_id = :app ORDER BY created_at DESC, id LIMIT :limit")
                 .param("app", appId).param("limit", limit)

@@ -148,6 +148,15 @@ class Memberships {
         return overrides;
     }
 
+    /** Deletes the user's membership and capability overrides in the app; false when there was neither. */
+    boolean delete(String appId, UUID userId) {
+        int overrides = jdbc.sql("DELETE FROM capability_override WHERE app_id = :app AND user_id = :user")
+                .param("app", appId).param("user", userId).update();
+        int memberships = jdbc.sql("DELETE FROM membership WHERE app_id = :app AND user_id = :user")
+                .param("app", appId).param("user", userId).update();
+        return overrides + memberships > 0;
+    }
+
     /** Gives or takes one capability of the user; false when it already was so. */
     boolean override(String appId, UUID userId, String capability, String kind) {
         return jdbc.sql("""

@@ -17,6 +17,11 @@ class IgnoredCodes {
         this.jdbc = jdbc;
     }
 
+    void forgetUser(String appId, UUID userId) {
+        jdbc.sql("DELETE FROM ignored_invite_code WHERE app_id = :app AND user_id = :user")
+                .param("app", appId).param("user", userId).update();
+    }
+
     void record(UUID eventId, String appId, UUID userId, String code, String reason) {
         jdbc.sql("""
                 INSERT INTO ignored_invite_code (event_id, app_id, user_id, code_digest, reason)

@@ -162,6 +162,11 @@ public class UserRepository {
                 .param("id", id).update() == 1;
     }
 
+    /** Deletes the user's row; the triggers of {@code app_user_count} count it out of its app. */
+    void delete(UUID id) {
+        jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", id).update();
+    }
+
     /** Marks the user seen now; returns false when nothing changed recently enough to write. */
     void markOnline(UUID id, Instant now) {
         jdbc.sql("""

@@ -99,6 +99,11 @@ class VerificationCodeRepository {
     }
 
     /** Records the wrong guesses made so far at a code held by {@link #findLive}. */
+    void deleteSentTo(String appId, String destination) {
+        jdbc.sql("DELETE FROM verification_code WHERE app_id = :appId AND lower(contact) = lower(:contact)")
+                .param("appId", appId).param("contact", destination).update();
+    }
+
     void recordAttempts(UUID id, int attempts) {
         jdbc.sql("UPDATE verification_code SET attempts = :attempts WHERE id = :id").param("attempts", attempts).param("id", id).update();
     }

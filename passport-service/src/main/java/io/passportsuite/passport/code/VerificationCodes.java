@@ -155,6 +155,18 @@ public class VerificationCodes {
     }
 
     /**
+     * Erases every code sent to {@code destination} in the app (null: none), inside the caller's
+     * transaction: the account that has this address is being deleted, and the rows hold the address.
+     * The cooldown and caps of that address start afresh; only an operator or the app's backend
+     * deletes an account, so nobody throttled can use that to send more.
+     */
+    public void eraseSentTo(String appId, String destination) {
+        if (destination != null) {
+            codes.deleteSentTo(appId, destination);
+        }
+    }
+
+    /**
      * Test mode only, for the development debug endpoint: every live (unused, unexpired) code sent
      * to a destination, whatever its app and purpose, newest first.
      */

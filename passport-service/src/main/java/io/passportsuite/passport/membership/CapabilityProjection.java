@@ -46,6 +46,15 @@ public class CapabilityProjection {
         return capabilities.find(appId, userId).orElse(List.of());
     }
 
+    /**
+     * Forgets the user's capabilities in the app, inside the caller's transaction: the account is
+     * being deleted. A membership event of the user still under way may store a row again; no token
+     * is ever issued from it, since the user is gone.
+     */
+    public void forget(String appId, UUID userId) {
+        capabilities.delete(appId, userId);
+    }
+
     /** Applies one record of the membership topic. */
     public Projection apply(String record) {
         EventEnvelope envelope;

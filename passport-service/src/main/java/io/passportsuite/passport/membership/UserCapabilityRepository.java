@@ -40,6 +40,11 @@ class UserCapabilityRepository {
                 .update() == 1;
     }
 
+    void delete(String appId, UUID userId) {
+        jdbc.sql("DELETE FROM user_capabilities WHERE user_id = :userId AND app_id = :appId")
+                .param("userId", userId).param("appId", appId).update();
+    }
+
     Optional<List<String>> find(String appId, UUID userId) {
         return jdbc.sql("SELECT capabilities FROM user_capabilities WHERE user_id = :userId AND app_id = :appId")
                 .param("userId", userId)

@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** An account's security history ({@code security_event}): proofs of contacts, refresh token reuse. Written, never changed. */
+/**
+ * An account's security history ({@code security_event}): proofs of contacts, refresh token reuse.
+ * Written, never changed; erased with the account.
+ */
 @Repository
 class SecurityEventRepository {
 
@@ -22,5 +25,9 @@ class SecurityEventRepository {
                 """)
                 .param("appId", appId).param("userId", userId).param("sessionId", sessionId).param("type", type)
                 .param("detail", detailJson).update();
+    }
+
+    void deleteAllOfUser(UUID userId) {
+        jdbc.sql("DELETE FROM security_event WHERE user_id = :userId").param("userId", userId).update();
     }
 }

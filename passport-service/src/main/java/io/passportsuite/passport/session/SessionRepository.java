@@ -97,6 +97,13 @@ class SessionRepository {
                 .list();
     }
 
+    /** Deletes every session of the user with its refresh tokens; the number of sessions deleted. */
+    int deleteAllOfUser(UUID userId) {
+        jdbc.sql("DELETE FROM refresh_token WHERE session_id IN (SELECT id FROM auth_session WHERE user_id = :userId)")
+                .param("userId", userId).update();
+        return jdbc.sql("DELETE FROM auth_session WHERE user_id = :userId").param("userId", userId).update();
+    }
+
     /** Whether the session is live and its user active: what every use of an access token must hold. */
     boolean sessionUsable(UUID sessionId, UUID userId, Instant now) {
         return jdbc.sql("""

@@ -176,6 +176,16 @@ public class Sessions {
         return ended.stream().map(SessionRepository.LiveSession::id).toList();
     }
 
+    /**
+     * Erases every session of a user, its refresh tokens and the user's security history, inside the
+     * caller's transaction: for an account being deleted. Revoke the live ones first
+     * ({@link #revokeAllOfUser}), so that the gateway hears of each and refuses their access tokens.
+     */
+    public void eraseAllOfUser(UUID userId) {
+        sessions.deleteAllOfUser(userId);
+        securityEvents.deleteAllOfUser(userId);
+    }
+
     /** Records what happened to an account for its security history, inside the caller's transaction. */
     public void recordSecurityEvent(String appId, UUID userId, String type, String detailJson) {
         securityEvents.record(appId, userId, null, type, detailJson);

@@ -17,6 +17,8 @@ public record SessionRevoked(UUID userId, UUID sessionId, String reason, Instant
     public static final String REFRESH_TOKEN_REUSE = "refresh_token_reuse";
     public static final String USER_DISABLED = "user_disabled";
     public static final String PASSWORD_CHANGED = "password_changed";
+    /** The account was erased (user.deleted follows): its sessions end with it. */
+    public static final String USER_DELETED = "user_deleted";
     /** Someone proved they own the account's email or phone for the first time: what came before may be another person's. */
     public static final String CONTACT_PROVEN = "contact_proven";
 }

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.passportsuite.passport.account.DeletingAccount;
 import io.passportsuite.passport.account.ProfileChanges;
 import io.passportsuite.passport.account.ProfileUpdate;
 import io.passportsuite.passport.account.User;
@@ -31,12 +33,15 @@ class CanonicalUsersController {
     private final CallingApp caller;
     private final UserRepository users;
     private final ProfileUpdate profiles;
+    private final DeletingAccount deleting;
     private final CanonicalProblems problems;
 
-    CanonicalUsersController(CallingApp caller, UserRepository users, ProfileUpdate profiles, CanonicalProblems problems) {
+    CanonicalUsersController(CallingApp caller, UserRepository users, ProfileUpdate profiles, DeletingAccount deleting,
+            CanonicalProblems problems) {
         this.caller = caller;
         this.users = users;
         this.profiles = profiles;
+        this.deleting = deleting;
         this.problems = problems;
     }
 
@@ -62,6 +67,18 @@ class CanonicalUsersController {
         return switch (profiles.update(app.appId(), user.id(), changes)) {
             case Outcome.Success<User> updated -> ResponseEntity.ok(UserView.of(updated.value()));
             case Outcome.Failure<User> failure -> problems.failure(failure.problem());
+        };
+    }
+
+    /** Erases the user and everything passport keeps of them; other services hear of it (user.deleted). 204, no body. */
+    @DeleteMapping("/users/{userId}")
+    ResponseEntity<Object> delete(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable String userId) {
+        App app = caller.appOf(authorization);
+        User user = userOfApp(app, userId);
+        return switch (deleting.delete(app.appId(), user.id())) {
+            case Outcome.Success<DeletingAccount.Deleted> deleted -> ResponseEntity.noContent().build();
+            case Outcome.Failure<DeletingAccount.Deleted> failure -> problems.failure(failure.problem());
         };
     }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,7 @@ import io.passportsuite.passport.account.AccountDisabling;
 import io.passportsuite.passport.account.AccountEditing;
 import io.passportsuite.passport.account.AccountEnabling;
 import io.passportsuite.passport.account.AdminPasswordReset;
+import io.passportsuite.passport.account.DeletingAccount;
 import io.passportsuite.passport.account.ProfileChanges.Change;
 import io.passportsuite.passport.web.InternalApi;
 import io.passportsuite.passport.web.JsonBody;
@@ -34,12 +36,15 @@ class InternalUserController {
     private final AccountEnabling enabling;
     private final AccountEditing editing;
     private final AdminPasswordReset passwordReset;
+    private final DeletingAccount deleting;
 
-    InternalUserController(AccountDisabling disabling, AccountEnabling enabling, AccountEditing editing, AdminPasswordReset passwordReset) {
+    InternalUserController(AccountDisabling disabling, AccountEnabling enabling, AccountEditing editing, AdminPasswordReset passwordReset,
+            DeletingAccount deleting) {
         this.disabling = disabling;
         this.enabling = enabling;
         this.editing = editing;
         this.passwordReset = passwordReset;
+        this.deleting = deleting;
     }
 
     /**
@@ -53,6 +58,13 @@ class InternalUserController {
                 text(body, "phone"), text(body, "avatar_url"), Change.given(body.has("role"), body.integer("role")));
         AccountEditing.Edited edited = editing.edit(appId, InternalUserDirectoryController.userIdOf(userId), changes).orRaise();
         return Map.of("before", UserView.of(edited.before()), "after", UserView.of(edited.after()));
+    }
+
+    /** Erases the account and everything passport keeps of it, and announces user.deleted; its tokens are refused from now on. */
+    @DeleteMapping
+    ResponseEntity<Void> delete(@PathVariable String appId, @PathVariable String userId) {
+        deleting.delete(appId, InternalUserDirectoryController.userIdOf(userId)).orRaise();
+        return ResponseEntity.noContent().build();
     }
 
     /** Disables the account and ends its sessions; body {@code {"reason": "..."}} is optional. */

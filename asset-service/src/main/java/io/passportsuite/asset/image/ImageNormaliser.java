@@ -11,6 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,6 +30,8 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
@@ -59,10 +66,20 @@ public class ImageNormaliser {
 
     private final ImageSettings settings;
     private final Semaphore decoding;
+    /**
+     * Decoding and encoding run here, on platform threads, one a core. Requests run on virtual
+     * threads, and a virtual thread that computes for a second keeps its carrier all that time: a
+     * few decodes on the few carriers would leave no carrier to a request that holds a database
+     * connection, and the pool would run dry while its connections sat on threads that could not
+     * run. Platform threads are shared out by the operating system instead.
+     */
+    private final ExecutorService coding;
 
     ImageNormaliser(ImageSettings settings) {
         this.settings = settings;
         this.decoding = new Semaphore(permits(settings.decodingBytes()), true);
+        this.coding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                Thread.ofPlatform().name("image-coding-", 0).daemon(true).factory());
         // Registers the WebP reader on the class path once, on the thread that starts the service.
         ImageIO.scanForPlugins();
         ImageIO.setUseCache(false);
@@ -87,7 +104,7 @@ public class ImageNormaliser {
             int permits = permits(bytes);
             decoding.acquire(permits);
             try {
-                return decode(reader, upload, format);
+                return onCodingThread(() -> decode(reader, upload, format));
             } finally {
                 decoding.release(permits);
             }
@@ -99,6 +116,28 @@ public class ImageNormaliser {
             return new Normalised.Undecodable("interrupted");
         } finally {
             reader.dispose();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        coding.shutdownNow();
+    }
+
+    private Normalised onCodingThread(Callable<Normalised> work) throws IOException, InterruptedException {
+        Future<Normalised> result = coding.submit(work);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                case Throwable other -> throw new IllegalStateException(other);
+            }
         }
     }
 

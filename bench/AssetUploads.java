@@ -166,6 +166,8 @@ public class AssetUploads {
                     times.get(times.size() / 2) / 1e9, new TreeMap<>(statuses));
             for (String base : metrics) {
                 long max = peak.getOrDefault(base, new AtomicLong()).get();
+                System.out.printf("  %s: old generation live after its last full collection %.0f MiB%n", base,
+                        metric(http, base, "jvm.gc.live.data.size") / 1048576);
                 System.out.printf("  %s: heap in use at most %.0f MiB of %.0f MiB%n", base, max / 1048576.0,
                         heap(http, base, "max") / 1048576);
                 System.out.printf("RESULT %s %d %d%n", base, wave, max);
@@ -175,7 +177,11 @@ public class AssetUploads {
 
     private static double heap(HttpClient http, String base, String which) throws IOException, InterruptedException {
         // jvm.memory.used / .max with area:heap: the sum over the heap's pools.
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics/jvm.memory." + which + "?tag=area:heap"))
+        return metric(http, base, "jvm.memory." + which + "?tag=area:heap");
+    }
+
+    private static double metric(HttpClient http, String base, String name) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics/" + name))
                 .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher value = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+-]+)").matcher(answer.body());
         if (answer.statusCode() != 200 || !value.find()) {

@@ -71,6 +71,7 @@ public class UploadingFile {
                 case Normalised.TooManyPixels(long width, long height, long maxPixels) -> new Upload.TooManyPixels(width, height, maxPixels);
                 case Normalised.TooLargeToDecode(long width, long height, long bytes, long maxBytes) ->
                         new Upload.TooLargeToDecode(width, height, maxBytes);
+                case Normalised.Busy busy -> new Upload.Busy(RETRY_AFTER_BUSY_SECONDS);
                 case Normalised.Image image -> storeDeleting(appId, image, limits);
             };
         } catch (IOException e) {

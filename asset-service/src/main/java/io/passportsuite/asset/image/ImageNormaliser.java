@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.IIOImage;
@@ -102,9 +104,12 @@ public class ImageNormaliser {
                 return new Normalised.TooLargeToDecode(width, height, bytes, settings.decodingBytes());
             }
             int permits = permits(bytes);
-            decoding.acquire(permits);
+            long deadline = System.nanoTime() + settings.maxWait().toNanos();
+            if (!decoding.tryAcquire(permits, settings.maxWait().toNanos(), TimeUnit.NANOSECONDS)) {
+                return new Normalised.Busy();
+            }
             try {
-                return onCodingThread(() -> decode(reader, upload, format));
+                return onCodingThread(() -> decode(reader, upload, format), deadline);
             } finally {
                 decoding.release(permits);
             }
@@ -124,10 +129,18 @@ public class ImageNormaliser {
         coding.shutdownNow();
     }
 
-    private Normalised onCodingThread(Callable<Normalised> work) throws IOException, InterruptedException {
+    private Normalised onCodingThread(Callable<Normalised> work, long deadline) throws IOException, InterruptedException {
         Future<Normalised> result = coding.submit(work);
         try {
-            return result.get();
+            try {
+                return result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (result.cancel(false)) {
+                    return new Normalised.Busy();
+                }
+                // Already decoding: it ends soon, and its work is not thrown away.
+                return result.get();
+            }
         } catch (InterruptedException e) {
             result.cancel(true);
             throw e;

@@ -1,5 +1,7 @@
 package io.passportsuite.asset.image;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * 128 MiB, decodes an 8-bit image of {@code maxPixels} (4096 x 4096, a 12-megapixel phone photo
  * fits) but a 16-bit RGBA one of at most 11 megapixels, and needs that much heap besides the
  * service's own.
- * {@code jpegQuality} is that of re-encoded JPEGs.
+ * {@code jpegQuality} is that of re-encoded JPEGs. {@code maxWait} bounds how long an upload waits
+ * for its turn to be decoded: past it the client hears 503 with Retry-After, well before the
+ * gateway's answer deadline for uploads would cut it off with a 504.
  */
 @ConfigurationProperties("asset.images")
 public record ImageSettings(@DefaultValue("16777216") long maxPixels, @DefaultValue("134217728") long decodingBytes,
-        @DefaultValue("0.9") float jpegQuality) {
+        @DefaultValue("0.9") float jpegQuality, @DefaultValue("30s") Duration maxWait) {
 
     /** An 8-bit RGBA pixel as decoded (4 bytes) and drawn anew (4 bytes). */
     static final long MAX_BYTES_PER_8_BIT_PIXEL = 8;
@@ -27,6 +31,9 @@ public record ImageSettings(@DefaultValue("16777216") long maxPixels, @DefaultVa
         }
         if (decodingBytes / MAX_BYTES_PER_8_BIT_PIXEL < maxPixels) {
             throw new IllegalArgumentException("asset.images.decoding-bytes must be at least 8 x asset.images.max-pixels");
+        }
+        if (maxWait == null || maxWait.isNegative()) {
+            throw new IllegalArgumentException("asset.images.max-wait must not be negative");
         }
         if (jpegQuality <= 0 || jpegQuality > 1) {
             throw new IllegalArgumentException("asset.images.jpeg-quality must be in (0, 1]");

@@ -24,4 +24,8 @@ public sealed interface Normalised {
      */
     record TooLargeToDecode(long width, long height, long bytes, long maxBytes) implements Normalised {
     }
+
+    /** Other uploads kept the decoder busy past the wait the service allows; nothing was decoded. */
+    record Busy() implements Normalised {
+    }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.IntBinaryOperator;
 
 import javax.imageio.ImageIO;
@@ -74,7 +75,7 @@ class ImageNormaliserTest {
     @Test
     void shouldRefuseDeepSamplesThatWouldTakeMoreThanTheBudgetAndDecodeThoseWithin(@TempDir Path dir) throws IOException {
         // 1000 x 1000 pixels are allowed, and 8 MB: an 8-bit image of them fits, a 16-bit RGBA one (12 MB) does not.
-        ImageNormaliser normaliser = new ImageNormaliser(new ImageSettings(1_000_000, 8_000_000, 0.9f));
+        ImageNormaliser normaliser = new ImageNormaliser(new ImageSettings(1_000_000, 8_000_000, 0.9f, Duration.ofSeconds(30)));
 
         Normalised deep = normaliser.normalise(write(dir, "deep.png", TestImages.deepPng(1000, 1000, 0xFFFF, 0x8000, 0, 0xFFFF)),
                 ImageFormat.PNG);
@@ -94,7 +95,7 @@ class ImageNormaliserTest {
 
     @Test
     void shouldNotStartWithABudgetTooSmallForTheLargest8BitImage() {
-        assertThatThrownBy(() -> new ImageSettings(1_000_000, 7_999_999, 0.9f)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ImageSettings(1_000_000, 7_999_999, 0.9f, Duration.ofSeconds(30))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static int bytesPerPixel(byte[] image, ImageFormat format) throws IOException {

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.IIOImage;
@@ -130,19 +131,29 @@ public class ImageNormaliser {
     }
 
     private Normalised onCodingThread(Callable<Normalised> work, long deadline) throws IOException, InterruptedException {
-        Future<Normalised> result = coding.submit(work);
+        // Taken by whichever comes first: the coding thread starting the work, or the caller giving
+        // up on it. A FutureTask counts as cancellable while it runs, so its own cancel cannot tell.
+        AtomicBoolean claimed = new AtomicBoolean();
+        Future<Normalised> result = coding.submit(() -> claimed.compareAndSet(false, true) ? work.call() : null);
         try {
             try {
                 return result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                if (result.cancel(false)) {
+                if (claimed.compareAndSet(false, true)) {
+                    result.cancel(false);
                     return new Normalised.Busy();
                 }
                 // Already decoding: it ends soon, and its work is not thrown away.
                 return result.get();
             }
         } catch (InterruptedException e) {
-            result.cancel(true);
+            if (!claimed.compareAndSet(false, true)) {
+                // Decoding: the reader and the decoding budget are in use until it ends, so the
+                // caller (who disposes of one and releases the other) waits for it first.
+                awaitUninterruptibly(result);
+                Thread.currentThread().interrupt();
+            }
+            result.cancel(false);
             throw e;
         } catch (ExecutionException e) {
             switch (e.getCause()) {
@@ -150,6 +161,16 @@ public class ImageNormaliser {
                 case RuntimeException runtime -> throw runtime;
                 case Error error -> throw error;
                 case Throwable other -> throw new IllegalStateException(other);
+            }
+        }
+    }
+
+    private static void awaitUninterruptibly(Future<?> result) {
+        while (!result.isDone()) {
+            try {
+                result.get();
+            } catch (InterruptedException | ExecutionException e) {
+                // Only its end matters here.
             }
         }
     }

@@ -54,7 +54,8 @@ public class GithubLogin {
                 return open(app, linked.get(), false, client);
             }
             Optional<User> sameEmail = Optional.ofNullable(identity.verifiedEmail()).flatMap(email -> users.findByEmail(app.appId(), email));
-            if (sameEmail.isPresent() && sameEmail.get().emailVerified()
+            // An administrator's account is never linked by email: the back office stays behind its own login.
+            if (sameEmail.isPresent() && sameEmail.get().emailVerified() && sameEmail.get().role() != User.ROLE_ADMIN
                     && identities.link(LinkedIdentityRepository.GITHUB, app.appId(), identity.subject(), sameEmail.get().id(), identity.login())) {
                 return open(app, sameEmail.get(), false, client);
             }

@@ -1,6 +1,5 @@
 package io.passportsuite.passport.github;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,14 +159,22 @@ class GithubApi {
                 .header("X-GitHub-Api-Version", API_VERSION);
     }
 
+    /**
+     * The request's timeout bounds the wait for the answer's headers only; the deadline here also
+     * bounds a body GitHub (or something in between) sends slowly.
+     */
     private Outcome<HttpResponse<String>> send(HttpRequest request) {
+        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            return Outcome.success(client.send(request, HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            // Connection refused, reset, or no answer within the bounds (HttpTimeoutException).
-            log.warn("GitHub did not answer {} {}: {}", request.method(), request.uri().getPath(), e.toString());
+            return Outcome.success(answer.get(settings.connectTimeout().plus(settings.readTimeout()).toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            // Connection refused or reset, or no whole answer within the bounds.
+            answer.cancel(true);
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            log.warn("GitHub did not answer {} {}: {}", request.method(), request.uri().getPath(), String.valueOf(cause));
             return Outcome.failure(Reason.GITHUB_UNREACHABLE);
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             return Outcome.failure(Reason.GITHUB_UNREACHABLE);
         }

@@ -50,6 +50,7 @@ public final class FakeGithub implements AutoCloseable {
     private volatile Integer failingStatus;
     private volatile String failingBody;
     private volatile Duration delay = Duration.ZERO;
+    private volatile Duration bodyDelay = Duration.ZERO;
 
     public FakeGithub() {
         try {
@@ -100,9 +101,15 @@ public final class FakeGithub implements AutoCloseable {
         this.delay = delay;
     }
 
+    /** Answers' headers come at once, their bodies after {@code delay}. */
+    public void sendBodiesAfter(Duration delay) {
+        this.bodyDelay = delay;
+    }
+
     public void recover() {
         failingStatus = null;
         delay = Duration.ZERO;
+        bodyDelay = Duration.ZERO;
     }
 
     public List<Received> received() {
@@ -235,10 +242,18 @@ public final class FakeGithub implements AutoCloseable {
         respond(exchange, 200, answer.toString(), "application/json");
     }
 
-    private static void respond(HttpExchange exchange, int status, String body, String contentType) throws IOException {
+    private void respond(HttpExchange exchange, int status, String body, String contentType) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().flush();
+        if (!bodyDelay.isZero()) {
+            try {
+                Thread.sleep(bodyDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         exchange.getResponseBody().write(bytes);
     }
 

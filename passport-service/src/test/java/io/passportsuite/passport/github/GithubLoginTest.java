@@ -246,6 +246,11 @@ class GithubLoginTest {
         assertRefused(slow, 503);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_800));
         github.recover();
+        github.sendBodiesAfter(Duration.ofSeconds(4));
+        started = System.nanoTime();
+        assertRefused(tokenLogin(github.tokenFor(player, CLIENT_ID)), 503);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3_800));
+        github.recover();
 
         // Wrong client credentials at GitHub are the operator's to fix: GitHub failed us, not the user.
         assertThat(configure("default", "{\"github\":{\"client_secret\":\"rotated-at-github\"}}").status()).isEqualTo(200);
@@ -292,6 +297,22 @@ class GithubLoginTest {
         Http.Response unverified = webLogin(account("unverified_gh", "owner@example.com", false));
         assertThat(unverified.json().get("data").get("user").get("id").asString()).isNotEqualTo(ownerId);
         assertThat(unverified.json().get("data").get("user").get("email").isNull()).isTrue();
+    }
+
+    @Test
+    void shouldNeverLinkAnAdministratorsAccountByEmail() {
+        String code = http.post("/auth/send-email-verification", "{\"email\":\"boss@example.com\"}")
+                .json().get("data").get("verification_code").asString();
+        String bossId = http.post("/auth/register", """
+                {"username":"boss","password":"password123","nickname":"Boss","email":"boss@example.com","email_verification_code":"%s"}
+                """.formatted(code)).json().get("data").get("user").get("id").asString();
+        jdbc.sql("UPDATE app_user SET role = 9 WHERE id = :id").param("id", java.util.UUID.fromString(bossId)).update();
+
+        Http.Response response = webLogin(account("boss_gh", "boss@example.com", true));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("data").get("user").get("id").asString()).isNotEqualTo(bossId);
+        assertThat(response.json().get("data").get("user").get("role").asInt()).isEqualTo(1);
     }
 
     @Test

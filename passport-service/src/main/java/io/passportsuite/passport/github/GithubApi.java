@@ -70,7 +70,8 @@ class GithubApi {
                     log.warn("GitHub refused the client credentials of app {}: check its client_id and client_secret", app.appId());
                     return Outcome.failure(Reason.GITHUB_FAILED);
                 }
-                return Outcome.failure(Reason.GITHUB_CODE_REJECTED, error);
+                // GitHub's codes are short snake_case words; anything else is not repeated to the client.
+                return Outcome.failure(Reason.GITHUB_CODE_REJECTED, error.matches("[a-z_]{1,64}") ? error : "error");
             }
             String token = text(body.get(), "access_token");
             return token == null ? failed("code exchange", response) : Outcome.success(token);

@@ -15,7 +15,7 @@ import io.passportsuite.common.testing.ServiceArchitecture;
 /**
  * The shape of passport-service, stated so that it stays. The core (the features: {@code account},
  * {@code app}, {@code code}, {@code session}, {@code token}, {@code password}, {@code crypto},
- * {@code outcome}, {@code membership}) knows nothing of HTTP; the surfaces ({@code api.*}) bind requests to it and
+ * {@code outcome}, {@code membership}, {@code github}) knows nothing of HTTP; the surfaces ({@code api.*}) bind requests to it and
  * map its outcomes to their formats; {@code web} is the HTTP plumbing the surfaces share.
  */
 class ArchitectureTest extends ServiceArchitecture {
@@ -23,7 +23,7 @@ class ArchitectureTest extends ServiceArchitecture {
     private static final String ROOT = "io.passportsuite.passport";
     private static final String[] CORE = {ROOT + ".account..", ROOT + ".app..", ROOT + ".code..", ROOT + ".session..",
             ROOT + ".token..", ROOT + ".password..", ROOT + ".crypto..", ROOT + ".outcome..",
-            ROOT + ".membership.."};
+            ROOT + ".membership..", ROOT + ".github.."};
     private static final String[] HTTP = {"jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
             "org.apache.catalina..", "org.apache.tomcat.."};
 

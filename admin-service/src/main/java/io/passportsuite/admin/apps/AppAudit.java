@@ -12,6 +12,7 @@ import io.passportsuite.admin.passport.ApiKey;
 import io.passportsuite.admin.passport.AppSettingsChange;
 import io.passportsuite.admin.passport.PassportApp;
 import io.passportsuite.admin.passport.PassportReply;
+import io.passportsuite.admin.passport.SettingsChanged;
 
 /** What the trail keeps of an app and of a key: their settings, never a key's secret. */
 final class AppAudit {
@@ -66,8 +67,36 @@ final class AppAudit {
         settings.put("refresh_token_ttl_seconds", change.refreshTokenTtlSeconds());
         settings.put("login_methods", change.loginMethods());
         settings.put("register_captcha_required", change.registerCaptchaRequired());
+        settings.put("github", change.github() == null ? null : githubOf(change.github()));
         settings.values().removeIf(Objects::isNull);
         return settings;
+    }
+
+    /** The settings after a change, with the GitHub login as passport shows it when the change set it. */
+    static Map<String, Object> settingsOf(PassportApp app, AppSettingsChange change, SettingsChanged.GithubLogin github) {
+        Map<String, Object> settings = settingsOf(app);
+        if (change.github() != null && github != null) {
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("client_id", github.clientId());
+            shown.put("client_secret_set", github.clientSecretSet());
+            shown.put("redirect_uris", github.redirectUris());
+            shown.put("web_base_url", github.webBaseUrl());
+            shown.put("api_base_url", github.apiBaseUrl());
+            settings.put("github", shown);
+        }
+        return settings;
+    }
+
+    /** A GitHub change as the trail keeps it: that a secret was sent, never the secret. */
+    private static Map<String, Object> githubOf(AppSettingsChange.GithubChange github) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("client_id", github.clientId());
+        shown.put("client_secret_set", github.clientSecret() != null ? Boolean.TRUE : null);
+        shown.put("redirect_uris", github.redirectUris());
+        shown.put("web_base_url", github.webBaseUrl());
+        shown.put("api_base_url", github.apiBaseUrl());
+        shown.values().removeIf(Objects::isNull);
+        return shown;
     }
 
     static Map<String, Object> keyOf(ApiKey key) {

@@ -32,7 +32,7 @@ public class ChangingAppSettings {
     public PassportReply<SettingsChanged> change(Actor actor, String appId, AppSettingsChange change) {
         return audited.run(() -> passport.changeApp(appId, change),
                 reply -> AppAudit.rowOf(reply, changed -> new AuditedAction(appId, actor, ACTION, AppAudit.APP, appId,
-                                AppAudit.settingsOf(changed.before()), AppAudit.settingsOf(changed.after())),
+                                AppAudit.settingsOf(changed.before()), AppAudit.settingsOf(changed.after(), change, changed.github())),
                         new AuditedAction(appId, actor, ACTION, AppAudit.APP, appId, null, AppAudit.settingsOf(change))),
                 () -> new PassportReply.Unavailable<>("audit trail"));
     }

@@ -27,6 +27,8 @@ final class FakeApps {
 
     private final Map<String, ObjectNode> apps = new ConcurrentSkipListMap<>();
     private final Map<String, List<ObjectNode>> keys = new ConcurrentHashMap<>();
+    /** Each app's GitHub login as passport shows it: whether a secret is set, never the secret. */
+    private final Map<String, ObjectNode> githubs = new ConcurrentHashMap<>();
 
     FakeApps() {
         apps.put(FakePassport.APP, app(FakePassport.APP, "Default app"));
@@ -101,10 +103,28 @@ final class FakeApps {
         if (after.get("app_id").asString().equals(FakePassport.APP) && !password) {
             return error(400, "VALIDATION_FAILED", "login_methods of the platform app must include password: administrators log in with it");
         }
-        apps.put(app.get("app_id").asString(), after);
+        String appId = app.get("app_id").asString();
+        ObjectNode github = githubs.get(appId);
+        if (body != null && body.has("github")) {
+            github = github == null ? json.createObjectNode().put("configured", true).put("client_secret_set", false) : github.deepCopy();
+            for (String field : List.of("client_id", "redirect_uris", "web_base_url", "api_base_url")) {
+                if (body.get("github").has(field)) {
+                    github.set(field, body.get("github").get(field));
+                }
+            }
+            github.put("client_secret_set", github.get("client_secret_set").asBoolean() || body.get("github").has("client_secret"));
+            if (!github.has("client_id") || !github.get("client_secret_set").asBoolean() || !github.has("redirect_uris")) {
+                return error(400, "VALIDATION_FAILED", "github.client_secret must be 1-200 visible characters, and is required to configure GitHub");
+            }
+        }
+        apps.put(appId, after);
+        if (github != null) {
+            githubs.put(appId, github);
+        }
         ObjectNode answer = json.createObjectNode();
         answer.set("before", before);
         answer.set("after", after);
+        answer.set("github", github != null ? github : json.createObjectNode().put("configured", false).put("client_secret_set", false));
         return new Reply(200, answer);
     }
 

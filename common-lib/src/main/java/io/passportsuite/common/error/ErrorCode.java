@@ -31,6 +31,8 @@ public enum ErrorCode {
     INVALID_REFRESH_TOKEN(401),
     REFRESH_TOKEN_REUSED(401),
     INVALID_CODE(400),
+    /** Removing this way to log in would leave the account with none (unlinking its only sign-in). */
+    LAST_LOGIN_METHOD(409),
 
     // Memberships and invite codes (chat surface, and the gateway for capability-guarded routes)
     CAPABILITY_REQUIRED(403),
@@ -67,6 +69,8 @@ public enum ErrorCode {
     REQUEST_TIMEOUT(408),
     RATE_LIMITED(429),
     SERVICE_UNAVAILABLE(503),
+    /** A service the request depends on outside the suite (GitHub) answered with an error or nonsense. */
+    UPSTREAM_FAILED(502),
     GATEWAY_TIMEOUT(504),
     INTERNAL_ERROR(500);
 

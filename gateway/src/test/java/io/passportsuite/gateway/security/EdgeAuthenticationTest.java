@@ -146,6 +146,24 @@ class EdgeAuthenticationTest {
     }
 
     @Test
+    void shouldLetAnyoneLogInWithGithubButOnlyTheAccountHolderUnlinkIt() throws Exception {
+        int before = passport.forwardedCount();
+
+        java.net.http.HttpResponse<String> unlink;
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            unlink = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/auth/github"))
+                    .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(unlink.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(unlink.body()).get("error_code").asString()).isEqualTo("INVALID_TOKEN");
+        assertThat(passport.forwardedCount()).isEqualTo(before);
+
+        gateway().post("/auth/github", "{\"access_token\":\"gho_x\"}");
+        gateway().get("/auth/github/authorize?redirect_uri=https://game.example.com/cb");
+        assertThat(passport.forwardedCount()).isEqualTo(before + 2);
+    }
+
+    @Test
     void shouldRefuseForgedAndInvalidTokens() {
         String sessionId = UUID.randomUUID().toString();
         String userId = UUID.randomUUID().toString();

@@ -3,6 +3,7 @@ package io.passportsuite.passport.account;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,10 +71,31 @@ public class AccountRegistration {
     /** An administrator (role 9) of {@code app}, created by the operator's configuration, never by a request. */
     Outcome<User> registerAdministrator(App app, String username, String password) {
         return register(app, new NewAccount(username, password, null, null, null, null, false, false, "admin_bootstrap"),
-                Optional.empty(), User.ROLE_ADMIN);
+                Optional.empty(), User.ROLE_ADMIN, Linked.NONE);
+    }
+
+    /**
+     * An account that logs in through an outside identity (GitHub) and has no password. Its
+     * username is {@code linked.preferredUsername} when that is valid and free, else a variant of
+     * it; {@code linked.link} runs in the transaction that creates the account and undoes the
+     * creation when it answers false (the identity was linked to someone else meanwhile):
+     * the answer is then {@link Reason#IDENTITY_ALREADY_LINKED}.
+     */
+    Outcome<User> registerLinked(App app, NewAccount account, Linked linked) {
+        return register(app, account, Optional.empty(), User.ROLE_USER, linked);
+    }
+
+    /** What an account created for an outside identity has beyond a {@link NewAccount}. */
+    record Linked(boolean passwordless, String preferredUsername, String avatarUrl, Predicate<User> link) {
+
+        static final Linked NONE = new Linked(false, null, null, user -> true);
     }
 
     private Outcome<User> register(App app, NewAccount account, Optional<CodeProof> proof, int role) {
+        return register(app, account, proof, role, Linked.NONE);
+    }
+
+    private Outcome<User> register(App app, NewAccount account, Optional<CodeProof> proof, int role, Linked linked) {
         Optional<String> email = Optional.empty();
         Optional<String> phone = Optional.empty();
         if (account.email() != null) {
@@ -98,7 +120,7 @@ public class AccountRegistration {
             return Outcome.failure(Reason.INVITE_CODE_INVALID);
         }
         // A guest created by a verified email code has no password until they set one.
-        boolean passwordless = account.password() == null && account.emailVerified() && account.email() != null;
+        boolean passwordless = account.password() == null && (linked.passwordless() || account.emailVerified() && account.email() != null);
         Optional<Problem> weak = passwordless ? Optional.empty() : app.passwordPolicy().violation(account.password());
         if (weak.isPresent()) {
             return Outcome.failure(weak.get());
@@ -122,13 +144,21 @@ public class AccountRegistration {
         }
         for (int attempt = 0; attempt < USERNAME_ATTEMPTS; attempt++) {
             String username = account.username() != null ? account.username()
-                    : Usernames.candidate(email.map(e -> e.substring(0, e.indexOf('@'))).orElse(account.nickname()));
+                    : attempt == 0 && Usernames.valid(linked.preferredUsername()) ? linked.preferredUsername()
+                    : Usernames.candidate(linked.preferredUsername() != null ? linked.preferredUsername()
+                            : email.map(e -> e.substring(0, e.indexOf('@'))).orElse(account.nickname()));
             String nickname = account.nickname() != null ? account.nickname().strip() : username;
             User user = new User(UUID.randomUUID(), app.appId(), username, email.orElse(null), phone.orElse(null), hash,
-                    nickname, null, null, role, User.ACTIVE, account.emailVerified(), account.phoneVerified(), false, false, null,
+                    nickname, linked.avatarUrl(), null, role, User.ACTIVE, account.emailVerified(), account.phoneVerified(), false, false, null,
                     clock.instant(), clock.instant());
+            boolean[] linkRefused = {false};
             Boolean created = transaction.execute(status -> {
                 if (!users.insert(user, account.inviteCode())) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                if (!linked.link().test(user)) {
+                    linkRefused[0] = true;
                     status.setRollbackOnly();
                     return false;
                 }
@@ -139,6 +169,9 @@ public class AccountRegistration {
             });
             if (Boolean.TRUE.equals(created)) {
                 return Outcome.success(user);
+            }
+            if (linkRefused[0]) {
+                return Outcome.failure(Reason.IDENTITY_ALREADY_LINKED);
             }
             // Lost a race on an identifier: report it, or try another generated username.
             Optional<Problem> raced = identifierTaken(app.appId(), account.username(), email, phone);

@@ -58,8 +58,15 @@ public record Problem(Kind kind, Reason reason, List<String> arguments, Duration
         INVALID_REFRESH_TOKEN,
         REFRESH_TOKEN_REUSED,
         INVALID_CODE,
+        /** An external identity proof (a GitHub code or token) was refused by its issuer, or missing. */
+        IDENTITY_REJECTED,
+        LAST_LOGIN_METHOD,
         RATE_LIMITED,
         SERVICE_UNAVAILABLE,
+        /** The external identity provider failed (an error status, an unreadable answer). */
+        UPSTREAM_FAILED,
+        /** The external identity provider could not be reached, or did not answer in time. */
+        UPSTREAM_UNAVAILABLE,
         INTERNAL_ERROR
     }
 

@@ -71,6 +71,25 @@ public enum Reason {
     ADMIN_LOGIN_FAILED(Problem.Kind.BAD_CREDENTIALS, "wrong administrator account or password"),
     CODE_LOGIN_NOT_ALLOWED(Problem.Kind.INVALID_INPUT, "this app does not allow login with a code"),
 
+    // GitHub login
+    GITHUB_LOGIN_NOT_ALLOWED(Problem.Kind.INVALID_INPUT, "this app does not allow GitHub login"),
+    GITHUB_NOT_CONFIGURED(Problem.Kind.INVALID_INPUT, "GitHub login is not configured for this app"),
+    GITHUB_PROOF_REQUIRED(Problem.Kind.IDENTITY_REJECTED,
+            "send a GitHub authorization code (with state and redirect_uri) or a GitHub access_token; user fields alone prove nothing"),
+    GITHUB_STATE_INVALID(Problem.Kind.IDENTITY_REJECTED, "state is missing, expired, used, or was not issued for this redirect_uri"),
+    GITHUB_CODE_REJECTED(Problem.Kind.IDENTITY_REJECTED, "GitHub refused the authorization code (%s)"),
+    GITHUB_TOKEN_REJECTED(Problem.Kind.IDENTITY_REJECTED, "GitHub does not know this access token as one issued to this app"),
+    GITHUB_FAILED(Problem.Kind.UPSTREAM_FAILED, "GitHub answered with an error; try again later"),
+    GITHUB_UNREACHABLE(Problem.Kind.UPSTREAM_UNAVAILABLE, "GitHub could not be reached in time; try again later"),
+    REDIRECT_URI_NOT_ALLOWED(Problem.Kind.INVALID_INPUT, "redirect_uri is not one of this app's GitHub redirect URIs"),
+    IDENTITY_ALREADY_LINKED(Problem.Kind.ACCOUNT_EXISTS, "this GitHub account is already linked to another user"),
+    GITHUB_NOT_LINKED(Problem.Kind.NOT_FOUND, "no GitHub account is linked to this user"),
+    GITHUB_LAST_LOGIN_METHOD(Problem.Kind.LAST_LOGIN_METHOD, "GitHub is this account's only way to log in: set a password first"),
+    GITHUB_CLIENT_ID_INVALID(Problem.Kind.INVALID_INPUT, "github.client_id must be 1-100 visible characters"),
+    GITHUB_CLIENT_SECRET_INVALID(Problem.Kind.INVALID_INPUT, "github.client_secret must be 1-200 visible characters, and is required to configure GitHub"),
+    GITHUB_REDIRECT_URIS_INVALID(Problem.Kind.INVALID_INPUT, "github.redirect_uris must be 1-20 absolute http(s) URLs without a fragment"),
+    GITHUB_BASE_URL_INVALID(Problem.Kind.INVALID_INPUT, "%s must be an absolute http(s) URL without query or fragment"),
+
     // One-time codes
     CODE_INVALID(Problem.Kind.INVALID_CODE, "the code is wrong, expired or used"),
     EMAIL_CODE_REQUIRED(Problem.Kind.INVALID_INPUT,

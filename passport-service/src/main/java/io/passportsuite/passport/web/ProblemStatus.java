@@ -31,8 +31,11 @@ public final class ProblemStatus {
             case INVALID_REFRESH_TOKEN -> ErrorCode.INVALID_REFRESH_TOKEN;
             case REFRESH_TOKEN_REUSED -> ErrorCode.REFRESH_TOKEN_REUSED;
             case INVALID_CODE -> ErrorCode.INVALID_CODE;
+            case IDENTITY_REJECTED -> ErrorCode.GITHUB_OAUTH_FAILED;
+            case LAST_LOGIN_METHOD -> ErrorCode.LAST_LOGIN_METHOD;
             case RATE_LIMITED -> ErrorCode.RATE_LIMITED;
-            case SERVICE_UNAVAILABLE -> ErrorCode.SERVICE_UNAVAILABLE;
+            case SERVICE_UNAVAILABLE, UPSTREAM_UNAVAILABLE -> ErrorCode.SERVICE_UNAVAILABLE;
+            case UPSTREAM_FAILED -> ErrorCode.UPSTREAM_FAILED;
             case INTERNAL_ERROR -> ErrorCode.INTERNAL_ERROR;
         };
     }

@@ -90,7 +90,7 @@ class AdminAppController {
         if (body.isEmpty()) {
             throw new Refusal(AppRefusals.FAILS_AS, 400, "请至少提供一项要修改的设置");
         }
-        return switch (changing.change(actorOf(caller), app, AppBodies.settings(body, AppBodies.SETTINGS))) {
+        return switch (changing.change(actorOf(caller), app, AppBodies.settings(body, AppBodies.CHANGES))) {
             case PassportReply.Answered<SettingsChanged>(SettingsChanged changed) -> Envelope.ok(changed, "应用设置已更新");
             case PassportReply<SettingsChanged> failed -> throw AppRefusals.of(failed);
         };

@@ -107,6 +107,34 @@ class AdminAppsIntegrationTest {
     }
 
     @Test
+    void shouldConfigureGithubLoginWithAWriteOnlySecretKeptOutOfTheTrail() {
+        calls.post("/admin/apps", "{\"app_id\":\"hubbed\",\"name\":\"Hubbed\"}", AdminCalls.asAdmin(UUID.randomUUID()));
+        passport.reset();
+
+        AdminCalls.Answer changed = calls.send("PATCH", "/admin/apps/hubbed", """
+                {"github":{"client_id":"Iv1.abc","client_secret":"s3cr3t-github-value","redirect_uris":["https://game.example.com/cb"],
+                 "web_base_url":"https://github.example.com"}}""", AdminCalls.asAdmin(admin));
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("data").get("github").get("client_secret_set").asBoolean()).isTrue();
+        assertThat(changed.json().get("data").get("github").get("client_id").asString()).isEqualTo("Iv1.abc");
+        assertThat(changed.body()).doesNotContain("s3cr3t-github-value");
+        assertThat(passport.appBodies.getFirst().get("github").get("client_secret").asString()).isEqualTo("s3cr3t-github-value");
+        Map<String, Object> row = onlyRow();
+        assertThat(row).containsEntry("action", "app.update_settings");
+        assertThat((String) row.get("after")).contains("\"client_secret_set\": true", "Iv1.abc").doesNotContain("s3cr3t-github-value");
+
+        for (String body : List.of("{\"github\":\"on\"}", "{\"github\":{\"secret\":\"x\"}}", "{\"github\":{\"redirect_uris\":\"https://x\"}}")) {
+            AdminCalls.Answer refused = calls.send("PATCH", "/admin/apps/hubbed", body, AdminCalls.asAdmin(admin));
+            assertThat(refused.status()).as(body + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.errorCode()).isEqualTo("ADMIN_OPERATION_FAILED");
+        }
+        AdminCalls.Answer atCreation = calls.post("/admin/apps", "{\"app_id\":\"early\",\"name\":\"E\",\"github\":{}}", AdminCalls.asAdmin(admin));
+        assertThat(atCreation.status()).isEqualTo(400);
+        assertThat(passport.requests).containsExactly("PATCH /internal/apps/hubbed");
+    }
+
+    @Test
     void shouldRefuseMalformedRequestsWithoutAskingPassport() {
         List<String> creations = List.of("{}", "{\"name\":\"x\"}", "{\"app_id\":\"Bad Id!\",\"name\":\"x\"}", "{\"app_id\":\"ok\"}",
                 "{\"app_id\":\"ok\",\"name\":\"x\",\"acess_token_ttl_seconds\":60}",

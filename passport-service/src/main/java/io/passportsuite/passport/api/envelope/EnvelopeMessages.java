@@ -74,6 +74,22 @@ final class EnvelopeMessages {
         TEXTS.put(Reason.PASSWORD_LOGIN_NOT_ALLOWED, "该应用不允许密码登录");
         TEXTS.put(Reason.CODE_LOGIN_NOT_ALLOWED, "该应用不允许验证码登录");
 
+        TEXTS.put(Reason.GITHUB_LOGIN_NOT_ALLOWED, "该应用不允许 GitHub 登录");
+        TEXTS.put(Reason.GITHUB_NOT_CONFIGURED, "该应用未配置 GitHub 登录");
+        TEXTS.put(Reason.GITHUB_PROOF_REQUIRED, "请提供 GitHub 授权码(code,连同 state 与 redirect_uri)或 GitHub access_token");
+        TEXTS.put(Reason.GITHUB_STATE_INVALID, "state 缺失、已过期、已使用或与 redirect_uri 不符");
+        TEXTS.put(Reason.GITHUB_CODE_REJECTED, "GitHub 拒绝了授权码(%s)");
+        TEXTS.put(Reason.GITHUB_TOKEN_REJECTED, "GitHub access_token 无效或不属于本应用");
+        TEXTS.put(Reason.GITHUB_FAILED, "GitHub 返回错误,请稍后重试");
+        TEXTS.put(Reason.GITHUB_UNREACHABLE, "无法及时连接 GitHub,请稍后重试");
+        TEXTS.put(Reason.REDIRECT_URI_NOT_ALLOWED, "redirect_uri 不在该应用允许的 GitHub 回调地址中");
+        TEXTS.put(Reason.IDENTITY_ALREADY_LINKED, "该 GitHub 账户已绑定其他用户");
+        TEXTS.put(Reason.GITHUB_NOT_LINKED, "该用户未绑定 GitHub 账户");
+        TEXTS.put(Reason.GITHUB_LAST_LOGIN_METHOD, "GitHub 是该账户唯一的登录方式,请先设置密码");
+        TEXTS.put(Reason.GITHUB_CLIENT_ID_INVALID, "github.client_id 必须是 1-100 个可见字符");
+        TEXTS.put(Reason.GITHUB_CLIENT_SECRET_INVALID, "github.client_secret 必须是 1-200 个可见字符,首次配置 GitHub 时必填");
+        TEXTS.put(Reason.GITHUB_REDIRECT_URIS_INVALID, "github.redirect_uris 必须是 1-20 个不含片段的 http(s) 绝对地址");
+        TEXTS.put(Reason.GITHUB_BASE_URL_INVALID, "%s 必须是不含查询和片段的 http(s) 绝对地址");
         TEXTS.put(Reason.CODE_INVALID, "验证码错误或已过期");
         TEXTS.put(Reason.EMAIL_CODE_REQUIRED, "填写邮箱时必须提供 email_verification_code,请先调用 /auth/send-email-verification 获取");
         TEXTS.put(Reason.CAPTCHA_REQUIRED, "该应用注册需要验证码,请先以 captcha_register 场景获取");

@@ -56,7 +56,10 @@ class EnvelopeProblems implements ProblemResponder {
     private static ResponseEntity<Object> render(Problem problem, Optional<ErrorCode> endpointCode) {
         ErrorCode code = ProblemStatus.codeOf(problem.kind());
         HttpStatus status = ProblemStatus.statusOf(problem.kind());
-        ErrorCode shown = status.is4xxClientError() && status != HttpStatus.NOT_FOUND && status != HttpStatus.TOO_MANY_REQUESTS
+        // A failure of the identity provider behind the endpoint is still the endpoint's failure
+        // (GITHUB_OAUTH_FAILED), with the 502/503 status that tells the client to retry later.
+        boolean upstream = problem.kind() == Problem.Kind.UPSTREAM_FAILED || problem.kind() == Problem.Kind.UPSTREAM_UNAVAILABLE;
+        ErrorCode shown = upstream || status.is4xxClientError() && status != HttpStatus.NOT_FOUND && status != HttpStatus.TOO_MANY_REQUESTS
                 && status != HttpStatus.METHOD_NOT_ALLOWED ? endpointCode.orElse(code) : code;
         return ProblemResponder.respond(problem, Envelope.failure(shown, EnvelopeMessages.of(problem)));
     }

@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,9 +41,11 @@ public class UploadingFile {
     private final OutboxWriter outbox;
     private final TransactionTemplate transaction;
     private final FileUrls urls;
-    // Longer than a turn takes (a re-encoded file of at most the app's limit written to storage),
-    // shorter than the gateway's 120 s upload deadline, so the client hears why.
-    private final AppStoringQueue queue = new AppStoringQueue(Duration.ofSeconds(60));
+    // Many turns long (a turn writes one re-encoded file of at most the app's limit to storage),
+    // and short enough that this wait, the wait to be decoded (asset.images.max-wait, 20 s) and the
+    // work itself stay under the gateway's 60 s answer deadline for uploads: the client hears 503
+    // and Retry-After, not a 504 for an upload that was stored after all.
+    private final AppStoringQueue queue = new AppStoringQueue(Duration.ofSeconds(20));
 
     UploadingFile(ImageNormaliser images, AssetFiles files, ObjectStore store, OutboxWriter outbox,
             TransactionTemplate transaction, FileUrls urls) {
@@ -80,16 +81,11 @@ public class UploadingFile {
     }
 
     private Upload storeDeleting(String appId, Normalised.Image image, UploadLimits limits) throws IOException {
-        try {
-            ReentrantLock turn = queue.turnOf(appId);
+        try (AppStoringQueue.Turn turn = queue.turnOf(appId)) {
             if (turn == null) {
                 return new Upload.Busy(RETRY_AFTER_BUSY_SECONDS);
             }
-            try {
-                return store(appId, image, limits);
-            } finally {
-                turn.unlock();
-            }
+            return store(appId, image, limits);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Upload.Busy(RETRY_AFTER_BUSY_SECONDS);

@@ -21,19 +21,21 @@ class AvatarReferences {
         return jdbc.sql("SELECT * FROM asset_avatar_reference WHERE app_id = :appId AND user_id = :userId")
                 .param("appId", appId).param("userId", userId)
                 .query((rs, row) -> new AvatarReference(rs.getString("app_id"), rs.getObject("user_id", UUID.class),
-                        rs.getObject("file_id", UUID.class), rs.getTimestamp("changed_at").toInstant(), rs.getBoolean("user_deleted")))
+                        rs.getObject("file_id", UUID.class), rs.getTimestamp("changed_at").toInstant(), rs.getBoolean("user_deleted"),
+                        rs.getBoolean("set_by_app")))
                 .optional();
     }
 
     void save(AvatarReference reference) {
         jdbc.sql("""
-                INSERT INTO asset_avatar_reference (app_id, user_id, file_id, changed_at, user_deleted)
-                VALUES (:appId, :userId, :fileId, :changedAt, :deleted)
+                INSERT INTO asset_avatar_reference (app_id, user_id, file_id, changed_at, user_deleted, set_by_app)
+                VALUES (:appId, :userId, :fileId, :changedAt, :deleted, :setByApp)
                 ON CONFLICT (app_id, user_id) DO UPDATE
-                SET file_id = EXCLUDED.file_id, changed_at = EXCLUDED.changed_at, user_deleted = EXCLUDED.user_deleted
+                SET file_id = EXCLUDED.file_id, changed_at = EXCLUDED.changed_at, user_deleted = EXCLUDED.user_deleted,
+                    set_by_app = EXCLUDED.set_by_app
                 """)
                 .param("appId", reference.appId()).param("userId", reference.userId()).param("fileId", reference.fileId())
-                .param("changedAt", reference.changedAt().atOffset(ZoneOffset.UTC)).param("deleted", reference.userDeleted())
+                .param("changedAt", reference.changedAt().atOffset(ZoneOffset.UTC)).param("deleted", reference.userDeleted()).param("setByApp", reference.setByApp())
                 .update();
     }
 

@@ -26,6 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * this service naming a file of the event's own app counts: another app's file id is as foreign as
  * any other URL, so a tenant can neither keep nor free another's files.
  *
+ * <p>Only a reference the app's backend or an operator set frees its file when it moves away. A
+ * user may name any URL as their avatar (the chat surface lets them), another user's picture too:
+ * such a reference keeps the file like any other, but leaving it never frees it, or anyone could
+ * have any file of the app swept by naming it and moving on.
+ *
  * <p>An event is applied once (processed-event mark) and only when it is not older than what the
  * user's reference was last set from (the event's {@code occurredAt}), so redelivered and
  * reordered events are harmless. All of it happens under the app's lock, which the sweeper and
@@ -59,7 +64,7 @@ class TrackingAvatars {
     }
 
     /** What an event says of the user's avatar. */
-    private record Told(UUID userId, String avatarUrl, boolean userDeleted) {
+    private record Told(UUID userId, String avatarUrl, boolean userDeleted, boolean byApp) {
     }
 
     private final JsonMapper json;
@@ -124,15 +129,14 @@ class TrackingAvatars {
             log.info("User event {} of user {} is older than the avatar reference kept; ignored", envelope.eventId(), told.userId());
             return new Outcome.Stale(envelope.eventId());
         }
-        UUID named = fileOf(appId, told.avatarUrl());
-        UUID fileId = told.userDeleted() ? null : named;
-        references.save(new AvatarReference(appId, told.userId(), fileId, occurredAt, told.userDeleted()));
+        UUID fileId = told.userDeleted() ? null : fileOf(appId, told.avatarUrl());
+        references.save(new AvatarReference(appId, told.userId(), fileId, occurredAt, told.userDeleted(), told.byApp()));
         if (fileId != null && orphans.clear(fileId)) {
             log.info("File {} of app {} is an avatar again; no longer to be swept", fileId, appId);
         }
-        // A user this service never heard of before the deletion (the topic no longer reaching
-        // back that far) still lets go of the avatar the deletion names.
-        UUID before = current != null ? current.fileId() : told.userDeleted() ? named : null;
+        // A reference the user set frees nothing; nor does one this service never heard of (the
+        // topic no longer reaching back that far): who set it is not known.
+        UUID before = current != null && current.setByApp() ? current.fileId() : null;
         UUID orphaned = null;
         if (before != null && !before.equals(fileId) && !references.isReferenced(before)) {
             orphans.mark(appId, before, clock.instant());
@@ -151,11 +155,13 @@ class TrackingAvatars {
         if (UserProfileUpdated.TYPE.equals(envelope.type()) && envelope.version() == UserProfileUpdated.VERSION) {
             UserProfileUpdated updated = json.treeToValue(envelope.payload(), UserProfileUpdated.class);
             // The event carries the whole profile after every change, so a null avatar means none.
-            return new Told(updated.userId(), updated.avatarUrl(), false);
+            boolean byApp = UserProfileUpdated.BY_APP.equals(updated.changedBy())
+                    || UserProfileUpdated.BY_OPERATOR.equals(updated.changedBy());
+            return new Told(updated.userId(), updated.avatarUrl(), false, byApp);
         }
         if (UserDeleted.TYPE.equals(envelope.type()) && envelope.version() == UserDeleted.VERSION) {
             UserDeleted deleted = json.treeToValue(envelope.payload(), UserDeleted.class);
-            return new Told(deleted.userId(), deleted.avatarUrl(), true);
+            return new Told(deleted.userId(), deleted.avatarUrl(), true, false);
         }
         return null;
     }

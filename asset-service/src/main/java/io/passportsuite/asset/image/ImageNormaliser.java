@@ -165,11 +165,14 @@ public class ImageNormaliser {
         }
     }
 
-    private static void awaitUninterruptibly(Future<?> result) {
+    private static void awaitUninterruptibly(Future<Normalised> result) {
         while (!result.isDone()) {
             try {
-                result.get();
-            } catch (InterruptedException | ExecutionException e) {
+                // Nobody takes this image: its re-encoded file goes now.
+                if (result.get() instanceof Normalised.Image image) {
+                    Files.deleteIfExists(image.file());
+                }
+            } catch (InterruptedException | ExecutionException | IOException e) {
                 // Only its end matters here.
             }
         }

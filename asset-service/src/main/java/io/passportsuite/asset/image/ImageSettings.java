@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("asset.images")
 public record ImageSettings(@DefaultValue("16777216") long maxPixels, @DefaultValue("134217728") long decodingBytes,
-        @DefaultValue("0.9") float jpegQuality, @DefaultValue("30s") Duration maxWait) {
+        @DefaultValue("0.9") float jpegQuality, @DefaultValue("20s") Duration maxWait) {
 
     /** An 8-bit RGBA pixel as decoded (4 bytes) and drawn anew (4 bytes). */
     static final long MAX_BYTES_PER_8_BIT_PIXEL = 8;

@@ -225,15 +225,44 @@ class HousekeepingIntegrationTest {
     }
 
     @Test
-    void shouldLetGoOfTheAvatarADeletionNamesForAUserNeverSeenBefore() {
+    void shouldKeepTheAvatarADeletionNamesForAUserNeverSeenBefore() {
+        // Who set it is not known: it may have been the user, naming someone else's file.
         String avatar = upload(APP);
 
         publishAndAwait(deleted(APP, UUID.randomUUID(), url(avatar)));
 
-        assertThat(isMarked(avatar)).isTrue();
+        assertThat(isMarked(avatar)).isFalse();
         clock.advance(PAST_GRACE);
         sweeping.sweep(100);
-        assertThat(served(avatar)).isFalse();
+        assertThat(served(avatar)).isTrue();
+    }
+
+    @Test
+    void shouldNeverLetAUserFreeAFileTheyNamedThemselves() {
+        UUID attacker = UUID.randomUUID();
+        UUID victim = UUID.randomUUID();
+        String victimsPicture = upload(APP);
+        String other = upload(APP);
+
+        // The user names another user's file as their own avatar, then moves on, then the app
+        // replaces their avatar, then the app deletes them: the file was never theirs to free.
+        publishAndAwait(profile(APP, attacker, url(victimsPicture), UserProfileUpdated.BY_USER));
+        publishAndAwait(profile(APP, attacker, null, UserProfileUpdated.BY_USER));
+        publishAndAwait(profile(APP, attacker, url(victimsPicture), UserProfileUpdated.BY_USER));
+        publishAndAwait(profile(APP, attacker, url(other), UserProfileUpdated.BY_APP));
+        publishAndAwait(deleted(APP, attacker, url(other)));
+
+        assertThat(isMarked(victimsPicture)).isFalse();
+        clock.advance(PAST_GRACE);
+        sweeping.sweep(100);
+        assertThat(served(victimsPicture)).isTrue();
+        assertThat(served(other)).as("the app set it, and the deletion left it").isFalse();
+
+        // The victim's own app-set avatar, replaced by the victim themself, is freed as usual.
+        String victimsAvatar = upload(APP);
+        publishAndAwait(profile(APP, victim, url(victimsAvatar), UserProfileUpdated.BY_OPERATOR));
+        publishAndAwait(profile(APP, victim, null, UserProfileUpdated.BY_USER));
+        assertThat(isMarked(victimsAvatar)).isTrue();
     }
 
     @Test
@@ -436,12 +465,21 @@ class HousekeepingIntegrationTest {
     }
 
     private EventEnvelope profile(String appId, UUID user, String avatarUrl) {
+        return profile(appId, user, avatarUrl, UserProfileUpdated.BY_APP);
+    }
+
+    private EventEnvelope profile(String appId, UUID user, String avatarUrl, String changedBy) {
         occurred = occurred.plusMillis(1);
-        return profile(appId, user, avatarUrl, occurred);
+        return profile(appId, user, avatarUrl, occurred, changedBy);
     }
 
     private static EventEnvelope profile(String appId, UUID user, String avatarUrl, Instant occurredAt) {
+        return profile(appId, user, avatarUrl, occurredAt, UserProfileUpdated.BY_APP);
+    }
+
+    private static EventEnvelope profile(String appId, UUID user, String avatarUrl, Instant occurredAt, String changedBy) {
         Map<String, Object> payload = new HashMap<>();
+        payload.put("changedBy", changedBy);
         payload.put("userId", user.toString());
         payload.put("nickname", "someone");
         payload.put("avatarUrl", avatarUrl);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.passportsuite.common.events.user.UserProfileUpdated;
 import io.passportsuite.common.identity.Contacts;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
@@ -105,7 +106,7 @@ public class AccountEditing {
                 email, sameEmail(before.email(), email) && before.emailVerified(),
                 phone, Objects.equals(before.phone(), phone) && before.phoneVerified(), role);
         if (changes.nickname().present() || changes.avatarUrl().present()) {
-            after = profiles.apply(after, changes.profile());
+            after = profiles.apply(after, changes.profile(), UserProfileUpdated.BY_OPERATOR);
         }
         List<String> edited = editedFields(before, after);
         if (role != before.role()) {

@@ -32,7 +32,8 @@ public class ProfileUpdate {
         this.transaction = transaction;
     }
 
-    public Outcome<User> update(String appId, UUID userId, ProfileChanges changes) {
+    /** {@code changedBy}: one of {@link UserProfileUpdated}'s {@code BY_*}, told to readers of the event. */
+    public Outcome<User> update(String appId, UUID userId, ProfileChanges changes, String changedBy) {
         Optional<Problem> invalid = violation(changes);
         if (invalid.isPresent()) {
             return Outcome.failure(invalid.get());
@@ -42,7 +43,7 @@ public class ProfileUpdate {
             if (current == null) {
                 return null;
             }
-            return apply(current, changes);
+            return apply(current, changes, changedBy);
         });
         return updated == null
                 ? Outcome.failure(Reason.USER_NOT_FOUND)
@@ -50,11 +51,11 @@ public class ProfileUpdate {
     }
 
     /** Writes valid changes to {@code current} and announces the new profile, inside the caller's transaction. */
-    User apply(User current, ProfileChanges changes) {
+    User apply(User current, ProfileChanges changes, String changedBy) {
         User user = users.updateProfile(current.id(), changes.nickname().orElse(current.nickname()).strip(),
                 changes.avatarUrl().orElse(current.avatarUrl()), changes.signature().orElse(current.signature()));
         outbox.append(Topics.USER_EVENTS, UserProfileUpdated.TYPE, UserProfileUpdated.VERSION, current.appId(), current.id().toString(),
-                new UserProfileUpdated(user.id(), user.nickname(), user.avatarUrl(), user.signature()));
+                new UserProfileUpdated(user.id(), user.nickname(), user.avatarUrl(), user.signature(), changedBy));
         return user;
     }
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.passportsuite.common.events.user.UserProfileUpdated;
 import io.passportsuite.passport.account.DeletingAccount;
 import io.passportsuite.passport.account.ProfileChanges;
 import io.passportsuite.passport.account.ProfileUpdate;
@@ -64,7 +65,7 @@ class CanonicalUsersController {
         }
         ProfileChanges changes = new ProfileChanges(ProfileChanges.Change.given(body.has("nickname"), body.textNotNull("nickname")),
                 change(body, "avatar"), change(body, "signature"));
-        return switch (profiles.update(app.appId(), user.id(), changes)) {
+        return switch (profiles.update(app.appId(), user.id(), changes, UserProfileUpdated.BY_APP)) {
             case Outcome.Success<User> updated -> ResponseEntity.ok(UserView.of(updated.value()));
             case Outcome.Failure<User> failure -> problems.failure(failure.problem());
         };

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.passportsuite.common.events.user.UserProfileUpdated;
 import io.passportsuite.passport.account.Presence;
 import io.passportsuite.passport.account.ProfileChanges;
 import io.passportsuite.passport.account.ProfileUpdate;
@@ -62,7 +63,7 @@ class ChatProfileController {
         JsonBody body = JsonBody.of(json);
         ProfileChanges changes = new ProfileChanges(ProfileChanges.Change.given(body.has("displayName"), body.textNotNull("displayName")),
                 ProfileChanges.Change.given(body.has("avatarUrl"), body.text("avatarUrl")), ProfileChanges.Change.keep());
-        return switch (profiles.update(user.appId(), user.id(), changes)) {
+        return switch (profiles.update(user.appId(), user.id(), changes, UserProfileUpdated.BY_USER)) {
             case Outcome.Success<User> updated -> ResponseEntity.ok(MeView.of(updated.value()));
             case Outcome.Failure<User> failure -> problems.failure(failure.problem());
         };

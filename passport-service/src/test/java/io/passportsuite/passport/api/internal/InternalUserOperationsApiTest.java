@@ -69,6 +69,9 @@ class InternalUserOperationsApiTest {
         assertThat(after.get("role").asInt()).isEqualTo(9);
         assertThat(validate(registered.get("accessToken").asString()).status()).as("a new role ends the sessions").isEqualTo(401);
         assertThat(outboxCount(id, "user.profile-updated")).isEqualTo(1);
+        // Readers (asset-service's housekeeping) tell an operator's change from the user's own.
+        assertThat(jdbc.sql("SELECT envelope -> 'payload' ->> 'changedBy' FROM outbox_event WHERE event_key = :id AND event_type = :type")
+                .param("id", id).param("type", "user.profile-updated").query(String.class).single()).isEqualTo("operator");
 
         Http.Response removed = patch(id, "{\"phone\":null,\"avatar_url\":null}");
         assertThat(removed.json().get("after").get("phone").isNull()).isTrue();

@@ -139,6 +139,8 @@ public class AssetUploads {
             });
             CountDownLatch ready = new CountDownLatch(clients);
             Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+            Map<Integer, LongAdder> finals = new ConcurrentHashMap<>();
+            LongAdder retries = new LongAdder();
             List<Long> times = new ArrayList<>();
             long start = System.nanoTime();
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -148,8 +150,15 @@ public class AssetUploads {
                         ready.countDown();
                         ready.await();
                         long begin = System.nanoTime();
-                        int status = upload(http, url, keys[i % keys.length], bodies.get(i % bodies.size()));
-                        statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+                        // As a well-behaved client does: a 503 is waited out for its Retry-After, twice at most.
+                        long[] answer = uploadAnswer(http, url, keys[i % keys.length], bodies.get(i % bodies.size()));
+                        statuses.computeIfAbsent((int) answer[0], s -> new LongAdder()).increment();
+                        for (int retry = 0; retry < 2 && answer[0] == 503; retry++) {
+                            retries.increment();
+                            Thread.sleep(Duration.ofSeconds(Math.max(1, answer[1])));
+                            answer = uploadAnswer(http, url, keys[i % keys.length], bodies.get(i % bodies.size()));
+                        }
+                        finals.computeIfAbsent((int) answer[0], s -> new LongAdder()).increment();
                         synchronized (times) {
                             times.add(System.nanoTime() - begin);
                         }
@@ -161,9 +170,12 @@ public class AssetUploads {
             running.set(false);
             watcher.join();
             times.sort(null);
-            System.out.printf("wave %d: %d uploads of %.1f MiB at once, all done in %.1f s (slowest %.1f s, median %.1f s); answers %s%n",
+            System.out.printf("wave %d: %d uploads of %.1f MiB at once, all done in %.1f s (slowest %.1f s, median %.1f s); "
+                    + "first answers %s; %d retried after Retry-After; final answers %s%n",
                     wave, clients, bodies.get(0).length / 1048576.0, took / 1e9, times.getLast() / 1e9,
-                    times.get(times.size() / 2) / 1e9, new TreeMap<>(statuses));
+                    times.get(times.size() / 2) / 1e9, new TreeMap<>(statuses), retries.sum(), new TreeMap<>(finals));
+            System.out.printf("RESULT-ANSWERS %d %d %d %d%n", wave, statuses.getOrDefault(201, new LongAdder()).sum(),
+                    retries.sum(), finals.getOrDefault(201, new LongAdder()).sum());
             for (String base : metrics) {
                 long max = peak.getOrDefault(base, new AtomicLong()).get();
                 System.out.printf("  %s: old generation live after its last full collection %.0f MiB%n", base,
@@ -193,17 +205,23 @@ public class AssetUploads {
     // --- HTTP ----------------------------------------------------------------------------------
 
     private static int upload(HttpClient http, URI url, String key, byte[] body) {
+        return (int) uploadAnswer(http, url, key, body)[0];
+    }
+
+    /** The answer's status and its Retry-After in seconds (0 when absent). */
+    private static long[] uploadAnswer(HttpClient http, URI url, String key, byte[] body) {
         try {
             HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(180))
                     .header("Authorization", "Bearer " + key)
                     .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-            return answer.statusCode();
+            long retryAfter = answer.headers().firstValueAsLong("Retry-After").orElse(0);
+            return new long[] {answer.statusCode(), retryAfter};
         } catch (IOException e) {
-            return -1;
+            return new long[] {-1, 0};
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -2;
+            return new long[] {-2, 0};
         }
     }
 

@@ -5,6 +5,8 @@
 #      in turn; after a warm-up, ROUNDS measured rounds: uploads/s, MiB/s, p50, p99.
 #   2. heap: BURST_CLIENTS (50) uploads of 10 MB JPEGs started at once, WAVES times, while
 #      asset-service's (and the gateway's) heap in use is read every 100 ms from their actuators.
+#      A client told 503 waits the answer's Retry-After and tries again (twice at most), as a
+#      client of a service that sheds load should; first and final answers are both reported.
 # Every JPEG is made by the bench, each of its own content, so uploads are decoded, re-encoded and
 # stored as new objects; an app sees the same content again only after APPS x IMAGES uploads.
 #   GATEWAY (http://127.0.0.1:8080), ASSET_ACTUATOR (http://127.0.0.1:8085/actuator),
@@ -89,5 +91,9 @@ if $BURST; then
         peaks=$(awk -v b="$base" '$1 == "RESULT" && $2 == b {printf "%.0f ", $4 / 1048576}' "$WORK/burst")
         echo "$base: heap in use at most $(summary "$peaks") MiB over $WAVES waves (median [range])"
     done
+    first=$(awk '$1 == "RESULT-ANSWERS" {print $3}' "$WORK/burst" | xargs)
+    retried=$(awk '$1 == "RESULT-ANSWERS" {print $4}' "$WORK/burst" | xargs)
+    stored=$(awk '$1 == "RESULT-ANSWERS" {print $5}' "$WORK/burst" | xargs)
+    echo "of $BURST_CLIENTS a wave: created at once $(summary "$first"), retried after 503 + Retry-After $(summary "$retried"), created in the end $(summary "$stored")"
 fi
 echo "load average after $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,7 +2,7 @@
 //   node validate.mjs --documented <secret.example.yaml> <rendered.yaml>...
 // Each rendered file is one overlay (`kubectl kustomize` output) and is checked on its own:
 //   1. every built-in object against the Kubernetes API schema of its apiVersion/kind
-//      (kubernetes-models); Strimzi KafkaTopic by a structural check of its own; any other kind
+//      (kubernetes-models), unknown field names included; Strimzi KafkaTopic by a structural check of its own; any other kind
 //      is an error, so nothing reaches a cluster unchecked;
 //   2. consistency between the objects: images, probe ports, Secret/ConfigMap references,
 //      Service selectors and target ports, NetworkPolicy selectors and ports, HPA/PDB targets,
@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseAllDocuments } from "yaml";
 import * as models from "kubernetes-models";
+import { declarationOf, unknownFields } from "./unknown-fields.mjs";
 
 const args = process.argv.slice(2);
 const documented = [];
@@ -135,6 +136,9 @@ function validateOverlay(file) {
       const details = error.errors?.map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ") ?? error.message;
       problem(`fails the ${object.apiVersion} ${object.kind} schema: ${details}`);
     }
+    const declaration = declarationOf(object.apiVersion, object.kind);
+    if (!declaration) problem(`has no field list to check against (kubernetes-models ${object.apiVersion}/${object.kind}.d.ts)`);
+    else for (const field of unknownFields(object, declaration)) problem(`has a field the API does not know: ${field.slice(1)}`);
   }
 
   // --- 2: consistency -----------------------------------------------------------------------

@@ -90,6 +90,11 @@ final class GatewaySuite implements AutoCloseable {
     enum Extra { MEMBERSHIP, ADMIN, ASSET }
 
     static GatewaySuite start(String label, Set<Extra> extras) {
+        return start(label, extras, Map.of());
+    }
+
+    /** With {@code environment} added to every process's (tracing settings, say). */
+    static GatewaySuite start(String label, Set<Extra> extras, Map<String, String> environment) {
         boolean withMembership = extras.contains(Extra.MEMBERSHIP);
         boolean withAdmin = extras.contains(Extra.ADMIN);
         boolean withAsset = extras.contains(Extra.ASSET);
@@ -100,8 +105,9 @@ final class GatewaySuite implements AutoCloseable {
         int gatewayPort = freePort();
         String eurekaUrl = "http://127.0.0.1:" + discoveryPort + "/eureka/";
         TestPostgres.Database database = TestPostgres.freshDatabase("e2e_" + label);
-        Map<String, String> common = Map.of("EUREKA_URL", eurekaUrl, "SUITE_ENVIRONMENT", "test",
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(), "SUITE_INTERNAL_CREDENTIAL", INTERNAL_CREDENTIAL);
+        Map<String, String> common = new HashMap<>(environment);
+        common.putAll(Map.of("EUREKA_URL", eurekaUrl, "SUITE_ENVIRONMENT", "test",
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(), "SUITE_INTERNAL_CREDENTIAL", INTERNAL_CREDENTIAL));
 
         SuiteProcess discovery = SuiteProcess.start("discovery-server", common, List.of("--server.port=" + discoveryPort));
         Map<String, String> passportEnvironment = new HashMap<>(common);

@@ -52,8 +52,10 @@ public class EventingAutoConfiguration {
     }
 
     @Bean
-    OutboxWriter outboxWriter(EventingSchema schema, DataSource dataSource, ObjectProvider<JsonMapper> jsonMapper) {
-        return new OutboxWriter(JdbcClient.create(dataSource), jsonMapper.getIfAvailable(JsonMapper::new));
+    OutboxWriter outboxWriter(EventingSchema schema, DataSource dataSource, ObjectProvider<JsonMapper> jsonMapper,
+            ObjectProvider<OutboxTracing> tracing) {
+        return new OutboxWriter(JdbcClient.create(dataSource), jsonMapper.getIfAvailable(JsonMapper::new),
+                tracing.getIfAvailable(() -> OutboxTracing.NONE));
     }
 
     @Bean
@@ -73,9 +75,11 @@ public class EventingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(EventingSchema schema, DataSource dataSource, PlatformTransactionManager transactionManager,
-            KafkaProperties kafkaProperties, OutboxProperties properties, OutboxMetrics metrics) {
+            KafkaProperties kafkaProperties, OutboxProperties properties, OutboxMetrics metrics,
+            ObjectProvider<OutboxTracing> tracing) {
         return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager),
-                OutboxRelay.producer(kafkaProperties.buildProducerProperties(), properties), properties, metrics);
+                OutboxRelay.producer(kafkaProperties.buildProducerProperties(), properties), properties, metrics,
+                tracing.getIfAvailable(() -> OutboxTracing.NONE));
     }
 
     @Bean
@@ -95,6 +99,21 @@ public class EventingAutoConfiguration {
         return new PeriodicPurge("eventing-purge", properties.interval(), properties.batchSize(), Map.of(
                 "sent outbox events", limit -> retention.deleteSentEvents(properties.sentEvents(), limit),
                 "processed-event marks", limit -> retention.deleteProcessedEvents(properties.processedEvents(), limit)));
+    }
+
+    /** With a tracer, events keep the trace of the request that wrote them (OutboxTracing says how). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.tracing.Tracer")
+    static class OutboxTracingConfiguration {
+
+        // Providers rather than a condition on the beans: the tracer's auto-configuration may come later.
+        @Bean
+        OutboxTracing outboxTracing(ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+                ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+            io.micrometer.tracing.Tracer found = tracer.getIfAvailable();
+            io.micrometer.tracing.propagation.Propagator propagates = propagator.getIfAvailable();
+            return found == null || propagates == null ? OutboxTracing.NONE : new OutboxTracing.Micrometer(found, propagates);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

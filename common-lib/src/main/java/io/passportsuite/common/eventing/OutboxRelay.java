@@ -74,16 +74,23 @@ public class OutboxRelay implements AutoCloseable {
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final OutboxMetrics metrics;
+    private final OutboxTracing tracing;
     private long lastWaitingWarning;
     private long quietRounds;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
             OutboxProperties properties, OutboxMetrics metrics) {
+        this(jdbc, transaction, kafka, properties, metrics, OutboxTracing.NONE);
+    }
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
+            OutboxProperties properties, OutboxMetrics metrics, OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafka = kafka;
         this.properties = properties;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /**
@@ -210,12 +217,14 @@ public class OutboxRelay implements AutoCloseable {
                         ORDER BY c.id
                         LIMIT :limit
                         FOR UPDATE OF c SKIP LOCKED)
-                    RETURNING id, topic, event_key, event_id, event_type, envelope::text AS envelope, attempts
+                    RETURNING id, topic, event_key, event_id, event_type, envelope::text AS envelope, attempts,
+                              trace_parent, trace_state
                     """)
                     .param("leaseSeconds", properties.claimLease().toMillis() / 1000.0)
                     .param("limit", properties.batchSize())
                     .query((rs, n) -> new PendingEvent(rs.getLong("id"), rs.getString("topic"), rs.getString("event_key"),
-                            rs.getString("event_id"), rs.getString("event_type"), rs.getString("envelope"), rs.getInt("attempts")))
+                            rs.getString("event_id"), rs.getString("event_type"), rs.getString("envelope"), rs.getInt("attempts"),
+                            new OutboxTracing.Context(rs.getString("trace_parent"), rs.getString("trace_state"))))
                     .list();
         });
         // RETURNING has no order; the producer must see each key's events oldest first.
@@ -227,7 +236,7 @@ public class OutboxRelay implements AutoCloseable {
             ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
             record.headers().add("event-id", event.eventId().getBytes(StandardCharsets.UTF_8));
             record.headers().add("event-type", event.type().getBytes(StandardCharsets.UTF_8));
-            return kafka.send(record);
+            return tracing.publishing(event.trace(), event.topic(), record.headers(), () -> kafka.send(record));
         } catch (RuntimeException e) {
             // The producer can refuse synchronously (metadata timeout while the broker is away, a bad record).
             return CompletableFuture.failedFuture(e);
@@ -392,6 +401,7 @@ public class OutboxRelay implements AutoCloseable {
         PRODUCER_UNUSABLE
     }
 
-    private record PendingEvent(long id, String topic, String key, String eventId, String type, String envelope, int attempts) {
+    private record PendingEvent(long id, String topic, String key, String eventId, String type, String envelope, int attempts,
+            OutboxTracing.Context trace) {
     }
 }

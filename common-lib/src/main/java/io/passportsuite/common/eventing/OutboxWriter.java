@@ -14,10 +14,16 @@ public class OutboxWriter {
 
     private final JdbcClient jdbc;
     private final JsonMapper jsonMapper;
+    private final OutboxTracing tracing;
 
     public OutboxWriter(JdbcClient jdbc, JsonMapper jsonMapper) {
+        this(jdbc, jsonMapper, OutboxTracing.NONE);
+    }
+
+    public OutboxWriter(JdbcClient jdbc, JsonMapper jsonMapper, OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.jsonMapper = jsonMapper;
+        this.tracing = tracing;
     }
 
     /** Wraps {@code payload} (an event record) in a new envelope and records it; returns the envelope. */
@@ -31,15 +37,18 @@ public class OutboxWriter {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("An outbox event must be written inside the transaction of its state change");
         }
+        OutboxTracing.Context trace = tracing.current();
         jdbc.sql("""
-                INSERT INTO outbox_event (event_id, topic, event_key, event_type, envelope, created_at)
-                VALUES (:eventId, :topic, :key, :type, CAST(:envelope AS jsonb), now())
+                INSERT INTO outbox_event (event_id, topic, event_key, event_type, envelope, created_at, trace_parent, trace_state)
+                VALUES (:eventId, :topic, :key, :type, CAST(:envelope AS jsonb), now(), :traceParent, :traceState)
                 """)
                 .param("eventId", event.eventId())
                 .param("topic", topic)
                 .param("key", event.subject())
                 .param("type", event.type())
                 .param("envelope", jsonMapper.writeValueAsString(event))
+                .param("traceParent", trace.traceParent())
+                .param("traceState", trace.traceState())
                 .update();
     }
 }

@@ -2,7 +2,9 @@ package io.passportsuite.common.logging;
 
 import java.nio.charset.Charset;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -47,6 +49,27 @@ public class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEv
                 customizerBuilder.nested().build());
     }
 
+    /**
+     * Micrometer Tracing puts a span's ids in the MDC as {@code traceId} and {@code spanId}; ECS
+     * names them {@code trace.id} and {@code span.id}, which is where log stores join lines to
+     * traces.
+     */
+    static Map<String, String> ecsNames(Map<String, String> mdc) {
+        if (!mdc.containsKey("traceId") && !mdc.containsKey("spanId")) {
+            return mdc;
+        }
+        Map<String, String> renamed = new LinkedHashMap<>(mdc);
+        String traceId = renamed.remove("traceId");
+        String spanId = renamed.remove("spanId");
+        if (traceId != null) {
+            renamed.put("trace.id", traceId);
+        }
+        if (spanId != null) {
+            renamed.put("span.id", spanId);
+        }
+        return renamed;
+    }
+
     @Override
     public byte[] formatAsBytes(ILoggingEvent event, Charset charset) {
         return format(event).getBytes(charset);
@@ -66,7 +89,7 @@ public class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEv
         ElasticCommonSchemaProperties.get(environment).jsonMembers(members);
         members.add("message", ILoggingEvent::getFormattedMessage);
         members.add().usingPairs(contextPairs.nested(pairs -> {
-            pairs.addMapEntries(ILoggingEvent::getMDCPropertyMap);
+            pairs.addMapEntries(event -> ecsNames(event.getMDCPropertyMap()));
             pairs.add(ILoggingEvent::getKeyValuePairs, KEY_VALUE);
         }));
         members.add().whenNotNull(ILoggingEvent::getThrowableProxy).usingMembers(failed ->

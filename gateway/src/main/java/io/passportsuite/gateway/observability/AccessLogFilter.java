@@ -2,6 +2,7 @@ package io.passportsuite.gateway.observability;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -11,6 +12,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.gateway.web.SurfaceErrors;
 import reactor.core.publisher.Mono;
@@ -61,7 +63,13 @@ class AccessLogFilter implements WebFilter, Ordered {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         String userId = exchange.getAttributeOrDefault(UserIdRecorder.ATTRIBUTE, "-");
-        log.info("request_id={} route={} method={} path={} status={} latency_ms={} user_id={}",
+        LoggingEventBuilder line = log.atInfo();
+        Span span = TracingFilter.of(exchange);
+        if (span != null) {
+            // ECS's names: the log line joins its trace in a log store.
+            line = line.addKeyValue("trace.id", span.context().traceId()).addKeyValue("span.id", span.context().spanId());
+        }
+        line.log("request_id={} route={} method={} path={} status={} latency_ms={} user_id={}",
                 RequestIdFilter.of(exchange),
                 route == null ? "-" : route.getId(),
                 exchange.getRequest().getMethod().name(),
@@ -73,6 +81,6 @@ class AccessLogFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return RequestIdFilter.ORDER + 1;
+        return RequestIdFilter.ORDER + 2;
     }
 }

@@ -1,9 +1,11 @@
 package io.passportsuite.gateway.observability;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.propagation.Propagator;
 
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {
@@ -11,6 +13,12 @@ class ObservabilityConfiguration {
     @Bean
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
+    }
+
+    @Bean
+    TracingFilter tracingFilter(ObjectProvider<Propagator> propagator) {
+        // A provider: the tracer's auto-configuration is read after this class; without tracing, a no-op.
+        return new TracingFilter(propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean

@@ -77,8 +77,13 @@ class AcceptingRequests {
                 outbox.append(Topics.NOTIFICATION_REQUESTS_DEAD_LETTER, envelope);
                 return Optional.empty();
             }
-            return deliveries.insert(envelope, channels.deliveryChannel(request.channel()), request.destination(),
-                    request.template());
+            Optional<UUID> delivery = deliveries.insert(envelope, channels.deliveryChannel(request.channel()),
+                    request.destination(), request.template());
+            // In the trace of the request that asked for the message (the record's headers carry it):
+            // the line that ties an operator's search for a login to its delivery. No destination.
+            delivery.ifPresent(id -> log.info("Event {} accepted as delivery {} ({} via {})", envelope.eventId(), id,
+                    request.template(), request.channel()));
+            return delivery;
         });
     }
 

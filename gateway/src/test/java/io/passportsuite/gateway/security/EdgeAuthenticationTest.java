@@ -387,7 +387,9 @@ class EdgeAuthenticationTest {
                 .contains("passport_gateway_revocation_delay_seconds_bucket{")
                 .contains("spring_cloud_gateway_requests_seconds_bucket{")
                 .contains("kafka_consumer_fetch_manager_records_lag_max{")
-                .contains("jvm_memory_used_bytes{"));
+                .contains("jvm_memory_used_bytes{")
+                .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*httpStatusCode=\"200\"[^}]*routeId=\"")
+                .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"gateway-revocations\""));
     }
 
     private void awaitRevocationListenerAssigned() throws InterruptedException {

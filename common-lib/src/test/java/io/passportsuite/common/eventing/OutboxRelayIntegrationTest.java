@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -110,12 +111,17 @@ class OutboxRelayIntegrationTest {
         assertThat(jdbc.sql("SELECT attempts FROM outbox_event").query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT last_error FROM outbox_event").query(String.class).single()).isNotBlank();
         assertThat(new OutboxBacklog(jdbc).read().pending()).isEqualTo(1);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        new OutboxMetrics(meters, new OutboxBacklog(jdbc));
+        assertThat(meters.get("outbox.pending").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("outbox.oldest.age").timeGauge().value(TimeUnit.MILLISECONDS)).isPositive();
         // A broker that is away says nothing against the event: however few rejections are allowed, it waits.
         assertThat(jdbc.sql("SELECT dead_at IS NULL FROM outbox_event").query(Boolean.class).single()).isTrue();
 
         assertThat(relayUntil(relay(TestKafka.bootstrapServers(), properties), 1, Duration.ofSeconds(20))).isEqualTo(1);
         assertThat(consume(1)).hasSize(1);
         assertThat(pendingCount()).isZero();
+        assertThat(meters.get("outbox.oldest.age").timeGauge().value(TimeUnit.MILLISECONDS)).isZero();
     }
 
     @Test

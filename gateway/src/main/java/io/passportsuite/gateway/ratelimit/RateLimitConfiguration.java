@@ -43,13 +43,14 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp) {
-        return new RateLimitFilter(properties, store, clientIp);
+    RateLimitFilter rateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp,
+            MeterRegistry meters) {
+        return new RateLimitFilter(properties, store, clientIp, meters);
     }
 
     @Bean
     VerifiedUserRateLimitFilter verifiedUserRateLimitFilter(RateLimitProperties properties, RateLimitStore store,
-            ClientIpResolver clientIp) {
-        return new VerifiedUserRateLimitFilter(RateLimitFilter.perVerifiedUser(properties, store, clientIp));
+            ClientIpResolver clientIp, MeterRegistry meters) {
+        return new VerifiedUserRateLimitFilter(RateLimitFilter.perVerifiedUser(properties, store, clientIp, meters));
     }
 }

@@ -24,6 +24,8 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.common.web.SuiteHeaders;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Key;
@@ -43,6 +45,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Rules counting per user need the user the edge verified, so they are not applied here but by
  * {@link VerifiedUserRateLimitFilter}, once the request has passed the edge.
+ *
+ * <p>Each refusal is counted by the rule that refused it ({@code passport.rate.limit.refusals}),
+ * the meter the services' own limits use too.
  */
 class RateLimitFilter implements WebFilter, Ordered {
 
@@ -54,22 +59,30 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final List<MatchingRule> rules;
     private final RateLimitStore store;
     private final ClientIpResolver clientIp;
+    private final MeterRegistry meters;
 
     RateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp) {
-        this(properties, store, clientIp, rule -> rule.key() != Key.USER);
+        this(properties, store, clientIp, new SimpleMeterRegistry());
     }
 
-    private RateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp, Predicate<Rule> applied) {
+    RateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp, MeterRegistry meters) {
+        this(properties, store, clientIp, meters, rule -> rule.key() != Key.USER);
+    }
+
+    private RateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp, MeterRegistry meters,
+            Predicate<Rule> applied) {
         this.rules = properties.enabled()
                 ? properties.rules().stream().filter(applied).map(MatchingRule::of).toList()
                 : List.of();
         this.store = store;
         this.clientIp = clientIp;
+        this.meters = meters;
     }
 
     /** The rules counting per verified user, applied by {@link VerifiedUserRateLimitFilter} through {@link #limit}. */
-    static RateLimitFilter perVerifiedUser(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp) {
-        return new RateLimitFilter(properties, store, clientIp, rule -> rule.key() == Key.USER);
+    static RateLimitFilter perVerifiedUser(RateLimitProperties properties, RateLimitStore store, ClientIpResolver clientIp,
+            MeterRegistry meters) {
+        return new RateLimitFilter(properties, store, clientIp, meters, rule -> rule.key() == Key.USER);
     }
 
     private record MatchingRule(Rule rule, List<PathPattern> paths) {
@@ -120,11 +133,15 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .filter(c -> c != null)
                 .toList();
         return Flux.fromIterable(counted)
-                .concatMap(c -> check(c).filter(window -> window.count() > allowed(c)))
+                .concatMap(c -> check(c).filter(window -> window.count() > allowed(c)).map(window -> new Exceeded(c.rule(), window)))
                 .next()
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(exceeded -> exceeded.isPresent() ? reject(exchange, exceeded.get()) : proceed(exchange, next, counted));
+    }
+
+    /** The rule a request went over, and its window. */
+    private record Exceeded(Rule rule, Window window) {
     }
 
     private Mono<Void> proceed(ServerWebExchange exchange, Function<ServerWebExchange, Mono<Void>> next, List<Counted> counted) {
@@ -214,8 +231,9 @@ class RateLimitFilter implements WebFilter, Ordered {
         return identifier == null ? null : new Counted(rule, scope + ":id:" + LoginAttemptKey.digest(identifier), limit, app);
     }
 
-    private static Mono<Void> reject(ServerWebExchange exchange, Window window) {
-        long retryAfter = window.retryAfterSeconds();
+    private Mono<Void> reject(ServerWebExchange exchange, Exceeded exceeded) {
+        meters.counter("passport.rate.limit.refusals", "rule", exceeded.rule().name()).increment();
+        long retryAfter = exceeded.window().retryAfterSeconds();
         exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfter));
         return SurfaceErrors.write(exchange, ErrorCode.RATE_LIMITED,
                 "Too many requests, retry in " + retryAfter + " seconds");

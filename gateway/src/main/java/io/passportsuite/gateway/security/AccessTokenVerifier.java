@@ -8,12 +8,16 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.passportsuite.common.token.AccessTokenCheck;
 import io.passportsuite.common.token.AccessTokenCheck.Reason;
 import io.passportsuite.common.token.AccessTokenClaims;
@@ -31,6 +35,9 @@ import reactor.core.publisher.Mono;
  * parsing (about a third of the gateway's work per request) as long as the key that verified it
  * is still the one passport publishes and the token has not expired. Revocation is checked by
  * the caller on every request, cached or not.
+ *
+ * <p>Each check is timed ({@code passport.gateway.token.validation}, by outcome): a slow one (the
+ * key set fetched from passport, a cold cache) holds every request with a token.
  */
 final class AccessTokenVerifier {
 
@@ -44,18 +51,41 @@ final class AccessTokenVerifier {
     private final JwksKeys keys;
     private final AccessTokenRules rules;
     private final Clock clock;
+    private final Timer validTime;
+    private final Timer invalidTime;
     private final Cache<String, Passed> passed = Caffeine.newBuilder()
             .maximumSize(REMEMBERED_TOKENS)
             .expireAfterWrite(REMEMBER_FOR)
             .build();
 
     AccessTokenVerifier(JwksKeys keys, String issuer, Duration clockSkew, Clock clock) {
+        this(keys, issuer, clockSkew, clock, new SimpleMeterRegistry());
+    }
+
+    AccessTokenVerifier(JwksKeys keys, String issuer, Duration clockSkew, Clock clock, MeterRegistry meters) {
         this.keys = keys;
         this.rules = new AccessTokenRules(issuer, clockSkew);
         this.clock = clock;
+        this.validTime = validationTimer(meters, "valid");
+        this.invalidTime = validationTimer(meters, "invalid");
+    }
+
+    private static Timer validationTimer(MeterRegistry meters, String outcome) {
+        return Timer.builder("passport.gateway.token.validation")
+                .description("Time the gateway takes to check an access token")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     Mono<AccessTokenCheck> verify(String token) {
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            return check(token).doOnNext(check -> (check instanceof AccessTokenCheck.Valid ? validTime : invalidTime)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+        });
+    }
+
+    private Mono<AccessTokenCheck> check(String token) {
         if (token != null && token.length() <= AccessTokenFormat.MAX_TOKEN_LENGTH) {
             Passed earlier = passed.getIfPresent(token);
             if (earlier != null) {

@@ -21,6 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.passportsuite.common.events.EventEnvelope;
 import io.passportsuite.common.events.user.SessionRevoked;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
  * missed for good). When consuming fails, the consumer is closed, and a new one resumes after the
  * last event applied, with a growing pause between attempts; {@link #isRebuilt()} is false from
  * the failure until the new consumer has caught up, so the gateway is not ready meanwhile.
+ *
+ * <p>For operators: the consumer's own client metrics (lag among them), and how long after its
+ * event was written each revocation was applied ({@code passport.gateway.revocation.delay}), for
+ * the events written since this gateway started; older ones are the rebuild, not a delay.
  */
 final class RevocationListener implements SmartLifecycle {
 
@@ -50,6 +58,9 @@ final class RevocationListener implements SmartLifecycle {
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final JsonMapper json = new JsonMapper();
+    private final MeterRegistry meters;
+    private final Timer delay;
+    private volatile Instant startedAt = Instant.MAX;
 
     private volatile KafkaConsumer<String, String> consumer;
     private volatile Thread thread;
@@ -65,11 +76,25 @@ final class RevocationListener implements SmartLifecycle {
     }
 
     RevocationListener(String bootstrapServers, String topic, Duration clockSkew, RevokedSessions revoked) {
-        this(bootstrapServers, topic, clockSkew, revoked, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        this(bootstrapServers, topic, clockSkew, revoked, new SimpleMeterRegistry());
+    }
+
+    RevocationListener(String bootstrapServers, String topic, Duration clockSkew, RevokedSessions revoked,
+            MeterRegistry meters) {
+        this(bootstrapServers, topic, clockSkew, revoked, Duration.ofSeconds(1), Duration.ofSeconds(30), meters);
     }
 
     RevocationListener(String bootstrapServers, String topic, Duration clockSkew, RevokedSessions revoked,
             Duration firstBackoff, Duration maxBackoff) {
+        this(bootstrapServers, topic, clockSkew, revoked, firstBackoff, maxBackoff, new SimpleMeterRegistry());
+    }
+
+    RevocationListener(String bootstrapServers, String topic, Duration clockSkew, RevokedSessions revoked,
+            Duration firstBackoff, Duration maxBackoff, MeterRegistry meters) {
+        this.meters = meters;
+        this.delay = Timer.builder("passport.gateway.revocation.delay")
+                .description("From a session's revocation (its event written) to the gateway refusing its tokens")
+                .register(meters);
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.clockSkew = clockSkew;
@@ -84,6 +109,7 @@ final class RevocationListener implements SmartLifecycle {
             return;
         }
         stopping = false;
+        startedAt = Instant.now();
         thread = Thread.ofPlatform().name("gateway-revocations").daemon().start(this::run);
     }
 
@@ -126,7 +152,9 @@ final class RevocationListener implements SmartLifecycle {
 
     /** Reads until stopped; throws when consuming fails. */
     private void consume() {
-        try (KafkaConsumer<String, String> reader = newConsumer()) {
+        try (KafkaConsumer<String, String> reader = newConsumer();
+                KafkaClientMetrics clientMetrics = new KafkaClientMetrics(reader)) {
+            clientMetrics.bindTo(meters);
             consumer = reader;
             if (stopping) {
                 return;
@@ -220,12 +248,14 @@ final class RevocationListener implements SmartLifecycle {
      */
     private void apply(ConsumerRecord<String, String> record) {
         SessionRevoked revocation;
+        Instant occurredAt;
         try {
             EventEnvelope event = json.readValue(record.value(), EventEnvelope.class);
             if (!SessionRevoked.TYPE.equals(event.type())) {
                 return;
             }
             revocation = json.treeToValue(event.payload(), SessionRevoked.class);
+            occurredAt = event.occurredAt();
         } catch (RuntimeException unreadable) {
             log.warn("Skipping an unreadable event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     unreadable.toString());
@@ -242,6 +272,9 @@ final class RevocationListener implements SmartLifecycle {
             until = Instant.MAX;
         }
         revoked.revoke(revocation.sessionId().toString(), until);
+        if (occurredAt.isAfter(startedAt)) {
+            delay.record(Duration.between(occurredAt, Instant.now()));
+        }
     }
 
     /** Whether the list holds every revocation that was on the topic when the current consumer started. */

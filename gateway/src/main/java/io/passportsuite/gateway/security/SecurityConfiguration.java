@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.passportsuite.gateway.web.ClientIpResolver;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,7 +25,8 @@ class SecurityConfiguration {
 
     @Bean
     EdgeAuthenticationFilter edgeAuthenticationFilter(SecurityProperties properties, RevokedSessions revoked,
-            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer, ClientIpResolver clientIp) {
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer, ClientIpResolver clientIp,
+            MeterRegistry meters) {
         if (properties.internalCredential().isBlank()) {
             LoggerFactory.getLogger(SecurityConfiguration.class).warn("passport.gateway.security.internal-credential "
                     + "(SUITE_INTERNAL_CREDENTIAL) is not set: API keys cannot be checked and services cannot tell gateway traffic apart");
@@ -37,7 +39,7 @@ class SecurityConfiguration {
                 properties.jwksMaxAge(), properties.jwksMinRefreshInterval(), clock);
         return new EdgeAuthenticationFilter(
                 new RoutePolicy(properties.routes()),
-                new AccessTokenVerifier(keys, properties.issuer(), properties.clockSkew(), clock),
+                new AccessTokenVerifier(keys, properties.issuer(), properties.clockSkew(), clock, meters),
                 revoked,
                 new ApiKeyCheck(passport, properties.internalCredential(), properties.apiKeyCacheTtl(), clock),
                 properties.internalCredential(),
@@ -48,8 +50,9 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnProperty(name = "passport.gateway.security.revocation.enabled", matchIfMissing = true)
     RevocationListener revocationListener(SecurityProperties properties, RevokedSessions revoked,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new RevocationListener(bootstrapServers, properties.revocation().topic(), properties.clockSkew(), revoked);
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, MeterRegistry meters) {
+        return new RevocationListener(bootstrapServers, properties.revocation().topic(), properties.clockSkew(), revoked,
+                meters);
     }
 
     @Bean

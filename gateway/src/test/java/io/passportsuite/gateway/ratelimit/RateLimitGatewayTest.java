@@ -8,9 +8,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.passportsuite.gateway.testing.FakeService;
 import io.passportsuite.gateway.testing.FakeService.Answer;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +32,9 @@ abstract class RateLimitGatewayTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     static void commonProperties(DynamicPropertyRegistry registry) {
         registry.add("eureka.client.enabled", () -> "false");
@@ -82,6 +88,7 @@ abstract class RateLimitGatewayTest {
     @Test
     void shouldAnswer429WithRetryAfterInTheEnvelopeFormatOnceAnIpIsOverItsLimit() {
         String ip = "198.51.100." + (int) (Math.random() * 250);
+        double refusedBefore = refusals("register-per-ip");
         assertThat(post("/auth/register", "{}", ip).statusCode()).isEqualTo(200);
         assertThat(post("/auth/register", "{}", ip).statusCode()).isEqualTo(200);
 
@@ -95,6 +102,12 @@ abstract class RateLimitGatewayTest {
         assertThat(body.get("error_code").asString()).isEqualTo("RATE_LIMITED");
         assertThat(body.get("message").asString()).isNotBlank();
         assertThat(passport.received()).filteredOn(received -> received.path().equals("/auth/register")).hasSize(2);
+        assertThat(refusals("register-per-ip")).isEqualTo(refusedBefore + 1);
+    }
+
+    private double refusals(String rule) {
+        Counter counter = meters.find("passport.rate.limit.refusals").tag("rule", rule).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -359,8 +360,36 @@ class EdgeAuthenticationTest {
 
         assertThat(status).isEqualTo(401);
         assertThat(took).isLessThan(Duration.ofSeconds(1));
+        assertThat(meters.get("passport.gateway.revocation.delay").timer().count()).isPositive();
+        assertThat(meters.get("passport.gateway.revocation.delay").timer().max(TimeUnit.SECONDS)).isLessThan(1.0);
         assertThat(gateway().get("/api/auth/me", "Authorization", "Bearer " + otherSession).status())
                 .as("other sessions are not affected").isEqualTo(200);
+    }
+
+    @Test
+    void shouldTimeTokenChecksAndExposeTheGatewayMetricsUnderTheNamesTheAlertsUse() throws Exception {
+        awaitRevocationListenerAssigned();
+        long validBefore = meters.get("passport.gateway.token.validation").tag("outcome", "valid").timer().count();
+        long invalidBefore = meters.get("passport.gateway.token.validation").tag("outcome", "invalid").timer().count();
+
+        assertThat(gateway().get("/api/auth/me", "Authorization", "Bearer " + userToken(1, UUID.randomUUID().toString()))
+                .status()).isEqualTo(200);
+        assertThat(gateway().get("/api/auth/me", "Authorization", "Bearer not-a-token").status()).isEqualTo(401);
+
+        assertThat(meters.get("passport.gateway.token.validation").tag("outcome", "valid").timer().count())
+                .isEqualTo(validBefore + 1);
+        assertThat(meters.get("passport.gateway.token.validation").tag("outcome", "invalid").timer().count())
+                .isEqualTo(invalidBefore + 1);
+        // The client metrics poll the consumer now and then; its lag shows once they have.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                ServiceProbe.onPort(managementPort).get("/actuator/prometheus").body())
+                .contains("passport_gateway_token_validation_seconds_bucket{")
+                .contains("passport_gateway_revocation_delay_seconds_bucket{")
+                .contains("spring_cloud_gateway_requests_seconds_bucket{")
+                .contains("kafka_consumer_fetch_manager_records_lag_max{")
+                .contains("jvm_memory_used_bytes{")
+                .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*httpStatusCode=\"200\"[^}]*routeId=\"")
+                .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"gateway-revocations\""));
     }
 
     private void awaitRevocationListenerAssigned() throws InterruptedException {

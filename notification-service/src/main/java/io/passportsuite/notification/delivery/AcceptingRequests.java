@@ -36,9 +36,10 @@ class AcceptingRequests {
     private final Deliveries deliveries;
     private final Channels channels;
     private final MessageTemplates templates;
+    private final DeliveryMetrics metrics;
 
     AcceptingRequests(JsonMapper json, TransactionTemplate transaction, ProcessedEvents processedEvents, OutboxWriter outbox,
-            Deliveries deliveries, Channels channels, MessageTemplates templates) {
+            Deliveries deliveries, Channels channels, MessageTemplates templates, DeliveryMetrics metrics) {
         this.json = json;
         this.transaction = transaction;
         this.processedEvents = processedEvents;
@@ -46,6 +47,7 @@ class AcceptingRequests {
         this.deliveries = deliveries;
         this.channels = channels;
         this.templates = templates;
+        this.metrics = metrics;
     }
 
     /** The new delivery's id; empty for a duplicate or a request that cannot be delivered. */
@@ -75,6 +77,9 @@ class AcceptingRequests {
             if (problem != null) {
                 log.warn("Parking event {} on the dead-letter topic: {}", envelope.eventId(), problem);
                 outbox.append(Topics.NOTIFICATION_REQUESTS_DEAD_LETTER, envelope);
+                // Counted before the commit: a commit that fails is retried, and counted again, which
+                // is rare and harmless for a rate of parked requests.
+                metrics.parked(DeliveryMetrics.INVALID_REQUEST);
                 return Optional.empty();
             }
             Optional<UUID> delivery = deliveries.insert(envelope, channels.deliveryChannel(request.channel()),

@@ -36,9 +36,11 @@ class AttemptingDelivery {
     private final TransactionTemplate transaction;
     private final DeliverySettings settings;
     private final JsonMapper json;
+    private final DeliveryMetrics metrics;
 
     AttemptingDelivery(Deliveries deliveries, MessageTemplates templates, AppBranding branding, Channels channels,
-            OutboxWriter outbox, TransactionTemplate transaction, DeliverySettings settings, JsonMapper json) {
+            OutboxWriter outbox, TransactionTemplate transaction, DeliverySettings settings, JsonMapper json,
+            DeliveryMetrics metrics) {
         this.deliveries = deliveries;
         this.templates = templates;
         this.branding = branding;
@@ -47,6 +49,7 @@ class AttemptingDelivery {
         this.transaction = transaction;
         this.settings = settings;
         this.json = json;
+        this.metrics = metrics;
     }
 
     void attempt(Delivery delivery) {
@@ -54,6 +57,7 @@ class AttemptingDelivery {
         try {
             channels.send(delivery.channel(), render(delivery));
             deliveries.markSent(delivery.id(), attempt);
+            metrics.sent(delivery.channel());
             log.info("Delivery {} ({} via {}) sent on attempt {}", delivery.id(), delivery.template(), delivery.channel(), attempt);
         } catch (RuntimeException e) {
             failed(delivery, attempt, e.getMessage() == null ? e.getClass().getName() : e.getMessage());
@@ -75,11 +79,13 @@ class AttemptingDelivery {
                 deliveries.markDead(delivery.id(), attempt, error);
                 outbox.append(Topics.NOTIFICATION_REQUESTS_DEAD_LETTER, delivery.request());
             });
+            metrics.dead(delivery.channel());
             log.error("Delivery {} ({} via {}) is dead after {} attempts: {}", delivery.id(), delivery.template(),
                     delivery.channel(), attempt, error);
             return;
         }
         deliveries.markFailed(delivery.id(), attempt, error, settings.backoffAfter(attempt));
+        metrics.retrying(delivery.channel());
         log.warn("Delivery {} ({} via {}) attempt {} failed, retrying in {}: {}", delivery.id(), delivery.template(),
                 delivery.channel(), attempt, settings.backoffAfter(attempt), error);
     }

@@ -178,5 +178,30 @@ class TestModeIntegrationTest {
                 record -> record.value().contains(request.eventId().toString()), 1, NotificationRequests.TIMEOUT);
         assertThat(parked).hasSize(1);
         assertThat(requests.rowCount(request.eventId())).isZero();
+        await().atMost(NotificationRequests.TIMEOUT).untilAsserted(() -> assertThat(scrape())
+                .contains("notification_dead_letters_total{application=\"notification-service\",reason=\"invalid_request\"}"));
+    }
+
+    /** The names the alert rules and the dashboard use (deploy/monitoring), as Prometheus reads them here. */
+    @Test
+    void shouldExposeTheDeliveryOutboxAndConsumerMetricsUnderTheNamesTheAlertsUse() throws Exception {
+        EventEnvelope request = requests.envelope("chat", NotificationRequested.EMAIL, "metrics@example.test",
+                NotificationRequested.VERIFICATION_CODE, "en", Map.of("code", "111222"), "Chat");
+
+        requests.publish(request);
+
+        await().atMost(NotificationRequests.TIMEOUT).untilAsserted(() -> assertThat(scrape())
+                .contains("notification_deliveries_total{application=\"notification-service\",channel=\"log\",outcome=\"sent\"}")
+                .contains("kafka_consumer_fetch_manager_records_lag_max{")
+                .contains("outbox_pending{")
+                .contains("outbox_oldest_age_seconds{")
+                .contains("http_server_requests_seconds_bucket{")
+                .contains("jvm_memory_used_bytes{"));
+    }
+
+    private String scrape() {
+        ServiceProbe.Response response = ServiceProbe.onPort(port).get("/actuator/prometheus");
+        assertThat(response.status()).isEqualTo(200);
+        return response.body();
     }
 }

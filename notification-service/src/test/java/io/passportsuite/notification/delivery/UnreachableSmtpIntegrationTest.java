@@ -15,6 +15,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.passportsuite.common.events.EventEnvelope;
 import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.notification.NotificationRequested;
@@ -44,6 +45,9 @@ class UnreachableSmtpIntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private MeterRegistry meters;
+
     @Test
     void shouldRetryThenMarkDeadAndParkTheRequestOnTheDeadLetterTopic() throws Exception {
         NotificationRequests requests = new NotificationRequests(kafka, json, jdbc);
@@ -65,5 +69,11 @@ class UnreachableSmtpIntegrationTest {
         EventEnvelope deadLetter = json.readValue(parked.getFirst().value(), EventEnvelope.class);
         assertThat(deadLetter.eventId()).isEqualTo(request.eventId());
         assertThat(deadLetter.payload().get("destination").asString()).isEqualTo("nobody@example.test");
+        assertThat(meters.get("notification.deliveries").tags("channel", "email", "outcome", "retrying").counter().count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(meters.get("notification.deliveries").tags("channel", "email", "outcome", "dead").counter().count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("notification.dead.letters").tag("reason", "attempts_exhausted").counter().count())
+                .isGreaterThanOrEqualTo(1);
     }
 }

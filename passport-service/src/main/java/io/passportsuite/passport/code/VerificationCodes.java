@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.passportsuite.common.eventing.OutboxWriter;
 import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.notification.NotificationRequested;
@@ -49,9 +51,10 @@ public class VerificationCodes {
     private final SecretKeySpec hmacKey;
     private final Clock clock;
     private final boolean testMode;
+    private final MeterRegistry meters;
 
     VerificationCodes(VerificationCodeRepository codes, TransactionTemplate transaction, OutboxWriter outbox, CodeSettings settings,
-            DerivedSecrets secrets, Clock clock, @Value("${passport.environment}") String environment) {
+            DerivedSecrets secrets, Clock clock, @Value("${passport.environment}") String environment, MeterRegistry meters) {
         if (settings.testMode() && "production".equalsIgnoreCase(environment)) {
             throw new IllegalStateException("passport.codes.test-mode shows codes in responses and must not be on in production");
         }
@@ -62,6 +65,7 @@ public class VerificationCodes {
         this.hmacKey = secrets.keyFor("verification-code");
         this.clock = clock;
         this.testMode = settings.testMode();
+        this.meters = meters;
     }
 
     public boolean testMode() {
@@ -180,22 +184,28 @@ public class VerificationCodes {
     private Optional<CodeRejected> throttle(String appId, String destination, CodePurpose purpose, String clientIp, Instant now) {
         Optional<Instant> last = codes.lastSentAt(appId, destination, purpose);
         if (last.isPresent() && last.get().plus(settings.resendCooldown()).isAfter(now)) {
-            return Optional.of(new CodeRejected(Duration.between(now, last.get().plus(settings.resendCooldown()))));
+            return refused("code-resend-cooldown", Duration.between(now, last.get().plus(settings.resendCooldown())));
         }
         Instant hourAgo = now.minus(Duration.ofHours(1));
         Optional<Instant> oldestToDestination = oldestWhenCapped(
                 codes.sendsToDestinationSince(appId, destination, hourAgo), settings.maxPerDestinationPerHour());
         if (oldestToDestination.isPresent()) {
-            return Optional.of(new CodeRejected(Duration.between(now, oldestToDestination.get().plus(Duration.ofHours(1)))));
+            return refused("code-per-destination", Duration.between(now, oldestToDestination.get().plus(Duration.ofHours(1))));
         }
         if (clientIp != null) {
             Optional<Instant> oldestFromIp = oldestWhenCapped(
                     codes.sendsFromAddressSince(appId, clientIp, hourAgo), settings.maxPerIpPerHour());
             if (oldestFromIp.isPresent()) {
-                return Optional.of(new CodeRejected(Duration.between(now, oldestFromIp.get().plus(Duration.ofHours(1)))));
+                return refused("code-per-ip", Duration.between(now, oldestFromIp.get().plus(Duration.ofHours(1))));
             }
         }
         return Optional.empty();
+    }
+
+    /** Counted under the meter the gateway's limits use, so one query shows every refusal of the suite. */
+    private Optional<CodeRejected> refused(String rule, Duration retryAfter) {
+        meters.counter("passport.rate.limit.refusals", "rule", rule).increment();
+        return Optional.of(new CodeRejected(retryAfter));
     }
 
     /** When the cap is reached: the oldest send of the last hour, whose expiry frees a slot. */

@@ -18,12 +18,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Hashes and verifies account passwords with Argon2id ({@link Argon2Settings}), stored as PHC
@@ -39,10 +46,14 @@ import org.springframework.stereotype.Service;
  * and the virtual thread parks. A CPU-bound hash on a virtual thread would hold its carrier for
  * the whole run, and with one carrier per core and one hash slot per core, a burst of logins
  * would leave no carrier for token checks; platform threads are shared out by the OS scheduler.
+ *
+ * <p>As a {@link MeterBinder} it reports the queue to operators: hashes running and waiting, the
+ * limits they run against, how long each hash takes and how many were refused. Until bound (in
+ * unit tests) nothing is recorded.
  */
 @Service
 @EnableConfigurationProperties({Argon2Settings.class, HashingLimits.class})
-public class PasswordHasher {
+public class PasswordHasher implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordHasher.class);
 
@@ -62,6 +73,7 @@ public class PasswordHasher {
     private final Argon2Settings settings;
     private final Argon2Function argon2;
     private final Semaphore permits;
+    private final int concurrentHashes;
     private final int maxWaiting;
     private final long maxWaitNanos;
     private final long handOverWaitNanos;
@@ -70,6 +82,8 @@ public class PasswordHasher {
     private final SecureRandom random = new SecureRandom();
     /** Random salt and hash at the configured cost: no password ever matches it. */
     private final PhcHash dummy;
+    private volatile Timer hashTime;
+    private volatile Counter refusals;
 
     public PasswordHasher(Argon2Settings settings) {
         this(settings, HashingLimits.DEFAULTS);
@@ -97,6 +111,7 @@ public class PasswordHasher {
         this.settings = settings;
         this.argon2 = argon2;
         int concurrentHashes = settings.concurrentHashes(availableProcessors, maxHeapBytes);
+        this.concurrentHashes = concurrentHashes;
         this.permits = new Semaphore(concurrentHashes, true);
         this.maxWaiting = limits.waiting(concurrentHashes);
         this.maxWaitNanos = limits.maxWait().toNanos();
@@ -108,6 +123,23 @@ public class PasswordHasher {
         log.info("Passwords hashed with argon2id m={} KiB, t={}, p={}, at most {} at once, {} waiting for at most {} ms",
                 settings.memoryKib(), settings.iterations(), settings.parallelism(), concurrentHashes, maxWaiting,
                 limits.maxWait().toMillis());
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("passport.password.hashing.running", this, h -> h.concurrentHashes - h.permits.availablePermits())
+                .description("Password hashes running now").register(registry);
+        Gauge.builder("passport.password.hashing.waiting", waiting, AtomicInteger::get)
+                .description("Requests waiting for a turn to hash a password").register(registry);
+        Gauge.builder("passport.password.hashing.slots", this, h -> h.concurrentHashes)
+                .description("Password hashes allowed to run at once").register(registry);
+        Gauge.builder("passport.password.hashing.waiting.limit", this, h -> h.maxWaiting)
+                .description("Requests allowed to wait for a turn; beyond it they are refused").register(registry);
+        hashTime = Timer.builder("passport.password.hashing")
+                .description("Time one password hash takes to compute, once it has its turn").register(registry);
+        refusals = Counter.builder("passport.password.hashing.refusals")
+                .description("Password hashes refused because every slot was busy and the queue full or too slow")
+                .register(registry);
     }
 
     /**
@@ -192,7 +224,7 @@ public class PasswordHasher {
                 return onPlatformThread(passwordBytes, cost, salt, hashLength);
             }
             try {
-                return argon2.derive(passwordBytes, cost, salt, hashLength);
+                return timed(() -> argon2.derive(passwordBytes, cost, salt, hashLength));
             } finally {
                 permits.release();
             }
@@ -222,7 +254,7 @@ public class PasswordHasher {
                 return result.get(handOverWaitNanos, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 if (hash.leave()) {
-                    throw new HashingSaturated("a password hash handed to a hashing thread did not start in "
+                    throw refused("a password hash handed to a hashing thread did not start in "
                             + handOverWaitNanos / 1_000_000 + " ms");
                 }
                 // It started, and takes as long as it takes on this thread.
@@ -267,7 +299,7 @@ public class PasswordHasher {
                 return null; // Its caller left before it started and gave the permit back.
             }
             try {
-                return argon2.derive(password, cost, salt, hashLength);
+                return timed(() -> argon2.derive(password, cost, salt, hashLength));
             } finally {
                 Arrays.fill(password, (byte) 0);
                 permits.release();
@@ -293,11 +325,11 @@ public class PasswordHasher {
             }
             if (waiting.incrementAndGet() > maxWaiting) {
                 waiting.decrementAndGet();
-                throw new HashingSaturated("every password hash slot is busy and " + maxWaiting + " requests are waiting");
+                throw refused("every password hash slot is busy and " + maxWaiting + " requests are waiting");
             }
             try {
                 if (!permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
-                    throw new HashingSaturated("no password hash slot became free in " + maxWaitNanos / 1_000_000 + " ms");
+                    throw refused("no password hash slot became free in " + maxWaitNanos / 1_000_000 + " ms");
                 }
             } finally {
                 waiting.decrementAndGet();
@@ -305,6 +337,19 @@ public class PasswordHasher {
         } catch (InterruptedException e) {
             throw cancelled(e);
         }
+    }
+
+    private HashingSaturated refused(String why) {
+        Counter counter = refusals;
+        if (counter != null) {
+            counter.increment();
+        }
+        return new HashingSaturated(why);
+    }
+
+    private byte[] timed(Supplier<byte[]> hash) {
+        Timer timer = hashTime;
+        return timer == null ? hash.get() : timer.record(hash);
     }
 
     private static CancellationException cancelled(InterruptedException e) {

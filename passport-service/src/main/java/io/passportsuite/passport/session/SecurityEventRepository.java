@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * An account's security history ({@code security_event}): proofs of contacts, refresh token reuse.
  * Written, never changed; erased with the account.
@@ -12,10 +14,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SecurityEventRepository {
 
-    private final JdbcClient jdbc;
+    /** The type written when a rotated refresh token comes back; counted for operators as well. */
+    static final String REFRESH_TOKEN_REUSE = "refresh_token_reuse";
 
-    SecurityEventRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final MeterRegistry meters;
+
+    SecurityEventRepository(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
     }
 
     void record(String appId, UUID userId, UUID sessionId, String type, String detailJson) {
@@ -25,6 +32,11 @@ class SecurityEventRepository {
                 """)
                 .param("appId", appId).param("userId", userId).param("sessionId", sessionId).param("type", type)
                 .param("detail", detailJson).update();
+        // Every detected reuse is written here, whichever surface the refresh came through: a rise
+        // means stolen refresh tokens (or a client that retries a rotation wrongly).
+        if (REFRESH_TOKEN_REUSE.equals(type)) {
+            meters.counter("passport.refresh.reuse", "app", appId).increment();
+        }
     }
 
     void deleteAllOfUser(UUID userId) {

@@ -8,11 +8,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.passportsuite.passport.app.DefaultApp;
+
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    private final MeterRegistry meters;
+    private final DefaultApp defaultApp;
+
+    WebConfiguration(MeterRegistry meters, DefaultApp defaultApp) {
+        this.meters = meters;
+        this.defaultApp = defaultApp;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        // First, so that a login refused by a later interceptor is counted too.
+        LoginMetrics.register(registry, meters, defaultApp);
         registry.addInterceptor(new StorableParametersInterceptor());
     }
 

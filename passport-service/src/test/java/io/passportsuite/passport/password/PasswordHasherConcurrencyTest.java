@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /** Observes the concurrency limit by counting who is inside the hash, never by timing. */
 class PasswordHasherConcurrencyTest {
 
@@ -181,6 +183,31 @@ class PasswordHasherConcurrencyTest {
         holder.get(10, TimeUnit.SECONDS);
         waiter.get(10, TimeUnit.SECONDS);
         assertThat(argon2.entered).hasValue(2);
+    }
+
+    @Test
+    void shouldReportRunningWaitingRefusedAndTimedHashes() throws Exception {
+        PasswordHasher hasher = new PasswordHasher(settingsWith(1), new HashingLimits(1, Duration.ofSeconds(60)), argon2, 8, 1L << 30);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        hasher.bindTo(meters);
+        Future<String> holder = callers.submit(() -> hasher.hash("holder"));
+        await().until(() -> argon2.entered.get() == 1);
+        Future<String> waiter = callers.submit(() -> hasher.hash("waiter"));
+        await().until(() -> hasher.hashesWaiting() == 1);
+
+        assertThat(meters.get("passport.password.hashing.running").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("passport.password.hashing.waiting").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("passport.password.hashing.slots").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("passport.password.hashing.waiting.limit").gauge().value()).isEqualTo(1.0);
+        assertThatThrownBy(() -> hasher.hash("beyond")).isInstanceOf(HashingSaturated.class);
+        assertThat(meters.get("passport.password.hashing.refusals").counter().count()).isEqualTo(1.0);
+
+        argon2.open();
+        holder.get(10, TimeUnit.SECONDS);
+        waiter.get(10, TimeUnit.SECONDS);
+        assertThat(meters.get("passport.password.hashing").timer().count()).isEqualTo(2);
+        assertThat(meters.get("passport.password.hashing.running").gauge().value()).isZero();
+        assertThat(meters.get("passport.password.hashing.waiting").gauge().value()).isZero();
     }
 
     @Test

@@ -37,6 +37,7 @@ import io.passportsuite.passport.outcome.Reason;
 import io.passportsuite.passport.web.ClientInfos;
 import io.passportsuite.passport.web.JsonBody;
 import io.passportsuite.passport.web.Locales;
+import io.passportsuite.passport.web.LoginMetrics;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
@@ -96,6 +97,7 @@ class CanonicalAccountsController {
     ResponseEntity<Object> login(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody JsonNode json, HttpServletRequest request) {
         App app = caller.appOf(authorization);
+        request.setAttribute(LoginMetrics.APP_ATTRIBUTE, app.appId());
         JsonBody body = JsonBody.of(json);
         caller.requireSameApp(app, body);
         ContactInput contact = ContactInput.of(body);

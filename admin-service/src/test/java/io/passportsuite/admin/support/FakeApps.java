@@ -106,6 +106,13 @@ final class FakeApps {
         String appId = app.get("app_id").asString();
         ObjectNode github = githubs.get(appId);
         if (body != null && body.has("github")) {
+            ObjectNode current = github;
+            boolean moved = current != null && List.of("client_id", "web_base_url", "api_base_url").stream()
+                    .anyMatch(field -> body.get("github").has(field) && !body.get("github").get(field).equals(current.get(field)));
+            if (moved && !body.get("github").has("client_secret")) {
+                return error(400, "VALIDATION_FAILED", "github.client_secret is required in the same request to change github.client_id, "
+                        + "github.web_base_url or github.api_base_url");
+            }
             github = github == null ? json.createObjectNode().put("configured", true).put("client_secret_set", false) : github.deepCopy();
             for (String field : List.of("client_id", "redirect_uris", "web_base_url", "api_base_url")) {
                 if (body.get("github").has(field)) {

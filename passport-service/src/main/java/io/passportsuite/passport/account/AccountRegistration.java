@@ -56,7 +56,7 @@ public class AccountRegistration {
     public Outcome<LoggedIn> registerAndLogIn(App app, NewAccount account, Optional<CodeProof> proof, String method,
             ClientInfo client) {
         return register(app, account, proof)
-                .map(user -> new LoggedIn(user, sessions.open(app, user.id(), user.role(), method, client), true));
+                .flatMap(user -> sessions.open(app, user.id(), user.role(), method, client).map(tokens -> new LoggedIn(user, tokens, true)));
     }
 
     /**

@@ -63,6 +63,7 @@ public class CodeLogin {
             return Outcome.failure(Reason.ACCOUNT_DISABLED);
         }
         User user = found.get();
-        return Outcome.success(new LoggedIn(user, sessions.open(app, user.id(), user.role(), App.LOGIN_EMAIL_CODE, client), created));
+        boolean isNew = created;
+        return sessions.open(app, user.id(), user.role(), App.LOGIN_EMAIL_CODE, client).map(tokens -> new LoggedIn(user, tokens, isNew));
     }
 }

@@ -82,7 +82,7 @@ public class GithubLogin {
         if (!user.active()) {
             return Outcome.failure(Reason.ACCOUNT_DISABLED);
         }
-        return Outcome.success(new LoggedIn(user, sessions.open(app, user.id(), user.role(), App.LOGIN_GITHUB, client), created));
+        return sessions.open(app, user.id(), user.role(), App.LOGIN_GITHUB, client).map(tokens -> new LoggedIn(user, tokens, created));
     }
 
     private static String nickname(GithubIdentity identity) {

@@ -12,7 +12,8 @@ import io.passportsuite.passport.session.Sessions;
 
 /**
  * A user removes the GitHub account linked to theirs, as long as another way to log in remains:
- * a password, or an email the app sends login codes to. Without one the account would be lost.
+ * a password the app lets them log in with, or an email the app sends login codes to. Without one
+ * the account would be lost.
  */
 @Service
 public class GithubUnlinking {
@@ -39,7 +40,8 @@ public class GithubUnlinking {
             if (!identities.linkedTo(userId, LinkedIdentityRepository.GITHUB)) {
                 return Outcome.failure(Reason.GITHUB_NOT_LINKED);
             }
-            boolean otherWayIn = user.passwordHash() != null
+            // A password is a way in only where the app takes passwords.
+            boolean otherWayIn = user.passwordHash() != null && app.allows(App.LOGIN_PASSWORD)
                     || user.email() != null && user.emailVerified() && app.allows(App.LOGIN_EMAIL_CODE);
             if (!otherWayIn) {
                 return Outcome.failure(Reason.GITHUB_LAST_LOGIN_METHOD);

@@ -81,13 +81,16 @@ public class PasswordLogin {
         }
         String verifiedHash = check == PasswordCheck.MATCH_NEEDS_REHASH ? rehashed(user, password) : user.passwordHash();
         // The password was right a moment ago; the session opens only if it still is the account's.
-        SessionTokens tokens = transaction.execute(status -> users.holdPassword(user.id(), verifiedHash)
+        // An account deleted meanwhile has no password either: the same wrong credentials.
+        Outcome<SessionTokens> opened = transaction.execute(status -> users.holdPassword(user.id(), verifiedHash)
                 ? sessions.open(app, user.id(), user.role(), App.LOGIN_PASSWORD, client)
-                : null);
-        if (tokens == null) {
-            return Outcome.failure(Reason.WRONG_CREDENTIALS);
-        }
-        return Outcome.success(new LoggedIn(user, tokens, false));
+                : Outcome.<SessionTokens>failure(Reason.WRONG_CREDENTIALS));
+        return switch (opened) {
+            case Outcome.Success<SessionTokens>(SessionTokens tokens) -> Outcome.success(new LoggedIn(user, tokens, false));
+            case Outcome.Failure<SessionTokens> failure when failure.problem().reason() == Reason.USER_NOT_FOUND ->
+                    Outcome.failure(Reason.WRONG_CREDENTIALS);
+            case Outcome.Failure<SessionTokens> failure -> Outcome.failure(failure.problem());
+        };
     }
 
     /**

@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Optional;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.passportsuite.passport.crypto.DerivedSecrets;
@@ -22,6 +25,8 @@ import io.passportsuite.passport.crypto.DerivedSecrets;
  */
 @Component
 class ClientSecretCipher {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientSecretCipher.class);
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -44,13 +49,19 @@ class ClientSecretCipher {
         }
     }
 
-    String open(String appId, byte[] sealed) {
+    /**
+     * The secret, or empty when it does not open: sealed under another key-encryption key (rotated,
+     * or the wrong one configured) or damaged. The app then has no usable secret until an operator
+     * sets it again; its logins are refused as not configured rather than failing.
+     */
+    Optional<String> open(String appId, byte[] sealed) {
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(sealed, NONCE_BYTES), appId);
-            return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return Optional.of(new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IllegalStateException("The GitHub client secret of app " + appId
-                    + " does not decrypt with the configured key-encryption key: configure it again", e);
+            log.warn("The GitHub client secret of app {} does not decrypt with the configured key-encryption key: "
+                    + "GitHub login is off for the app until its client_secret is set again ({})", appId, e.toString());
+            return Optional.empty();
         }
     }
 

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * GitHub's OAuth and REST calls that login needs, with bounded waits. A proof GitHub refuses
  * answers {@link Reason#GITHUB_CODE_REJECTED} or {@link Reason#GITHUB_TOKEN_REJECTED}; GitHub
  * failing (an error status, an unreadable answer, our own credentials refused) answers
- * {@link Reason#GITHUB_FAILED}; GitHub unreachable or too slow, {@link Reason#GITHUB_UNREACHABLE}.
+ * {@link Reason#GITHUB_FAILED}; GitHub unreachable or too slow (for one call, or for the login's
+ * {@link Deadline} over all its calls), {@link Reason#GITHUB_UNREACHABLE}.
  */
 @Component
 class GithubApi {
@@ -50,7 +52,7 @@ class GithubApi {
     }
 
     /** Trades a web flow's code for the user's access token ({@code POST /login/oauth/access_token}). */
-    Outcome<String> exchangeCode(GithubApp app, String code, String redirectUri) {
+    Outcome<String> exchangeCode(GithubApp app, String code, String redirectUri, Deadline deadline) {
         String form = "client_id=" + encode(app.clientId()) + "&client_secret=" + encode(app.clientSecret()) + "&code=" + encode(code)
                 + "&redirect_uri=" + encode(redirectUri);
         HttpRequest request = request(app.webBaseUrl() + "/login/oauth/access_token")
@@ -58,7 +60,7 @@ class GithubApi {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        return send(request).flatMap(response -> {
+        return send(request, deadline).flatMap(response -> {
             Optional<JsonNode> body = parse(response);
             if (response.statusCode() != 200 || body.isEmpty()) {
                 return failed("code exchange", response);
@@ -83,7 +85,7 @@ class GithubApi {
      * ({@code POST /applications/{client_id}/token}, authenticated as the app): a token issued to
      * any other app is refused, whoever's it is.
      */
-    Outcome<Void> checkToken(GithubApp app, String token) {
+    Outcome<Void> checkToken(GithubApp app, String token, Deadline deadline) {
         String basic = Base64.getEncoder().encodeToString((app.clientId() + ":" + app.clientSecret()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = request(app.apiBaseUrl() + "/applications/" + encode(app.clientId()) + "/token")
                 .header("Accept", "application/vnd.github+json")
@@ -91,7 +93,7 @@ class GithubApi {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode().put("access_token", token).toString()))
                 .build();
-        return send(request).flatMap(response -> {
+        return send(request, deadline).flatMap(response -> {
             if (response.statusCode() == 404 || response.statusCode() == 422) {
                 return Outcome.failure(Reason.GITHUB_TOKEN_REJECTED);
             }
@@ -108,8 +110,8 @@ class GithubApi {
     }
 
     /** The user a token belongs to ({@code GET /user}), with their verified primary email ({@code GET /user/emails}). */
-    Outcome<GithubIdentity> identify(GithubApp app, String token) {
-        return send(bearer(app, "/user", token)).flatMap(response -> {
+    Outcome<GithubIdentity> identify(GithubApp app, String token, Deadline deadline) {
+        return send(bearer(app, "/user", token), deadline).flatMap(response -> {
             if (response.statusCode() == 401) {
                 return Outcome.failure(Reason.GITHUB_TOKEN_REJECTED);
             }
@@ -118,13 +120,13 @@ class GithubApi {
                     || text(user.get(), "login") == null) {
                 return failed("user", response);
             }
-            return verifiedEmail(app, token).map(email -> new GithubIdentity(user.get().path("id").asLong(), text(user.get(), "login"),
+            return verifiedEmail(app, token, deadline).map(email -> new GithubIdentity(user.get().path("id").asLong(), text(user.get(), "login"),
                     text(user.get(), "name"), text(user.get(), "avatar_url"), email.orElse(null)));
         });
     }
 
-    private Outcome<Optional<String>> verifiedEmail(GithubApp app, String token) {
-        return send(bearer(app, "/user/emails", token)).flatMap(response -> {
+    private Outcome<Optional<String>> verifiedEmail(GithubApp app, String token, Deadline deadline) {
+        return send(bearer(app, "/user/emails", token), deadline).flatMap(response -> {
             if (response.statusCode() == 401) {
                 return Outcome.failure(Reason.GITHUB_TOKEN_REJECTED);
             }
@@ -161,13 +163,23 @@ class GithubApi {
     }
 
     /**
-     * The request's timeout bounds the wait for the answer's headers only; the deadline here also
-     * bounds a body GitHub (or something in between) sends slowly.
+     * The request's timeout bounds the wait for the answer's headers only; the wait here also
+     * bounds a body GitHub (or something in between) sends slowly, and ends at the login's
+     * deadline when that comes first.
      */
-    private Outcome<HttpResponse<String>> send(HttpRequest request) {
+    private Outcome<HttpResponse<String>> send(HttpRequest request, Deadline deadline) {
+        Duration wait = settings.connectTimeout().plus(settings.readTimeout());
+        if (deadline.left().compareTo(wait) < 0) {
+            wait = deadline.left();
+        }
+        if (wait.isZero()) {
+            log.warn("GitHub took longer than the login deadline ({}) before {} {}", settings.loginDeadline(), request.method(),
+                    request.uri().getPath());
+            return Outcome.failure(Reason.GITHUB_UNREACHABLE);
+        }
         CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            return Outcome.success(answer.get(settings.connectTimeout().plus(settings.readTimeout()).toMillis(), TimeUnit.MILLISECONDS));
+            return Outcome.success(answer.get(wait.toNanos(), TimeUnit.NANOSECONDS));
         } catch (ExecutionException | TimeoutException e) {
             // Connection refused or reset, or no whole answer within the bounds.
             answer.cancel(true);

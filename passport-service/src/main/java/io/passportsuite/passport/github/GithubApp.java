@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * An app's GitHub OAuth app: its credentials, the redirect URIs its web flow may use, and where
  * GitHub is (github.com, or a GitHub Enterprise Server: web {@code https://HOST}, API
- * {@code https://HOST/api/v3}).
+ * {@code https://HOST/api/v3}). The secret is null when the stored one no longer decrypts.
  */
 public record GithubApp(String appId, String clientId, String clientSecret, List<String> redirectUris, String webBaseUrl,
         String apiBaseUrl) {

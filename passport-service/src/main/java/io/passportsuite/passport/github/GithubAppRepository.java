@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Apps' GitHub configurations; a secret that no longer decrypts reads as none ({@link GithubApp#clientSecret()} null). */
 @Repository
 class GithubAppRepository {
 
@@ -24,7 +25,7 @@ class GithubAppRepository {
                 .query((rs, row) -> {
                     Array uris = rs.getArray("redirect_uris");
                     return new GithubApp(rs.getString("app_id"), rs.getString("client_id"),
-                            cipher.open(rs.getString("app_id"), rs.getBytes("client_secret_sealed")),
+                            cipher.open(rs.getString("app_id"), rs.getBytes("client_secret_sealed")).orElse(null),
                             List.of((String[]) uris.getArray()), rs.getString("web_base_url"), rs.getString("api_base_url"));
                 })
                 .optional();

@@ -3,7 +3,9 @@ package io.passportsuite.passport.github;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -15,12 +17,15 @@ import io.passportsuite.passport.outcome.Reason;
  * An operator sets an app's GitHub OAuth app. The client secret is write-only: stored sealed,
  * and every answer says only whether one is set. Checking ({@link #prepare}) comes apart from
  * storing ({@link #store}) so that a change of the app's other settings in the same request is
- * refused or applied together with it.
+ * refused or applied together with it. Pointing the stored secret elsewhere (a new client id or
+ * base URL) takes the secret in the same change, and GitHub is reached over https only, but on a
+ * loopback host.
  */
 @Service
 public class GithubConfiguring {
 
     private static final int MAX_REDIRECT_URIS = 20;
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private final GithubAppRepository configurations;
 
@@ -28,7 +33,10 @@ public class GithubConfiguring {
         this.configurations = configurations;
     }
 
-    /** The fields to change; null keeps what is set. A first configuration needs id, secret and redirect URIs. */
+    /**
+     * The fields to change; null keeps what is set. A first configuration needs id, secret and
+     * redirect URIs; a change of the id or a base URL, the secret too.
+     */
     public record Change(String clientId, String clientSecret, List<String> redirectUris, String webBaseUrl, String apiBaseUrl) {
     }
 
@@ -55,6 +63,12 @@ public class GithubConfiguring {
         String api = change.apiBaseUrl() != null ? stripSlash(change.apiBaseUrl())
                 : change.webBaseUrl() != null ? (web.equals(GithubApp.GITHUB_WEB) ? GithubApp.GITHUB_API : web + "/api/v3")
                 : current.map(GithubApp::apiBaseUrl).orElse(GithubApp.GITHUB_API);
+        // The stored secret goes wherever the id and base URLs say: moving them takes knowing the secret.
+        boolean moved = current.isPresent() && (!current.get().clientId().equals(clientId) || !current.get().webBaseUrl().equals(web)
+                || !current.get().apiBaseUrl().equals(api));
+        if (moved && change.clientSecret() == null) {
+            return Outcome.failure(Reason.GITHUB_CLIENT_SECRET_REQUIRED);
+        }
         if (!visible(clientId, 100)) {
             return Outcome.failure(Reason.GITHUB_CLIENT_ID_INVALID);
         }
@@ -68,6 +82,12 @@ public class GithubConfiguring {
                 : !webUrl(api, false) ? Optional.of(Problem.of(Reason.GITHUB_BASE_URL_INVALID, "github.api_base_url")) : Optional.empty();
         if (badBase.isPresent()) {
             return Outcome.failure(badBase.get());
+        }
+        // The secret travels to these hosts: in the clear only to a fake on this machine.
+        Optional<Problem> plainBase = !secure(web) ? Optional.of(Problem.of(Reason.GITHUB_BASE_URL_NOT_HTTPS, "github.web_base_url"))
+                : !secure(api) ? Optional.of(Problem.of(Reason.GITHUB_BASE_URL_NOT_HTTPS, "github.api_base_url")) : Optional.empty();
+        if (plainBase.isPresent()) {
+            return Outcome.failure(plainBase.get());
         }
         return Outcome.success(new GithubApp(appId, clientId, secret, List.copyOf(uris), web, api));
     }
@@ -92,6 +112,11 @@ public class GithubConfiguring {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    private static boolean secure(String url) {
+        URI uri = URI.create(url);
+        return "https".equals(uri.getScheme()) || LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
     }
 
     private static String stripSlash(String url) {

@@ -58,26 +58,31 @@ public class GithubVerification {
         if (proof instanceof GithubProof.None) {
             return Outcome.failure(Reason.GITHUB_PROOF_REQUIRED);
         }
-        return configured(app).flatMap(github -> switch (proof) {
+        return configured(app).flatMap(github -> verify(app, github, proof, Deadline.after(settings.loginDeadline())));
+    }
+
+    private Outcome<GithubIdentity> verify(App app, GithubApp github, GithubProof proof, Deadline deadline) {
+        return switch (proof) {
             case GithubProof.AuthorizationCode code -> {
                 if (code.redirectUri() == null || !github.redirectUris().contains(code.redirectUri())
                         || !states.consume(app.appId(), code.state(), code.redirectUri())) {
                     yield Outcome.failure(Reason.GITHUB_STATE_INVALID);
                 }
-                yield this.github.exchangeCode(github, code.code(), code.redirectUri())
-                        .flatMap(token -> this.github.identify(github, token));
+                yield this.github.exchangeCode(github, code.code(), code.redirectUri(), deadline)
+                        .flatMap(token -> this.github.identify(github, token, deadline));
             }
-            case GithubProof.AccessToken token -> this.github.checkToken(github, token.token())
-                    .flatMap(checked -> this.github.identify(github, token.token()));
+            case GithubProof.AccessToken token -> this.github.checkToken(github, token.token(), deadline)
+                    .flatMap(checked -> this.github.identify(github, token.token(), deadline));
             case GithubProof.None none -> Outcome.failure(Reason.GITHUB_PROOF_REQUIRED);
-        });
+        };
     }
 
     private Outcome<GithubApp> configured(App app) {
         if (!app.allows(App.LOGIN_GITHUB)) {
             return Outcome.failure(Reason.GITHUB_LOGIN_NOT_ALLOWED);
         }
-        Optional<GithubApp> github = configurations.find(app.appId());
+        // A secret that no longer decrypts (the key-encryption key changed) leaves the app as unconfigured as none.
+        Optional<GithubApp> github = configurations.find(app.appId()).filter(configured -> configured.clientSecret() != null);
         return github.map(Outcome::success).orElseGet(() -> Outcome.failure(Reason.GITHUB_NOT_CONFIGURED));
     }
 

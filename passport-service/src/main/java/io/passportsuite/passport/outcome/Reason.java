@@ -89,6 +89,9 @@ public enum Reason {
     GITHUB_CLIENT_SECRET_INVALID(Problem.Kind.INVALID_INPUT, "github.client_secret must be 1-200 visible characters, and is required to configure GitHub"),
     GITHUB_REDIRECT_URIS_INVALID(Problem.Kind.INVALID_INPUT, "github.redirect_uris must be 1-20 absolute http(s) URLs without a fragment"),
     GITHUB_BASE_URL_INVALID(Problem.Kind.INVALID_INPUT, "%s must be an absolute http(s) URL without query or fragment"),
+    GITHUB_BASE_URL_NOT_HTTPS(Problem.Kind.INVALID_INPUT, "%s must be an https URL (http only on a loopback host: 127.0.0.1, localhost, ::1)"),
+    GITHUB_CLIENT_SECRET_REQUIRED(Problem.Kind.INVALID_INPUT,
+            "github.client_secret is required in the same request to change github.client_id, github.web_base_url or github.api_base_url"),
 
     // One-time codes
     CODE_INVALID(Problem.Kind.INVALID_CODE, "the code is wrong, expired or used"),

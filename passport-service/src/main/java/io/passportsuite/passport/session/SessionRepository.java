@@ -20,6 +20,15 @@ class SessionRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The user's status, their row locked against deletion and changes until the transaction ends;
+     * empty when the user is gone. Shared: logins of one user do not wait for each other.
+     */
+    Optional<String> lockUserStatus(String appId, UUID userId) {
+        return jdbc.sql("SELECT status FROM app_user WHERE id = :id AND app_id = :appId FOR SHARE")
+                .param("id", userId).param("appId", appId).query(String.class).optional();
+    }
+
     void insertSession(UUID id, String appId, UUID userId, String method, Instant now, Instant expiresAt, String userAgent, String ip) {
         jdbc.sql("""
                 INSERT INTO auth_session (id, app_id, user_id, login_method, created_at, last_used_at, expires_at, user_agent, client_ip)

@@ -38,6 +38,8 @@ import io.passportsuite.passport.token.IssuedAccessToken;
 public class Sessions {
 
     private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+    /** {@code app_user.status} of a user who may log in. */
+    private static final String ACTIVE = "active";
 
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
@@ -68,21 +70,39 @@ public class Sessions {
         this.usableSessions = new UsableSessions((sessionId, userId) -> sessions.sessionUsable(sessionId, userId, clock.instant()));
     }
 
-    /** Opens a session for a user who just proved who they are, and records the login event. */
-    public SessionTokens open(App app, UUID userId, int role, String method, ClientInfo client) {
+    /**
+     * Opens a session for a user who just proved who they are, and records the login event. The
+     * user's row is locked while the session is written: an account deletion (which locks the row
+     * first) either waits for the session, and ends it, or has committed, and the login finds no
+     * user ({@link Reason#USER_NOT_FOUND}); a disabling that committed meanwhile answers
+     * {@link Reason#ACCOUNT_DISABLED}.
+     */
+    public Outcome<SessionTokens> open(App app, UUID userId, int role, String method, ClientInfo client) {
         Instant now = clock.instant();
         UUID sessionId = UUID.randomUUID();
         String refreshToken = codec.newToken();
         Instant expiresAt = now.plus(app.refreshTokenTtl());
-        transaction.executeWithoutResult(status -> {
+        Optional<Reason> refused = transaction.execute(status -> {
+            Optional<String> userStatus = sessions.lockUserStatus(app.appId(), userId);
+            if (userStatus.isEmpty()) {
+                return Optional.of(Reason.USER_NOT_FOUND);
+            }
+            if (!ACTIVE.equals(userStatus.get())) {
+                return Optional.of(Reason.ACCOUNT_DISABLED);
+            }
             sessions.insertSession(sessionId, app.appId(), userId, method, now, expiresAt, client.userAgent(), client.ip());
             refreshTokens.insert(RefreshTokenCodec.hash(refreshToken), sessionId, now);
             outbox.append(Topics.USER_EVENTS, UserLoggedIn.TYPE, UserLoggedIn.VERSION, app.appId(), userId.toString(),
                     new UserLoggedIn(userId, sessionId, method, client.ip()));
+            return Optional.<Reason>empty();
         });
+        if (refused.isPresent()) {
+            log.info("No session opened for user {} of app {}: {}", userId, app.appId(), refused.get());
+            return Outcome.failure(refused.get());
+        }
         IssuedAccessToken access = accessTokens.issue(new AccessTokenRequest(app.appId(), userId, role, sessionId, app.accessTokenTtl(),
                 capabilities.capabilitiesOf(app.appId(), userId)));
-        return new SessionTokens(sessionId, access, refreshToken, expiresAt);
+        return Outcome.success(new SessionTokens(sessionId, access, refreshToken, expiresAt));
     }
 
     /** Trades a refresh token of {@code appId} for a new access token and the next refresh token. */

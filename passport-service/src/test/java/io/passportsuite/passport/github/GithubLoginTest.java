@@ -15,10 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.passportsuite.common.testing.RealInfrastructure;
 import io.passportsuite.common.web.SuiteHeaders;
 import io.passportsuite.passport.account.AccountRegistration;
+import io.passportsuite.passport.account.DeletingAccount;
+import io.passportsuite.passport.account.GithubUnlinking;
 import io.passportsuite.passport.account.NewAccount;
 import io.passportsuite.passport.account.User;
 import io.passportsuite.passport.api.Http;
@@ -26,6 +29,7 @@ import io.passportsuite.passport.app.App;
 import io.passportsuite.passport.app.AppAdministration;
 import io.passportsuite.passport.app.PasswordPolicy;
 import io.passportsuite.passport.outcome.Outcome;
+import io.passportsuite.passport.outcome.Reason;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * answers GITHUB_OAUTH_FAILED with its own status.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"passport.github.read-timeout=1s", "passport.github.connect-timeout=1s"})
+        properties = {"passport.github.read-timeout=1s", "passport.github.connect-timeout=1s", "passport.github.login-deadline=1500ms"})
 @RealInfrastructure
 class GithubLoginTest {
 
@@ -59,6 +63,15 @@ class GithubLoginTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private GithubUnlinking unlinking;
+
+    @Autowired
+    private DeletingAccount deleting;
+
+    @Autowired
+    private TransactionTemplate transaction;
 
     private Http http;
 
@@ -263,7 +276,8 @@ class GithubLoginTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        assertThat(configure("default", "{\"github\":{\"web_base_url\":\"http://127.0.0.1:" + closedPort + "\"}}").status()).isEqualTo(200);
+        assertThat(configure("default", "{\"github\":{\"client_secret\":\"" + CLIENT_SECRET + "\",\"web_base_url\":\"http://127.0.0.1:"
+                + closedPort + "\"}}").status()).isEqualTo(200);
         assertRefused(tokenLogin(github.tokenFor(player, CLIENT_ID)), 503);
     }
 
@@ -374,5 +388,133 @@ class GithubLoginTest {
         assertThat(configure("nope-" + ids.incrementAndGet(), "{\"github\":{}}").status()).isEqualTo(404);
         Outcome<WebFlowStart> notAllowed = verification.startWebFlow(administration.find(fresh).orElseThrow(), CALLBACK);
         assertThat(notAllowed).isInstanceOf(Outcome.Failure.class);
+    }
+
+    @Test
+    void shouldGiveUpAtTheLoginDeadlineWhenGithubIsSlowOnEveryCallButWithinEachTimeout() {
+        FakeGithub.Account player = account("patient", null, false);
+        String token = github.tokenFor(player, CLIENT_ID);
+        // Three calls (token check, /user, /user/emails) of 0.8 s each: every one within the 1 s
+        // read timeout, 2.4 s together, past the 1.5 s login deadline.
+        github.answerAfter(Duration.ofMillis(800));
+        long started = System.nanoTime();
+
+        Http.Response slow = tokenLogin(token);
+
+        assertRefused(slow, 503);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_300));
+        github.recover();
+        assertThat(tokenLogin(token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldTreatAClientSecretThatNoLongerDecryptsAsGithubNotConfigured() {
+        // What a changed key-encryption key leaves behind: a sealed secret that does not open.
+        byte[] sealedElsewhere = new byte[60];
+        new java.security.SecureRandom().nextBytes(sealedElsewhere);
+        jdbc.sql("UPDATE app_github SET client_secret_sealed = :sealed WHERE app_id = 'default'").param("sealed", sealedElsewhere).update();
+
+        Http.Response start = http.get("/auth/github/authorize?redirect_uri=" + CALLBACK);
+        assertRefused(start, 400);
+        assertThat(start.json().get("message").asString()).isEqualTo("该应用未配置 GitHub 登录");
+        Http.Response login = tokenLogin(github.tokenFor(account("locked_out", null, false), CLIENT_ID));
+        assertRefused(login, 400);
+        assertThat(login.json().get("message").asString()).isEqualTo("该应用未配置 GitHub 登录");
+        assertThat(github.received()).noneMatch(received -> received.path().endsWith("/token"));
+
+        // The operator sees no secret set, and must give it again to change anything.
+        Http.Response redirectsOnly = configure("default", "{\"github\":{\"redirect_uris\":[\"" + CALLBACK + "\"]}}");
+        assertThat(redirectsOnly.status()).as(redirectsOnly.toString()).isEqualTo(400);
+        Http.Response again = configure("default", "{\"github\":{\"client_secret\":\"" + CLIENT_SECRET + "\"}}");
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("github").get("client_secret_set").asBoolean()).isTrue();
+        assertThat(webLogin(account("back_in", null, false)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRequireTheSecretToPointItAtAnotherOauthAppOrHost() {
+        String required = Reason.GITHUB_CLIENT_SECRET_REQUIRED.englishTemplate();
+        for (String change : java.util.List.of("{\"client_id\":\"Iv1.attacker\"}", "{\"web_base_url\":\"https://evil.example.com\"}",
+                "{\"api_base_url\":\"https://evil.example.com/api\"}",
+                "{\"client_id\":\"Iv1.attacker\",\"redirect_uris\":[\"" + CALLBACK + "\"]}")) {
+            Http.Response refused = configure("default", "{\"github\":" + change + "}");
+            assertThat(refused.status()).as(change + " " + refused).isEqualTo(400);
+            assertThat(refused.json().get("error").asString()).isEqualTo("VALIDATION_FAILED");
+            assertThat(refused.json().get("message").asString()).isEqualTo(required);
+        }
+        assertThat(jdbc.sql("SELECT client_id FROM app_github WHERE app_id = 'default'").query(String.class).single()).isEqualTo(CLIENT_ID);
+        // Saying again what is set moves nothing: no secret needed.
+        assertThat(configure("default", "{\"github\":{\"client_id\":\"" + CLIENT_ID + "\",\"web_base_url\":\"" + github.url()
+                + "\"}}").status()).isEqualTo(200);
+
+        // The secret is sent to the base URLs: https only, but to a fake on this machine.
+        for (String field : java.util.List.of("web_base_url", "api_base_url")) {
+            for (String url : java.util.List.of("http://github.example.com", "http://10.0.0.7:8080", "http://127.0.0.1.nip.io")) {
+                Http.Response plain = configure("default", "{\"github\":{\"client_secret\":\"" + CLIENT_SECRET + "\",\"" + field + "\":\"" + url + "\"}}");
+                assertThat(plain.status()).as(url + " " + plain).isEqualTo(400);
+                assertThat(plain.json().get("message").asString()).startsWith("github." + field + " must be an https URL");
+            }
+        }
+        for (String loopback : java.util.List.of("http://localhost:3000", "http://[::1]:3000", "http://127.0.0.1:3000", "https://ghe.example.com")) {
+            Http.Response allowed = configure("default", "{\"github\":{\"client_secret\":\"" + CLIENT_SECRET + "\",\"web_base_url\":\"" + loopback + "\"}}");
+            assertThat(allowed.status()).as(loopback + " " + allowed).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void shouldRefuseToUnlinkWhenThePasswordIsOneTheAppDoesNotTake() {
+        Http.Response linked = webLogin(account("pw_but_off", null, false));
+        java.util.UUID userId = java.util.UUID.fromString(linked.json().get("data").get("user").get("id").asString());
+        jdbc.sql("UPDATE app_user SET password_hash = 'a-password-hash' WHERE id = :id").param("id", userId).update();
+        App withPasswords = administration.find("default").orElseThrow();
+        App withoutPasswords = new App(withPasswords.appId(), withPasswords.name(), withPasswords.passwordPolicy(),
+                withPasswords.accessTokenTtl(), withPasswords.refreshTokenTtl(), java.util.Set.of(App.LOGIN_GITHUB, App.LOGIN_EMAIL_CODE),
+                withPasswords.registerCaptchaRequired());
+
+        Outcome<java.util.UUID> refused = unlinking.unlink(withoutPasswords, userId);
+
+        assertThat(refused).isInstanceOfSatisfying(Outcome.Failure.class,
+                failure -> assertThat(failure.problem().reason()).isEqualTo(Reason.GITHUB_LAST_LOGIN_METHOD));
+        assertThat(unlinking.unlink(withPasswords, userId)).isEqualTo(Outcome.success(userId));
+    }
+
+    @Test
+    void shouldOpenNoSessionForAUserDeletedWhileLoggingIn() throws Exception {
+        FakeGithub.Account doomed = account("doomed", null, false);
+        Http.Response first = webLogin(doomed);
+        java.util.UUID userId = java.util.UUID.fromString(first.json().get("data").get("user").get("id").asString());
+        java.util.concurrent.CountDownLatch deleted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+
+        // The deletion holds the user's row until the login has found the user and waits for the row.
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var deletion = executor.submit(() -> transaction.execute(status -> {
+                deleting.delete("default", userId).orRaise();
+                deleted.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            }));
+            assertThat(deleted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            String token = github.tokenFor(doomed, CLIENT_ID);
+            var login = executor.submit(() -> tokenLogin(token));
+            long waitingUntil = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                    .query(Long.class).single() == 0 && System.nanoTime() < waitingUntil) {
+                Thread.sleep(20);
+            }
+            commit.countDown();
+            deletion.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            Http.Response raced = login.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(raced.status()).as(raced.toString()).isEqualTo(404);
+            assertThat(raced.json().get("success").asBoolean()).isFalse();
+            assertThat(raced.json().get("error_code").asString()).isEqualTo("USER_NOT_FOUND");
+            assertThat(raced.json().path("data").path("access_token").isMissingNode()).isTrue();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM auth_session WHERE user_id = :id").param("id", userId).query(Long.class).single()).isZero();
     }
 }

@@ -33,7 +33,11 @@ final class AppRefusals {
             Map.entry("refresh token lifetime must be", "refresh_token_ttl_seconds 须为 300-31536000 秒"),
             Map.entry("login_methods of the platform app must include", "平台应用的登录方式必须包含 password,管理员用它登录"),
             Map.entry("login_methods must be", "login_methods 须为 password、email_code、github 中的一个或多个"),
-            Map.entry("label must be", "label 最多 100 个字符"));
+            Map.entry("label must be", "label 最多 100 个字符"),
+            Map.entry("github.client_secret is required in the same request",
+                    "修改 github.client_id、github.web_base_url 或 github.api_base_url 时必须同时提供 github.client_secret"),
+            Map.entry("github.web_base_url must be an https URL", "github.web_base_url 必须是 https 地址(仅本机回环地址可用 http)"),
+            Map.entry("github.api_base_url must be an https URL", "github.api_base_url 必须是 https 地址(仅本机回环地址可用 http)"));
 
     private AppRefusals() {
     }

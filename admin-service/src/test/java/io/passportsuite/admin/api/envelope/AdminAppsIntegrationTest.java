@@ -129,9 +129,15 @@ class AdminAppsIntegrationTest {
             assertThat(refused.status()).as(body + " " + refused.body()).isEqualTo(400);
             assertThat(refused.errorCode()).isEqualTo("ADMIN_OPERATION_FAILED");
         }
+        // Passport refuses to point the stored secret at another OAuth app or host without the secret: the operator's 400.
+        AdminCalls.Answer moved = calls.send("PATCH", "/admin/apps/hubbed", "{\"github\":{\"client_id\":\"Iv1.elsewhere\"}}",
+                AdminCalls.asAdmin(admin));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(400);
+        assertThat(moved.errorCode()).isEqualTo("ADMIN_OPERATION_FAILED");
+        assertThat(moved.json().get("message").asString()).contains("github.client_secret");
         AdminCalls.Answer atCreation = calls.post("/admin/apps", "{\"app_id\":\"early\",\"name\":\"E\",\"github\":{}}", AdminCalls.asAdmin(admin));
         assertThat(atCreation.status()).isEqualTo(400);
-        assertThat(passport.requests).containsExactly("PATCH /internal/apps/hubbed");
+        assertThat(passport.requests).containsExactly("PATCH /internal/apps/hubbed", "PATCH /internal/apps/hubbed");
     }
 
     @Test

@@ -90,6 +90,8 @@ final class EnvelopeMessages {
         TEXTS.put(Reason.GITHUB_CLIENT_SECRET_INVALID, "github.client_secret 必须是 1-200 个可见字符,首次配置 GitHub 时必填");
         TEXTS.put(Reason.GITHUB_REDIRECT_URIS_INVALID, "github.redirect_uris 必须是 1-20 个不含片段的 http(s) 绝对地址");
         TEXTS.put(Reason.GITHUB_BASE_URL_INVALID, "%s 必须是不含查询和片段的 http(s) 绝对地址");
+        TEXTS.put(Reason.GITHUB_BASE_URL_NOT_HTTPS, "%s 必须是 https 地址(仅本机回环地址 127.0.0.1、localhost、::1 可用 http)");
+        TEXTS.put(Reason.GITHUB_CLIENT_SECRET_REQUIRED, "修改 github.client_id、github.web_base_url 或 github.api_base_url 时必须同时提供 github.client_secret");
         TEXTS.put(Reason.CODE_INVALID, "验证码错误或已过期");
         TEXTS.put(Reason.EMAIL_CODE_REQUIRED, "填写邮箱时必须提供 email_verification_code,请先调用 /auth/send-email-verification 获取");
         TEXTS.put(Reason.CAPTCHA_REQUIRED, "该应用注册需要验证码,请先以 captcha_register 场景获取");

@@ -110,10 +110,45 @@ class GithubLoginEndToEndTest {
         assertThat(lastWayIn.body()).contains("\"error_code\":\"LAST_LOGIN_METHOD\"");
     }
 
-    private static HttpResponse<String> delete(String path, String token) {
+    @Test
+    void shouldNotLetAnotherAppsUserOrSpoofedIdentityHeadersUnlinkAnAccount() {
+        FakeGithub.Account linked = new FakeGithub.Account(9_100_002, "linked_player", null, "https://avatars.example.com/u/9100002",
+                null, false);
+        ServiceProbe.Response login = gateway.post("/auth/github", "{\"access_token\":\"" + github.tokenFor(linked, CLIENT_ID) + "\"}");
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        String userId = login.json().get("data").get("user").get("id").asString();
+        // A user of another app, with a token the gateway verifies as genuine.
+        String otherKey = suite.createApp("github-other");
+        ServiceProbe.Response registered = gateway.post("/auth/v1/register", """
+                {"nickname":"other","password":"abcdef","contact_type":"email","contact":"other@other.example","app_id":"github-other"}
+                """, "Authorization", "Bearer " + otherKey);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        ServiceProbe.Response otherLogin = gateway.post("/auth/v1/login", """
+                {"contact_type":"email","contact":"other@other.example","password":"abcdef","app_id":"github-other"}
+                """, "Authorization", "Bearer " + otherKey);
+        assertThat(otherLogin.status()).as(otherLogin.body()).isEqualTo(200);
+        String otherAppsToken = otherLogin.json().get("access_token").asString();
+
+        HttpResponse<String> otherApp = delete("/auth/github", otherAppsToken,
+                "X-Passport-User-Id", userId, "X-Passport-User-Role", "9");
+        HttpResponse<String> spoofedOnly = delete("/auth/github", null, "X-Passport-User-Id", userId);
+
+        assertThat(otherApp.statusCode()).as(otherApp.body()).isEqualTo(401);
+        assertThat(spoofedOnly.statusCode()).as(spoofedOnly.body()).isEqualTo(401);
+        // Still linked: the same GitHub account logs into the same user, not a new one.
+        ServiceProbe.Response again = gateway.post("/auth/github", "{\"access_token\":\"" + github.tokenFor(linked, CLIENT_ID) + "\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("data").get("is_new_user").asBoolean()).isFalse();
+        assertThat(again.json().get("data").get("user").get("id").asString()).isEqualTo(userId);
+    }
+
+    private static HttpResponse<String> delete(String path, String token, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path)).DELETE().timeout(Duration.ofSeconds(10));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -26,8 +26,9 @@ import io.passportsuite.e2e.OtlpCollector.ExportedSpan;
 /**
  * One trace from the client to the inbox: a login code asked for through the gateway is a span of
  * the gateway, then of passport (which writes the message request to its outbox), then the outbox
- * relay's publish, then notification-service's handling of the Kafka record, all in the trace the
- * client started with its {@code traceparent}, each span the child of the one before it. The
+ * relay's publish, then notification-service's handling of the Kafka record, then its worker's
+ * send, all in the trace the client started with its {@code traceparent}, each span the child of
+ * the one before it. The
  * services export to a collector in this JVM over OTLP/HTTP, as they would to a real one.
  */
 class TraceEndToEndTest {
@@ -98,6 +99,10 @@ class TraceEndToEndTest {
                 && span.kind().equals("SPAN_KIND_CONSUMER"));
         assertThat(consumed.parentSpanId()).as("notification-service continues from the record's headers")
                 .isEqualTo(publish.spanId());
+        ExportedSpan delivered = await(traceId, span -> span.service().equals("notification-service")
+                && span.name().startsWith("deliver"));
+        assertThat(delivered.parentSpanId()).as("the worker's send continues the trace the request was accepted in")
+                .isEqualTo(consumed.spanId());
 
         // The ECS log lines of the request's handling carry the trace's id where log stores look for it.
         Path logs = Path.of(System.getProperty("suite.root", "..")).resolve("e2e-tests/target/e2e-logs");

@@ -34,6 +34,11 @@ public interface OutboxTracing {
                 Supplier<CompletableFuture<T>> send) {
             return send.get();
         }
+
+        @Override
+        public void continuing(Context context, String name, Runnable work) {
+            work.run();
+        }
     };
 
     /** The context of the span current on this thread, or {@link Context#EMPTY}. */
@@ -46,12 +51,19 @@ public interface OutboxTracing {
      */
     <T> CompletableFuture<T> publishing(Context context, String topic, Headers headers, Supplier<CompletableFuture<T>> send);
 
+    /**
+     * Runs {@code work} in a span named {@code name} that continues {@code context}, for work a
+     * service queued in a row of its own and does later, as the relay does with the outbox (a
+     * message delivery, say); without a context, {@code work} runs as it is.
+     */
+    void continuing(Context context, String name, Runnable work);
+
     /** A W3C trace context as written in an outbox row: {@code traceparent} and {@code tracestate}. */
     record Context(String traceParent, String traceState) {
 
         public static final Context EMPTY = new Context(null, null);
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return traceParent == null;
         }
     }
@@ -87,12 +99,7 @@ public interface OutboxTracing {
             if (context.isEmpty()) {
                 return send.get();
             }
-            Map<String, String> carrier = new HashMap<>();
-            carrier.put(TRACEPARENT, context.traceParent());
-            if (context.traceState() != null) {
-                carrier.put(TRACESTATE, context.traceState());
-            }
-            Span span = propagator.extract(carrier, Map::get)
+            Span span = propagator.extract(carrier(context), Map::get)
                     .name(topic + " publish")
                     .kind(Span.Kind.PRODUCER)
                     .remoteServiceName("kafka")
@@ -119,6 +126,32 @@ public interface OutboxTracing {
                 span.end();
             });
             return sending;
+        }
+
+        @Override
+        public void continuing(Context context, String name, Runnable work) {
+            if (context.isEmpty()) {
+                work.run();
+                return;
+            }
+            Span span = propagator.extract(carrier(context), Map::get).name(name).start();
+            try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+                work.run();
+            } catch (RuntimeException e) {
+                span.error(e);
+                throw e;
+            } finally {
+                span.end();
+            }
+        }
+
+        private static Map<String, String> carrier(Context context) {
+            Map<String, String> carrier = new HashMap<>();
+            carrier.put(TRACEPARENT, context.traceParent());
+            if (context.traceState() != null) {
+                carrier.put(TRACESTATE, context.traceState());
+            }
+            return carrier;
         }
     }
 }

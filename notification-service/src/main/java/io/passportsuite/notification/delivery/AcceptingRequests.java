@@ -5,9 +5,11 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.passportsuite.common.eventing.OutboxTracing;
 import io.passportsuite.common.eventing.OutboxWriter;
 import io.passportsuite.common.eventing.ProcessedEvents;
 import io.passportsuite.common.events.EventEnvelope;
@@ -37,9 +39,11 @@ class AcceptingRequests {
     private final Channels channels;
     private final MessageTemplates templates;
     private final DeliveryMetrics metrics;
+    private final OutboxTracing tracing;
 
     AcceptingRequests(JsonMapper json, TransactionTemplate transaction, ProcessedEvents processedEvents, OutboxWriter outbox,
-            Deliveries deliveries, Channels channels, MessageTemplates templates, DeliveryMetrics metrics) {
+            Deliveries deliveries, Channels channels, MessageTemplates templates, DeliveryMetrics metrics,
+            ObjectProvider<OutboxTracing> tracing) {
         this.json = json;
         this.transaction = transaction;
         this.processedEvents = processedEvents;
@@ -48,6 +52,7 @@ class AcceptingRequests {
         this.channels = channels;
         this.templates = templates;
         this.metrics = metrics;
+        this.tracing = tracing.getIfAvailable(() -> OutboxTracing.NONE);
     }
 
     /** The new delivery's id; empty for a duplicate or a request that cannot be delivered. */
@@ -83,7 +88,7 @@ class AcceptingRequests {
                 return Optional.empty();
             }
             Optional<UUID> delivery = deliveries.insert(envelope, channels.deliveryChannel(request.channel()),
-                    request.destination(), request.template());
+                    request.destination(), request.template(), tracing.current());
             // In the trace of the request that asked for the message (the record's headers carry it):
             // the line that ties an operator's search for a login to its delivery. No destination.
             delivery.ifPresent(id -> log.info("Event {} accepted as delivery {} ({} via {})", envelope.eventId(), id,

@@ -5,9 +5,11 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.passportsuite.common.eventing.OutboxTracing;
 import io.passportsuite.common.eventing.OutboxWriter;
 import io.passportsuite.common.events.Topics;
 import io.passportsuite.common.events.notification.NotificationRequested;
@@ -37,10 +39,11 @@ class AttemptingDelivery {
     private final DeliverySettings settings;
     private final JsonMapper json;
     private final DeliveryMetrics metrics;
+    private final OutboxTracing tracing;
 
     AttemptingDelivery(Deliveries deliveries, MessageTemplates templates, AppBranding branding, Channels channels,
             OutboxWriter outbox, TransactionTemplate transaction, DeliverySettings settings, JsonMapper json,
-            DeliveryMetrics metrics) {
+            DeliveryMetrics metrics, ObjectProvider<OutboxTracing> tracing) {
         this.deliveries = deliveries;
         this.templates = templates;
         this.branding = branding;
@@ -50,9 +53,15 @@ class AttemptingDelivery {
         this.settings = settings;
         this.json = json;
         this.metrics = metrics;
+        this.tracing = tracing.getIfAvailable(() -> OutboxTracing.NONE);
     }
 
+    /** In the trace of the request that asked for the message: each attempt is a span of it. */
     void attempt(Delivery delivery) {
+        tracing.continuing(delivery.trace(), "deliver " + delivery.channel(), () -> attemptTraced(delivery));
+    }
+
+    private void attemptTraced(Delivery delivery) {
         int attempt = delivery.attempts() + 1;
         try {
             channels.send(delivery.channel(), render(delivery));

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.passportsuite.common.eventing.OutboxTracing;
 import io.passportsuite.common.events.EventEnvelope;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,11 +27,14 @@ class Deliveries {
     }
 
     /** A new pending delivery, due at once; empty when the event already has one. */
-    Optional<UUID> insert(EventEnvelope request, String channel, String destination, String template) {
+    Optional<UUID> insert(EventEnvelope request, String channel, String destination, String template,
+            OutboxTracing.Context trace) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
-                INSERT INTO delivery (id, event_id, app_id, channel, destination, template, status, attempts, request, next_attempt_at)
-                VALUES (:id, :eventId, :appId, :channel, :destination, :template, 'pending', 0, CAST(:request AS jsonb), now())
+                INSERT INTO delivery (id, event_id, app_id, channel, destination, template, status, attempts, request, next_attempt_at,
+                                      trace_parent, trace_state)
+                VALUES (:id, :eventId, :appId, :channel, :destination, :template, 'pending', 0, CAST(:request AS jsonb), now(),
+                        :traceParent, :traceState)
                 ON CONFLICT (event_id) DO NOTHING
                 """)
                 .param("id", id)
@@ -40,6 +44,8 @@ class Deliveries {
                 .param("destination", destination)
                 .param("template", template)
                 .param("request", json.writeValueAsString(request))
+                .param("traceParent", trace.traceParent())
+                .param("traceState", trace.traceState())
                 .update();
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
@@ -54,12 +60,14 @@ class Deliveries {
                 WHERE id IN (SELECT id FROM delivery
                              WHERE status IN ('pending', 'failed') AND next_attempt_at <= now()
                              ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING id, event_id, app_id, channel, destination, template, attempts, request::text AS request
+                RETURNING id, event_id, app_id, channel, destination, template, attempts, request::text AS request,
+                          trace_parent, trace_state
                 """)
                 .param("leaseSeconds", lease.toMillis() / 1000.0)
                 .query((rs, row) -> new Delivery(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
                         rs.getString("app_id"), rs.getString("channel"), rs.getString("destination"), rs.getString("template"),
-                        rs.getInt("attempts"), json.readValue(rs.getString("request"), EventEnvelope.class)))
+                        rs.getInt("attempts"), json.readValue(rs.getString("request"), EventEnvelope.class),
+                        new OutboxTracing.Context(rs.getString("trace_parent"), rs.getString("trace_state"))))
                 .optional();
     }
 

@@ -59,8 +59,10 @@ class TraceEndToEndTest {
         collector = new OtlpCollector();
         Map<String, String> tracing = Map.of(
                 "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", collector.endpoint(),
-                // Recorded or not is the client's call here (its traceparent says sampled); the
-                // services' own share is left at its default.
+                // The client here is a tracing proxy the gateway is told to trust: its traceparent
+                // (sampled) is continued, so the test knows the trace to look for. The gateway's own
+                // default, a trace of its own for every request, is ObservabilityTest's.
+                "GATEWAY_TRACING_TRUST_CLIENT_CONTEXT", "true",
                 "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms");
         suite = GatewaySuite.start("tracing", Set.of(), tracing);
 

@@ -1,6 +1,7 @@
 package io.passportsuite.gateway.observability;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +17,10 @@ class ObservabilityConfiguration {
     }
 
     @Bean
-    TracingFilter tracingFilter(ObjectProvider<Propagator> propagator) {
+    TracingFilter tracingFilter(ObjectProvider<Propagator> propagator,
+            @Value("${passport.gateway.tracing.trust-client-context:false}") boolean trustClientContext) {
         // A provider: the tracer's auto-configuration is read after this class; without tracing, a no-op.
-        return new TracingFilter(propagator.getIfAvailable(() -> Propagator.NOOP));
+        return new TracingFilter(propagator.getIfAvailable(() -> Propagator.NOOP), trustClientContext);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.passportsuite.gateway.observability;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -18,32 +19,41 @@ import io.micrometer.tracing.propagation.Propagator;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway's span of each request: it continues the client's W3C {@code traceparent} when
- * there is one (or starts a trace), and the request goes on to the service with the gateway's span
- * as its parent, so a trace shows the time spent here. Written by hand rather than through the
- * generic server observation, which the gateway leaves off (see {@link AccessLogFilter}); nothing
- * is put in thread-locals, as the request moves between threads.
+ * The gateway's span of each request, the parent of the service's: the request goes on with the
+ * gateway's W3C {@code traceparent} and with no other tracing header, so a trace shows the time
+ * spent here. Written by hand rather than through the generic server observation, which the
+ * gateway leaves off (see {@link AccessLogFilter}); nothing is put in thread-locals, as the
+ * request moves between threads.
  *
- * <p>Whether a trace is recorded follows the parent's decision when the client sent one, as W3C
- * trace context means; otherwise {@code management.tracing.sampling.probability}.
+ * <p>A client's trace context is not taken on by default: with it, anyone on the internet would
+ * decide which of their requests are recorded (a sampled flag on every request multiplies the
+ * spans exported), choose their trace ids, and carry {@code tracestate} or baggage into the
+ * suite's records. Each request starts its own trace, recorded at
+ * {@code management.tracing.sampling.probability}. Behind a proxy that traces and that the
+ * operator trusts (a mesh, an ingress with tracing), {@code passport.gateway.tracing.trust-client-context}
+ * continues the incoming {@code traceparent} instead.
  */
 class TracingFilter implements WebFilter, Ordered {
 
     static final String SPAN_ATTRIBUTE = TracingFilter.class.getName() + ".span";
-    private static final String TRACEPARENT = "traceparent";
-    private static final String TRACESTATE = "tracestate";
+    /** Every header a tracer reads; none of the client's reaches a service. */
+    private static final List<String> TRACING_HEADERS = List.of("traceparent", "tracestate", "baggage", "b3",
+            "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled", "x-b3-flags");
     private static final Propagator.Getter<HttpHeaders> HEADERS = HttpHeaders::getFirst;
+    private static final HttpHeaders NO_HEADERS = HttpHeaders.readOnlyHttpHeaders(new HttpHeaders());
 
     private final Propagator propagator;
+    private final boolean trustClientContext;
 
-    TracingFilter(Propagator propagator) {
+    TracingFilter(Propagator propagator, boolean trustClientContext) {
         this.propagator = propagator;
+        this.trustClientContext = trustClientContext;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        Span span = propagator.extract(request.getHeaders(), HEADERS)
+        Span span = propagator.extract(trustClientContext ? request.getHeaders() : NO_HEADERS, HEADERS)
                 .kind(Span.Kind.SERVER)
                 .name("http " + request.getMethod().name())
                 // The path only: a query string may carry a token.
@@ -54,23 +64,27 @@ class TracingFilter implements WebFilter, Ordered {
         propagator.inject(span.context(), context, Map::put);
         ServerWebExchange traced = exchange.mutate().request(builder -> builder.headers(headers -> {
             // The service continues from the gateway's span, not from whatever the client sent.
-            headers.remove(TRACEPARENT);
-            headers.remove(TRACESTATE);
+            TRACING_HEADERS.forEach(headers::remove);
             context.forEach(headers::set);
         })).build();
         traced.getAttributes().put(SPAN_ATTRIBUTE, span);
-        return chain.filter(traced).doFinally(signal -> {
-            Route route = traced.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-            if (route != null) {
-                span.name("http " + request.getMethod().name() + " " + route.getId());
-                span.tag("gateway.route", route.getId());
-            }
+        // The status as the client gets it, also when the gateway answers an upstream failure
+        // itself after this chain has ended in an error (502, 503, 504).
+        traced.getResponse().beforeCommit(() -> {
             HttpStatusCode status = traced.getResponse().getStatusCode();
             if (status != null) {
                 span.tag("http.response.status_code", Integer.toString(status.value()));
                 if (status.is5xxServerError()) {
                     span.tag("error.type", Integer.toString(status.value()));
                 }
+            }
+            return Mono.empty();
+        });
+        return chain.filter(traced).doOnError(span::error).doFinally(signal -> {
+            Route route = traced.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+            if (route != null) {
+                span.name("http " + request.getMethod().name() + " " + route.getId());
+                span.tag("gateway.route", route.getId());
             }
             span.end();
         });

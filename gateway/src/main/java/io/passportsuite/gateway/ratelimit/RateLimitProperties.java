@@ -70,6 +70,10 @@ record RateLimitProperties(
             Map<String, Integer> appLimits) {
 
         Rule {
+            // The name tags the refusals counted (passport.rate.limit.refusals{rule}).
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("every passport.gateway.rate-limits rule needs a name");
+            }
             paths = paths == null ? List.of() : List.copyOf(paths);
             appLimits = appLimits == null ? Map.of() : Map.copyOf(appLimits);
             methods = List.copyOf(methods);

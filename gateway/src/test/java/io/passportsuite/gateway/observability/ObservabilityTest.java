@@ -144,6 +144,26 @@ class ObservabilityTest {
     }
 
     @Test
+    void shouldStartItsOwnTraceAndPassNoTracingHeaderOfTheClientsDownstream(CapturedOutput output) {
+        String clientTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        FakeService.call(port, "GET", "/api/auth/me", null, "X-Request-Id", "traced-1",
+                "traceparent", "00-" + clientTrace + "-00f067aa0ba902b7-01", "tracestate", "vendor=forced",
+                "baggage", "user=admin", "b3", clientTrace + "-00f067aa0ba902b7-1", "X-B3-TraceId", clientTrace,
+                "X-B3-Sampled", "1");
+
+        FakeService.Received received = passport.received().getFirst();
+        String traceparent = received.header("traceparent");
+        assertThat(traceparent).as("the gateway's own span is the service's parent")
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]").doesNotContain(clientTrace);
+        assertThat(received.headers().keySet().stream().map(String::toLowerCase))
+                .doesNotContain("tracestate", "baggage", "b3", "x-b3-traceid", "x-b3-sampled");
+        String traceId = traceparent.substring(3, 35);
+        // The access-log line names the same trace, as ECS does (trace.id), for a log store to join.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("request_id=traced-1 .*\"trace\":\\{\"id\":\"" + traceId + "\""));
+    }
+
+    @Test
     void shouldAllowNoCrossOriginCallsByDefault() {
         HttpResponse<String> response = FakeService.call(port, "OPTIONS", "/api/auth/login", null,
                 "Origin", "https://app.example.com", "Access-Control-Request-Method", "POST");

@@ -22,6 +22,11 @@ class DeliveryMetrics {
 
     DeliveryMetrics(MeterRegistry meters) {
         this.meters = meters;
+        // At zero from the start: a series that first appears at 1 shows no increase, and the one
+        // dead letter an alert is for would go unseen.
+        for (String reason : new String[] {INVALID_REQUEST, ATTEMPTS_EXHAUSTED}) {
+            deadLetters(reason);
+        }
     }
 
     void sent(String channel) {
@@ -40,11 +45,14 @@ class DeliveryMetrics {
     }
 
     void parked(String reason) {
-        Counter.builder("notification.dead.letters")
+        deadLetters(reason).increment();
+    }
+
+    private Counter deadLetters(String reason) {
+        return Counter.builder("notification.dead.letters")
                 .description("Notification requests parked on the dead-letter topic")
                 .tag("reason", reason)
-                .register(meters)
-                .increment();
+                .register(meters);
     }
 
     private void attempt(String channel, String outcome) {

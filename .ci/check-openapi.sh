@@ -11,6 +11,7 @@ for surface in canonical envelope chat; do
   [[ -s "$documents/$surface.json" ]] || { echo "check-openapi: $documents/$surface.json is missing; run ./mvnw verify first" >&2; exit 1; }
 done
 
+command -v npm >/dev/null || { echo "check-openapi: needs Node.js (20 or later) and npm" >&2; exit 1; }
 (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error)
 "$tool/node_modules/.bin/redocly" lint --config "$tool/redocly.yaml" --format=stylish \
   "$documents/canonical.json" "$documents/envelope.json" "$documents/chat.json"

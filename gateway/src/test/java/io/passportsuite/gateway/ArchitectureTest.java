@@ -42,11 +42,13 @@ class ArchitectureTest {
                 .layer("status").definedBy(ROOT + ".status..")
                 .layer("observability").definedBy(ROOT + ".observability..")
                 .layer("web").definedBy(ROOT + ".web..")
+                .layer("apidocs").definedBy(ROOT + ".apidocs..")
                 .whereLayer("security").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ratelimit").mayNotBeAccessedByAnyLayer()
                 .whereLayer("routing").mayNotBeAccessedByAnyLayer()
                 .whereLayer("resilience").mayNotBeAccessedByAnyLayer()
                 .whereLayer("status").mayNotBeAccessedByAnyLayer()
+                .whereLayer("apidocs").mayNotBeAccessedByAnyLayer()
                 .whereLayer("observability").mayOnlyBeAccessedByLayers("security")
                 .whereLayer("web").mayNotAccessAnyLayer()
                 .because("each filter meets the others only through the exchange, so any one can be "

@@ -2,6 +2,7 @@ package io.passportsuite.admin.web;
 
 import java.util.List;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -16,6 +17,11 @@ import io.passportsuite.common.error.ErrorCode;
 /** Lets a controller take the {@link Caller} the guard resolved as a parameter. */
 @Configuration(proxyBeanMethods = false)
 class CallerArgument implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+
+    static {
+        // The caller comes from the guard, not from the request: no parameter in the API documents.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +28,11 @@ class AdminEndToEndTest {
 
     @BeforeAll
     static void startSuite() {
-        suite = GatewaySuite.startWithAdmin("admin");
+        suite = GatewaySuite.shared();
         gateway = suite.throughGateway;
         // Discovery may list admin-service before the gateway's load balancer has fetched it.
         ServiceProbe.Response routed = awaitLogin();
         assertThat(routed.status()).as("the gateway routes to admin-service: " + routed.body()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -62,15 +61,8 @@ class ApiDocumentsEndToEndTest {
 
     @BeforeAll
     static void startSuite() {
-        suite = GatewaySuite.start("apidocs", Set.of(GatewaySuite.Extra.MEMBERSHIP, GatewaySuite.Extra.ADMIN, GatewaySuite.Extra.ASSET));
+        suite = GatewaySuite.shared();
         throughGateway = suite.throughGateway;
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @ParameterizedTest

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,17 +33,10 @@ class AppAdministrationEndToEndTest {
 
     @BeforeAll
     static void startSuite() {
-        suite = GatewaySuite.startWithAdmin("apps");
+        suite = GatewaySuite.shared();
         gateway = suite.throughGateway;
         ServiceProbe.Response routed = awaitLogin();
         assertThat(routed.status()).as("the gateway routes to admin-service: " + routed.body()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

@@ -12,12 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +41,7 @@ class AppUploadSettingsEndToEndTest {
 
     @BeforeAll
     static void startSuite() {
-        suite = GatewaySuite.start("uploads", Set.of(GatewaySuite.Extra.ADMIN, GatewaySuite.Extra.ASSET));
+        suite = GatewaySuite.shared();
         gateway = suite.throughGateway;
         apiKey = suite.createApp(APP);
         ServiceProbe.Response routed = suite.awaitRouted("/asset/v1/files/" + UUID.randomUUID(), Duration.ofSeconds(60));
@@ -51,13 +49,6 @@ class AppUploadSettingsEndToEndTest {
         // admin-service finds asset-service through discovery too, which may list it a little later.
         ServiceProbe.Response settings = suite.awaitRouted("/admin/apps/" + APP + "/assets", Duration.ofSeconds(90), bearer(adminToken()));
         assertThat(settings.status()).as("admin-service reaches asset-service: " + settings.body()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

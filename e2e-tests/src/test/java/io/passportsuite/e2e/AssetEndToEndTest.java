@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,19 +41,12 @@ class AssetEndToEndTest {
 
     @BeforeAll
     static void startSuite() {
-        suite = GatewaySuite.startWithAsset("asset");
+        suite = GatewaySuite.shared();
         gateway = suite.throughGateway;
         keyA = suite.createApp("asset-a");
         keyB = suite.createApp("asset-b");
         ServiceProbe.Response routed = suite.awaitRouted("/asset/v1/files/" + UUID.randomUUID(), Duration.ofSeconds(60));
         assertThat(routed.status()).as("the gateway routes to asset-service: " + routed.body()).isEqualTo(404);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

@@ -86,6 +86,22 @@ final class GatewaySuite implements AutoCloseable {
         return start(label, Set.of(Extra.ASSET));
     }
 
+    private static GatewaySuite shared;
+
+    /**
+     * The whole suite (membership, admin and asset too), started once for the test classes that
+     * need most of it and keep to data of their own (their own apps, users and audit targets): each
+     * start is a minute of six JVMs. Stopped when the test JVM ends.
+     */
+    static synchronized GatewaySuite shared() {
+        if (shared == null) {
+            GatewaySuite started = start("shared", Set.of(Extra.MEMBERSHIP, Extra.ADMIN, Extra.ASSET));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-suite-stop"));
+            shared = started;
+        }
+        return shared;
+    }
+
     /** Services a test may start besides discovery, passport and the gateway. */
     enum Extra { MEMBERSHIP, ADMIN, ASSET }
 

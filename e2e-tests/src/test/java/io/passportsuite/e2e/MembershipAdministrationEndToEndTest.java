@@ -3,10 +3,8 @@ package io.passportsuite.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +24,7 @@ class MembershipAdministrationEndToEndTest {
 
     @BeforeAll
     static void startSuite() {
-        suite = GatewaySuite.start("membership_admin", Set.of(GatewaySuite.Extra.MEMBERSHIP, GatewaySuite.Extra.ADMIN));
+        suite = GatewaySuite.shared();
         gateway = suite.throughGateway;
         ServiceProbe.Response login = awaitLogin();
         assertThat(login.status()).as("the gateway routes to admin-service: " + login.body()).isEqualTo(200);
@@ -34,13 +32,6 @@ class MembershipAdministrationEndToEndTest {
         // admin-service finds membership-service through discovery too, and may not have fetched it yet.
         ServiceProbe.Response tiers = suite.awaitRouted("/admin/tiers", Duration.ofSeconds(60), bearer(adminToken));
         assertThat(tiers.status()).as("admin-service reaches membership-service: " + tiers.body()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

@@ -8,10 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +33,7 @@ class UserDeletionEndToEndTest {
 
     @BeforeAll
     static void startSuite() {
-        suite = GatewaySuite.start("user_deletion", Set.of(GatewaySuite.Extra.MEMBERSHIP, GatewaySuite.Extra.ADMIN));
+        suite = GatewaySuite.shared();
         gateway = suite.throughGateway;
         ServiceProbe.Response login = awaitAdminLogin();
         assertThat(login.status()).as("the gateway routes to admin-service: " + login.body()).isEqualTo(200);
@@ -44,13 +42,6 @@ class UserDeletionEndToEndTest {
         // admin-service finds membership-service through discovery too, and may not have fetched it yet.
         ServiceProbe.Response tiers = suite.awaitRouted("/admin/tiers", Duration.ofSeconds(60), bearer(adminToken));
         assertThat(tiers.status()).as("admin-service reaches membership-service: " + tiers.body()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

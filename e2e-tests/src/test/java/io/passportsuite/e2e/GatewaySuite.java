@@ -242,7 +242,15 @@ final class GatewaySuite implements AutoCloseable {
 
     @Override
     public void close() {
-        for (SuiteProcess process : new SuiteProcess[] {gateway, asset, admin, membership, passport, discovery}) {
+        SuiteProcess[] processes = {gateway, asset, admin, membership, passport, discovery};
+        // All asked at once, then waited for: one after the other, their graceful shutdowns would
+        // outlast the time a test JVM's shutdown hooks get (the shared suite stops in one).
+        for (SuiteProcess process : processes) {
+            if (process != null) {
+                process.askToStop();
+            }
+        }
+        for (SuiteProcess process : processes) {
             if (process != null) {
                 process.close();
             }

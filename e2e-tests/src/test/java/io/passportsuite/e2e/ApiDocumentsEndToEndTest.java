@@ -75,6 +75,8 @@ class ApiDocumentsEndToEndTest {
         List<String> documented = operationsOf(document);
         List<String> missing = listed.stream().filter(endpoint -> documented.stream().noneMatch(op -> sameEndpoint(endpoint, op))).toList();
         assertThat(missing).as("endpoints of " + seed.file + " missing from the " + seed.surface + " document").isEmpty();
+        assertThat(document.get("servers").get(0).get("url").asString())
+                .as("the gateway that served it, never a host the request named").isEqualTo("/");
     }
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
 package io.passportsuite.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -188,6 +190,23 @@ final class GatewaySuite implements AutoCloseable {
             throw new IllegalStateException("could not create app " + appId + ": " + app.body());
         }
         return issueKey(appId);
+    }
+
+    /**
+     * Registers a user of {@code appId} through the gateway with the app's key (the canonical
+     * surface) and logs them in; returns their access token, genuine to the gateway, of that app.
+     */
+    String accessTokenOfNewUser(String apiKey, String appId, String email, String password) {
+        String[] key = {"Authorization", "Bearer " + apiKey};
+        ServiceProbe.Response registered = throughGateway.post("/auth/v1/register", """
+                {"nickname":"user","password":"%s","contact_type":"email","contact":"%s","app_id":"%s"}
+                """.formatted(password, email, appId), key);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        ServiceProbe.Response login = throughGateway.post("/auth/v1/login", """
+                {"contact_type":"email","contact":"%s","password":"%s","app_id":"%s"}
+                """.formatted(email, password, appId), key);
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return login.json().get("access_token").asString();
     }
 
     /** A new API key of an app that exists already, such as the platform's own {@code default}. */

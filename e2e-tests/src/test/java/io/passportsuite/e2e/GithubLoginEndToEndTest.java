@@ -118,16 +118,8 @@ class GithubLoginEndToEndTest {
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         String userId = login.json().get("data").get("user").get("id").asString();
         // A user of another app, with a token the gateway verifies as genuine.
-        String otherKey = suite.createApp("github-other");
-        ServiceProbe.Response registered = gateway.post("/auth/v1/register", """
-                {"nickname":"other","password":"abcdef","contact_type":"email","contact":"other@other.example","app_id":"github-other"}
-                """, "Authorization", "Bearer " + otherKey);
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        ServiceProbe.Response otherLogin = gateway.post("/auth/v1/login", """
-                {"contact_type":"email","contact":"other@other.example","password":"abcdef","app_id":"github-other"}
-                """, "Authorization", "Bearer " + otherKey);
-        assertThat(otherLogin.status()).as(otherLogin.body()).isEqualTo(200);
-        String otherAppsToken = otherLogin.json().get("access_token").asString();
+        String otherAppsToken = suite.accessTokenOfNewUser(suite.createApp("github-other"), "github-other",
+                "other@other.example", "abcdef");
 
         HttpResponse<String> otherApp = delete("/auth/github", otherAppsToken,
                 "X-Passport-User-Id", userId, "X-Passport-User-Role", "9");

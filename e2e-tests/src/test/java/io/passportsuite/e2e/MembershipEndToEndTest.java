@@ -97,15 +97,7 @@ class MembershipEndToEndTest {
     @Test
     void shouldRefuseMembershipRoutesWithoutATokenOfThePlatformApp() {
         String tenantKey = suite.createApp("membership-tenant");
-        ServiceProbe.Response registered = gateway.post("/auth/v1/register", """
-                {"nickname":"T","password":"secret-t","contact_type":"email","contact":"tenant-user@example.com","app_id":"membership-tenant"}
-                """, bearer(tenantKey));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        ServiceProbe.Response login = gateway.post("/auth/v1/login", """
-                {"contact_type":"email","contact":"tenant-user@example.com","password":"secret-t","app_id":"membership-tenant"}
-                """, bearer(tenantKey));
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        String tenantToken = login.json().get("access_token").asString();
+        String tenantToken = suite.accessTokenOfNewUser(tenantKey, "membership-tenant", "tenant-user@example.com", "secret-t");
 
         assertThat(gateway.get("/api/membership/me").status()).isEqualTo(401);
         assertThat(gateway.post("/api/membership/redeem-invite", "{\"inviteCode\":\"AAAA-AAAA-AAAA-AAAA\"}").status())

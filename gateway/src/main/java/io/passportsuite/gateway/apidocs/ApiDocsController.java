@@ -29,9 +29,10 @@ class ApiDocsController {
         if (!documents.knows(surface)) {
             return SurfaceErrors.writePlain(exchange, HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "No such API document");
         }
-        URI request = exchange.getRequest().getURI();
-        String serverUrl = request.getScheme() + "://" + request.getRawAuthority();
-        return documents.merged(surface, serverUrl)
+        // Relative: the gateway the document came from. Never the request's Host header, which the
+        // client writes: a cache in front keyed without it would hand everyone a document whose
+        // "Try it out" sends their tokens to the host an attacker named.
+        return documents.merged(surface, "/")
                 .flatMap(json -> {
                     exchange.getResponse().setStatusCode(HttpStatus.OK);
                     exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);

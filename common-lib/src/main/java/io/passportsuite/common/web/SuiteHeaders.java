@@ -28,6 +28,13 @@ public final class SuiteHeaders {
     /** Proves a request came through the gateway (or another service), not from outside. */
     public static final String INTERNAL_CREDENTIAL = "X-Passport-Internal-Credential";
 
+    /**
+     * On passport's answers only: the users (ids, one value each) some of whose sessions the request
+     * just ended. The gateway forgets the token validations it answers itself for those users at
+     * once, rather than when the revocation event reaches it, and never passes the header on.
+     */
+    public static final String SESSIONS_REVOKED = "X-Passport-Sessions-Revoked";
+
     /** Identity headers a client must never be able to set. */
     public static final List<String> IDENTITY_HEADERS =
             List.of(USER_ID, USER_ROLE, APP_ID, SESSION_ID, USER_CAPABILITIES, CLIENT_IP, INTERNAL_CREDENTIAL);

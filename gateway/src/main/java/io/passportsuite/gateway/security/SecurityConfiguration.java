@@ -24,24 +24,40 @@ class SecurityConfiguration {
     }
 
     @Bean
-    EdgeAuthenticationFilter edgeAuthenticationFilter(SecurityProperties properties, RevokedSessions revoked,
-            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer, ClientIpResolver clientIp,
-            MeterRegistry meters) {
-        if (properties.internalCredential().isBlank()) {
-            LoggerFactory.getLogger(SecurityConfiguration.class).warn("passport.gateway.security.internal-credential "
-                    + "(SUITE_INTERNAL_CREDENTIAL) is not set: API keys cannot be checked and services cannot tell gateway traffic apart");
-        }
+    AccessTokenVerifier accessTokenVerifier(SecurityProperties properties,
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer, MeterRegistry meters) {
         WebClient passport = passportClient(properties.passportUri(), loadBalancer);
         Clock clock = Clock.systemUTC();
         JwksKeys keys = new JwksKeys(
                 passport.get().uri("/.well-known/jwks.json").retrieve().bodyToMono(String.class)
                         .timeout(java.time.Duration.ofSeconds(5)),
                 properties.jwksMaxAge(), properties.jwksMinRefreshInterval(), clock);
+        return new AccessTokenVerifier(keys, properties.issuer(), properties.clockSkew(), clock, meters);
+    }
+
+    @Bean
+    LocalTokenValidation localTokenValidation(SecurityProperties properties, RevokedSessions revoked, AccessTokenVerifier tokens,
+            MeterRegistry meters) {
+        ValidationAnswers answers = new ValidationAnswers(properties.tokenValidation().answerFor(),
+                properties.tokenValidation().maxAnswers(), revoked, Clock.systemUTC());
+        meters.gauge("passport.gateway.token.validate.answers.kept", answers, ValidationAnswers::size);
+        return new LocalTokenValidation(answers, tokens, meters);
+    }
+
+    @Bean
+    EdgeAuthenticationFilter edgeAuthenticationFilter(SecurityProperties properties, RevokedSessions revoked,
+            AccessTokenVerifier tokens, ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer,
+            ClientIpResolver clientIp) {
+        if (properties.internalCredential().isBlank()) {
+            LoggerFactory.getLogger(SecurityConfiguration.class).warn("passport.gateway.security.internal-credential "
+                    + "(SUITE_INTERNAL_CREDENTIAL) is not set: API keys cannot be checked and services cannot tell gateway traffic apart");
+        }
+        WebClient passport = passportClient(properties.passportUri(), loadBalancer);
         return new EdgeAuthenticationFilter(
                 new RoutePolicy(properties.routes()),
-                new AccessTokenVerifier(keys, properties.issuer(), properties.clockSkew(), clock, meters),
+                tokens,
                 revoked,
-                new ApiKeyCheck(passport, properties.internalCredential(), properties.apiKeyCacheTtl(), clock),
+                new ApiKeyCheck(passport, properties.internalCredential(), properties.apiKeyCacheTtl(), Clock.systemUTC()),
                 properties.internalCredential(),
                 clientIp,
                 properties.platformAppId());

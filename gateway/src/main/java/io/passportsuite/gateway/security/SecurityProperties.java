@@ -26,6 +26,7 @@ import io.passportsuite.common.events.Topics;
  * @param revocation the deny-list of revoked sessions
  * @param platformAppId the app whose users the {@code user} and {@code admin} routes serve (the envelope,
  *        chat, membership and admin surfaces); tokens of any other app are refused there
+ * @param tokenValidation passport's answers to {@code POST /auth/v1/token/validate} the gateway gives again itself
  */
 @ConfigurationProperties("passport.gateway.security")
 record SecurityProperties(
@@ -38,11 +39,17 @@ record SecurityProperties(
         @DefaultValue("3s") Duration apiKeyCacheTtl,
         List<RouteRule> routes,
         @DefaultValue Revocation revocation,
-        @DefaultValue("default") String platformAppId) {
+        @DefaultValue("default") String platformAppId,
+        @DefaultValue TokenValidation tokenValidation) {
 
     SecurityProperties {
         routes = routes == null ? List.of() : List.copyOf(routes);
-        if (clockSkew.isNegative() || apiKeyCacheTtl.isNegative() || jwksMinRefreshInterval.isNegative()) {
+        if (tokenValidation.answerFor().compareTo(Duration.ofSeconds(1)) > 0) {
+            // Passport reuses a session's state for a second; longer here would keep revoked tokens
+            // valid for longer than any replica of passport does.
+            throw new IllegalArgumentException("passport.gateway.security.token-validation.answer-for must be at most 1s");
+        }
+        if (clockSkew.isNegative() || tokenValidation.answerFor().isNegative() || apiKeyCacheTtl.isNegative() || jwksMinRefreshInterval.isNegative()) {
             throw new IllegalArgumentException("passport.gateway.security durations must not be negative");
         }
     }
@@ -87,5 +94,13 @@ record SecurityProperties(
      * @param topic the topic carrying {@code user.session-revoked}
      */
     record Revocation(@DefaultValue("true") boolean enabled, @DefaultValue(Topics.USER_EVENTS) String topic) {
+    }
+
+    /**
+     * @param answerFor how long passport's 200 answer for an app and token is given again by the
+     *        gateway (at most 1s; 0 sends every validation to passport)
+     * @param maxAnswers how many such answers are kept (about 1 KiB each)
+     */
+    record TokenValidation(@DefaultValue("1s") Duration answerFor, @DefaultValue("20000") int maxAnswers) {
     }
 }

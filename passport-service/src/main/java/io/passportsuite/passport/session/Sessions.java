@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -53,9 +54,11 @@ public class Sessions {
     private final Clock clock;
     private final UsableSessions usableSessions;
     private final CapabilityProjection capabilities;
+    private final ApplicationEventPublisher notices;
 
     Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, SecurityEventRepository securityEvents, AppRepository apps, RefreshTokenCodec codec, AccessTokens accessTokens, OutboxWriter outbox,
-            TransactionTemplate transaction, SessionSettings settings, Clock clock, CapabilityProjection capabilities) {
+            TransactionTemplate transaction, SessionSettings settings, Clock clock, CapabilityProjection capabilities,
+            ApplicationEventPublisher notices) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.securityEvents = securityEvents;
@@ -67,6 +70,7 @@ public class Sessions {
         this.settings = settings;
         this.clock = clock;
         this.capabilities = capabilities;
+        this.notices = notices;
         this.usableSessions = new UsableSessions((sessionId, userId) -> sessions.sessionUsable(sessionId, userId, clock.instant()));
     }
 
@@ -237,6 +241,7 @@ public class Sessions {
 
     private void recordRevocation(SessionRepository.LiveSession session, String reason, Instant now) {
         forgetUsable(session);
+        notices.publishEvent(new SessionsEnded(session.userId()));
         Instant tokensValidUntil = now.plus(apps.find(session.appId()).map(App::accessTokenTtl).orElseThrow());
         outbox.append(Topics.USER_EVENTS, SessionRevoked.TYPE, SessionRevoked.VERSION, session.appId(), session.userId().toString(),
                 new SessionRevoked(session.userId(), session.id(), reason, tokensValidUntil));

@@ -1,0 +1,232 @@
+package io.passportsuite.gateway.security;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import org.reactivestreams.Publisher;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.passportsuite.common.error.ErrorCode;
+import io.passportsuite.common.token.AccessTokenCheck;
+import io.passportsuite.common.token.AccessTokenClaims;
+import io.passportsuite.common.token.AccessTokenFormat;
+import io.passportsuite.common.web.SuiteHeaders;
+import io.passportsuite.gateway.web.SurfaceErrors;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers {@code POST /auth/v1/token/validate} from {@link ValidationAnswers} when passport gave
+ * the same answer for the same app and token within the last second; otherwise sends the request
+ * on to passport as any other and keeps a 200 answer for the next time. Also takes passport's
+ * {@link SuiteHeaders#SESSIONS_REVOKED} off every answer, dropping the answers about those users.
+ *
+ * <p>Runs after {@link EdgeAuthenticationFilter}, so the request it sees carries the app the API
+ * key belongs to (checked there, a client's own identity headers removed), and the rate limits
+ * and access log have seen it. Anything unusual (no JSON, no token, a body larger than a token
+ * needs) goes to passport, which answers it as it always has.
+ */
+final class LocalTokenValidation implements WebFilter, Ordered {
+
+    static final String PATH = "/auth/v1/token/validate";
+
+    /** A token of the largest accepted length, with room for the JSON around it. */
+    private static final int MAX_BODY = AccessTokenFormat.MAX_TOKEN_LENGTH + 1024;
+    /** Passport's answer repeats the token's claims; anything larger is not an answer to keep. */
+    private static final int MAX_ANSWER = 16 * 1024;
+    private static final Duration BODY_TIMEOUT = Duration.ofSeconds(30);
+
+    // Strict where passport's own reading could differ: a body it would refuse is never answered here.
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final ValidationAnswers answers;
+    private final AccessTokenVerifier tokens;
+    private final Counter answeredHere;
+    private final Counter askedPassport;
+
+    LocalTokenValidation(ValidationAnswers answers, AccessTokenVerifier tokens, MeterRegistry meters) {
+        this.answers = answers;
+        this.tokens = tokens;
+        this.answeredHere = answerCounter(meters, "gateway");
+        this.askedPassport = answerCounter(meters, "passport");
+    }
+
+    private static Counter answerCounter(MeterRegistry meters, String source) {
+        return Counter.builder("passport.gateway.token.validate.answers")
+                .description("Answers to POST /auth/v1/token/validate, by who gave them: the gateway from passport's recent answer, or passport")
+                .tag("source", source)
+                .register(meters);
+    }
+
+    @Override
+    public int getOrder() {
+        return EdgeAuthenticationFilter.ORDER + 1;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.beforeCommit(() -> {
+            List<String> users = response.getHeaders().remove(SuiteHeaders.SESSIONS_REVOKED);
+            if (users != null) {
+                answers.forgetUsers(users);
+            }
+            return Mono.empty();
+        });
+        ServerHttpRequest request = exchange.getRequest();
+        if (!answers.enabled() || request.getMethod() != HttpMethod.POST || !PATH.equals(request.getPath().value())) {
+            return chain.filter(exchange);
+        }
+        String appId = request.getHeaders().getFirst(SuiteHeaders.APP_ID);
+        long length = request.getHeaders().getContentLength();
+        MediaType type = request.getHeaders().getContentType();
+        if (appId == null || length <= 0 || length > MAX_BODY || type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+            askedPassport.increment();
+            return chain.filter(exchange);
+        }
+        return DataBufferUtils.join(request.getBody(), MAX_BODY)
+                .timeout(BODY_TIMEOUT)
+                .map(LocalTokenValidation::bytesOf)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> answer(exchange, chain, appId, body))
+                .onErrorResume(TimeoutException.class, late -> SurfaceErrors.write(exchange, HttpStatus.REQUEST_TIMEOUT,
+                        ErrorCode.REQUEST_TIMEOUT, "The request body did not arrive in time"))
+                .onErrorResume(DataBufferLimitException.class, large -> SurfaceErrors.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE,
+                        ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large"));
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, WebFilterChain chain, String appId, byte[] body) {
+        ServerWebExchange withBody = exchange.mutate()
+                .request(new ReadBody(exchange.getRequest(), exchange.getResponse().bufferFactory(), body)).build();
+        String token = tokenOf(body);
+        if (token == null) {
+            askedPassport.increment();
+            return chain.filter(withBody);
+        }
+        var known = answers.answerFor(appId, token);
+        if (known.isPresent()) {
+            answeredHere.increment();
+            return write(exchange.getResponse(), known.get());
+        }
+        askedPassport.increment();
+        return tokens.verify(token).flatMap(check -> {
+            if (check instanceof AccessTokenCheck.Valid(AccessTokenClaims claims) && appId.equals(claims.appId())) {
+                return chain.filter(withBody.mutate().response(new KeepingAnswer(withBody.getResponse(), appId, token, claims)).build());
+            }
+            return chain.filter(withBody);
+        });
+    }
+
+    private static Mono<Void> write(ServerHttpResponse response, ValidationAnswers.Answer answer) {
+        response.setStatusCode(HttpStatus.OK);
+        HttpHeaders headers = response.getHeaders();
+        if (answer.contentType() != null) {
+            headers.set(HttpHeaders.CONTENT_TYPE, answer.contentType());
+        }
+        headers.setContentLength(answer.body().length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
+    }
+
+    /** The {@code token} of a JSON object; null for anything passport might read otherwise. */
+    private static String tokenOf(byte[] body) {
+        try {
+            JsonNode json = JSON.readTree(body);
+            JsonNode token = json == null ? null : json.get("token");
+            return json != null && json.isObject() && token != null && token.isString() && !token.asString().isBlank()
+                    && token.asString().length() <= AccessTokenFormat.MAX_TOKEN_LENGTH ? token.asString() : null;
+        } catch (JacksonException unreadable) {
+            return null;
+        }
+    }
+
+    private static byte[] bytesOf(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    /** The request with the body this filter has read, to be sent on as it came. */
+    private static final class ReadBody extends ServerHttpRequestDecorator {
+
+        private final DataBufferFactory buffers;
+        private final byte[] body;
+
+        ReadBody(ServerHttpRequest request, DataBufferFactory buffers, byte[] body) {
+            super(request);
+            this.buffers = buffers;
+            this.body = body;
+        }
+
+        @Override
+        public Flux<DataBuffer> getBody() {
+            // The server's own buffers (Netty's): the routing filter sends those without a copy.
+            return Flux.defer(() -> Flux.just(buffers.wrap(body)));
+        }
+    }
+
+    /** Keeps passport's 200 answer while writing it to the client. */
+    private final class KeepingAnswer extends ServerHttpResponseDecorator {
+
+        private final String appId;
+        private final String token;
+        private final AccessTokenClaims claims;
+
+        KeepingAnswer(ServerHttpResponse response, String appId, String token, AccessTokenClaims claims) {
+            super(response);
+            this.appId = appId;
+            this.token = token;
+            this.claims = claims;
+        }
+
+        @Override
+        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            if (getStatusCode() == null || getStatusCode().value() != HttpStatus.OK.value()) {
+                return super.writeWith(body);
+            }
+            // Passport's answer is a few hundred bytes; one of another size is passed on, not kept.
+            return Flux.from(body).collectList().flatMap(parts -> {
+                int size = parts.stream().mapToInt(DataBuffer::readableByteCount).sum();
+                if (size > 0 && size <= MAX_ANSWER) {
+                    byte[] bytes = new byte[size];
+                    int at = 0;
+                    for (DataBuffer part : parts) {
+                        int length = part.readableByteCount();
+                        part.toByteBuffer(part.readPosition(), ByteBuffer.wrap(bytes), at, length);
+                        at += length;
+                    }
+                    answers.remember(appId, token, claims, bytes, getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
+                }
+                return super.writeWith(Flux.fromIterable(parts));
+            });
+        }
+    }
+}

@@ -1,19 +1,37 @@
 package io.passportsuite.passport.account;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Online status for the chat surface: any authenticated request marks the user online (written at
  * most every 30 seconds), a disconnect marks them offline with the time they were last seen.
+ *
+ * <p>A user this replica marked online within the last {@link #REMARK_AFTER} is not marked again:
+ * the write would change nothing (the row moves at most every 30 seconds), yet it was a statement
+ * and a commit on every authenticated request, half of the database work of {@code GET /api/auth/me}.
+ * A disconnect here forgets the mark at once; one on another replica may leave this replica's mark
+ * standing, so a user who disconnected there and is active here again is shown online up to
+ * {@link #REMARK_AFTER} late.
  */
 @Service
 public class Presence {
 
+    static final Duration REMARK_AFTER = Duration.ofSeconds(15);
+
     private final UserRepository users;
     private final Clock clock;
+    private final Cache<UUID, Instant> markedOnline = Caffeine.newBuilder()
+            .expireAfterWrite(REMARK_AFTER)
+            .maximumSize(100_000)
+            .build();
 
     Presence(UserRepository users, Clock clock) {
         this.users = users;
@@ -21,10 +39,17 @@ public class Presence {
     }
 
     public void seen(UUID userId) {
-        users.markOnline(userId, clock.instant());
+        Instant now = clock.instant();
+        Instant marked = markedOnline.getIfPresent(userId);
+        if (marked != null && !now.isBefore(marked) && now.isBefore(marked.plus(REMARK_AFTER))) {
+            return;
+        }
+        users.markOnline(userId, now);
+        markedOnline.put(userId, now);
     }
 
     public void disconnected(UUID userId) {
+        markedOnline.invalidate(userId);
         users.markOffline(userId, clock.instant());
     }
 }

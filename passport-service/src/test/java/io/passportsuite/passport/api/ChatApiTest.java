@@ -111,6 +111,9 @@ class ChatApiTest {
         Http.Response offline = http.get("/api/auth/users/" + carolId, "Authorization", bobAuth);
         assertThat(offline.json().get("online").asBoolean()).isFalse();
         assertThat(offline.text("lastSeenAt")).isNotBlank();
+        // Back within seconds: online again at once, though marked online moments before the disconnect.
+        http.get("/api/auth/me", "Authorization", Http.bearer(carol.get("accessToken").asString()));
+        assertThat(http.get("/api/auth/users/" + carolId, "Authorization", bobAuth).json().get("online").asBoolean()).isTrue();
 
         assertThat(http.get("/api/auth/users/" + UUID.randomUUID(), "Authorization", bobAuth).status()).isEqualTo(404);
         assertThat(http.get("/api/auth/users/" + carolId).status()).isEqualTo(401);

@@ -24,6 +24,9 @@ SUITE_JAVA_OPTS=${SUITE_JAVA_OPTS:--Xms32m -Xmx160m -XX:MaxMetaspaceSize=160m -X
 # Passport hashes passwords (argon2id): C1-only code hashes 2.3x slower, and tiered compilation
 # now and then leaves the hash loop in slow profiled code; C2 alone is fast every time (bench/).
 PASSPORT_JAVA_OPTS=${PASSPORT_JAVA_OPTS:--Xms64m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC -XX:-TieredCompilation}
+# The gateway carries every request: C1-only code cost it 30-45 % of its throughput (bench/README.md,
+# "Side by side with Keycloak"); tiered compilation reaches C2 for its hot paths within seconds.
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms64m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC}
 # asset-service decodes uploaded images: up to asset.images.decoding-bytes (128 MiB, counted from
 # each image's sample depth) besides its own heap.
 ASSET_JAVA_OPTS=${ASSET_JAVA_OPTS:--Xms32m -Xmx320m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
@@ -169,6 +172,7 @@ start_jvm() { # name port [db]
   local name=$1 port=$2 db=${3:--} options=$SUITE_JAVA_OPTS
   [[ "$name" != "passport-service" ]] || options=$PASSPORT_JAVA_OPTS
   [[ "$name" != "asset-service" ]] || options=$ASSET_JAVA_OPTS
+  [[ "$name" != "gateway" ]] || options=$GATEWAY_JAVA_OPTS
   # shellcheck disable=SC2086 # the options are a list
   (
     [[ "$db" == "-" ]] || export DB_NAME=$db

@@ -121,7 +121,7 @@ public class Sessions {
             return Outcome.failure(rejected.problem());
         }
         Rotation.Rotated rotated = (Rotation.Rotated) rotation;
-        App app = apps.find(rotated.appId()).orElseThrow();
+        App app = rotated.app();
         IssuedAccessToken access = accessTokens.issue(new AccessTokenRequest(rotated.appId(), rotated.userId(), rotated.role(),
                 rotated.sessionId(), app.accessTokenTtl(), capabilities.capabilitiesOf(rotated.appId(), rotated.userId())));
         return Outcome.success(new SessionTokens(rotated.sessionId(), access, rotated.refreshToken(), rotated.expiresAt()));
@@ -138,17 +138,19 @@ public class Sessions {
         }
         String successor = codec.successorOf(token);
         String successorHash = RefreshTokenCodec.hash(successor);
+        // Read once here for the rotation and the access token after it: the app row is one of the
+        // few statements of the hottest write path.
+        App app = apps.find(state.appId()).orElseThrow();
         if (state.rotatedAt() == null) {
-            App app = apps.find(state.appId()).orElseThrow();
             Instant expiresAt = now.plus(app.refreshTokenTtl());
             refreshTokens.insert(successorHash, state.sessionId(), now);
             refreshTokens.markRotated(hash, successorHash, now);
             sessions.touchSession(state.sessionId(), now, expiresAt);
-            return new Rotation.Rotated(state.sessionId(), state.appId(), state.userId(), state.role(), successor, expiresAt);
+            return new Rotation.Rotated(state.sessionId(), app, state.userId(), state.role(), successor, expiresAt);
         }
         boolean withinGrace = !now.isAfter(state.rotatedAt().plus(settings.refreshGrace()));
         if (withinGrace && successorHash.equals(state.successorHash()) && refreshTokens.successorUnused(successorHash)) {
-            return new Rotation.Rotated(state.sessionId(), state.appId(), state.userId(), state.role(), successor, state.sessionExpiresAt());
+            return new Rotation.Rotated(state.sessionId(), app, state.userId(), state.role(), successor, state.sessionExpiresAt());
         }
         // A rotated token came back: someone kept a copy. End the session for both holders.
         log.warn("Refresh token reuse on session {} of user {}: session revoked", state.sessionId(), state.userId());
@@ -253,7 +255,11 @@ public class Sessions {
             return new Rejected(Problem.of(reason));
         }
 
-        record Rotated(UUID sessionId, String appId, UUID userId, int role, String refreshToken, Instant expiresAt) implements Rotation {
+        record Rotated(UUID sessionId, App app, UUID userId, int role, String refreshToken, Instant expiresAt) implements Rotation {
+
+            String appId() {
+                return app.appId();
+            }
         }
 
         record Rejected(Problem problem) implements Rotation {

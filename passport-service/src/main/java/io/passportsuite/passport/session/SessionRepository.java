@@ -39,10 +39,6 @@ class SessionRepository {
                 .update();
     }
 
-    void touchSession(UUID sessionId, Instant now, Instant expiresAt) {
-        jdbc.sql("UPDATE auth_session SET last_used_at = :now, expires_at = :expiresAt WHERE id = :id")
-                .param("now", at(now)).param("expiresAt", at(expiresAt)).param("id", sessionId).update();
-    }
 
     /** Revokes the session if it is live; returns its owner when it was. */
     Optional<LiveSession> revoke(UUID sessionId, String reason, Instant now) {

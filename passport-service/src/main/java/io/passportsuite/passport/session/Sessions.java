@@ -143,9 +143,7 @@ public class Sessions {
         App app = apps.find(state.appId()).orElseThrow();
         if (state.rotatedAt() == null) {
             Instant expiresAt = now.plus(app.refreshTokenTtl());
-            refreshTokens.insert(successorHash, state.sessionId(), now);
-            refreshTokens.markRotated(hash, successorHash, now);
-            sessions.touchSession(state.sessionId(), now, expiresAt);
+            refreshTokens.rotate(hash, successorHash, state.sessionId(), now, expiresAt);
             return new Rotation.Rotated(state.sessionId(), app, state.userId(), state.role(), successor, expiresAt);
         }
         boolean withinGrace = !now.isAfter(state.rotatedAt().plus(settings.refreshGrace()));

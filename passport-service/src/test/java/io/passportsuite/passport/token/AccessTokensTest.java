@@ -243,6 +243,22 @@ class AccessTokensTest {
     }
 
     @Test
+    void shouldRejectARememberedTokenOnceItExpiresOrItsKeyLeavesTheJwks() {
+        String token = issue(Duration.ofMinutes(5));
+        assertThat(tokens.verify(token)).isInstanceOf(Valid.class);
+        assertThat(tokens.verify(token)).as("remembered").isInstanceOf(Valid.class);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(30));
+        assertThat(tokens.verify(token)).isEqualTo(new Invalid(Reason.EXPIRED));
+
+        clock.set(NOW);
+        String another = issue(Duration.ofMinutes(5));
+        assertThat(tokens.verify(another)).isInstanceOf(Valid.class);
+        ring.replace(List.of(new SigningKey(KEY.kid(), KEY.publicKey(), null, KEY.createdAt(), KEY.activatesAt(),
+                NOW.minus(Duration.ofHours(25)), NOW)));
+        assertThat(tokens.verify(another)).isEqualTo(new Invalid(Reason.UNKNOWN_KEY));
+    }
+
+    @Test
     void shouldRejectTokenOfAKeyThatLeftTheJwks() {
         String token = issue(Duration.ofMinutes(5));
         ring.replace(List.of(new SigningKey(KEY.kid(), KEY.publicKey(), null, KEY.createdAt(), KEY.activatesAt(),

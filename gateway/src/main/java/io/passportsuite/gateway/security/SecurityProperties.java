@@ -99,8 +99,8 @@ record SecurityProperties(
     /**
      * @param answerFor how long passport's 200 answer for an app and token is given again by the
      *        gateway (at most 1s; 0 sends every validation to passport)
-     * @param maxAnswers how many such answers are kept (about 1 KiB each)
+     * @param maxAnswers how many such answers are kept (about 1.5 KiB each with the token they answer)
      */
-    record TokenValidation(@DefaultValue("1s") Duration answerFor, @DefaultValue("20000") int maxAnswers) {
+    record TokenValidation(@DefaultValue("1s") Duration answerFor, @DefaultValue("10000") int maxAnswers) {
     }
 }

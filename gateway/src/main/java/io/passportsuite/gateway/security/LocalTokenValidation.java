@@ -1,8 +1,11 @@
 package io.passportsuite.gateway.security;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import org.reactivestreams.Publisher;
@@ -56,7 +59,11 @@ final class LocalTokenValidation implements WebFilter, Ordered {
     /** A token of the largest accepted length, with room for the JSON around it. */
     private static final int MAX_BODY = AccessTokenFormat.MAX_TOKEN_LENGTH + 1024;
     /** Passport's answer repeats the token's claims; anything larger is not an answer to keep. */
-    private static final int MAX_ANSWER = 16 * 1024;
+    private static final int MAX_ANSWER = 2 * 1024;
+    private static final String JSON_TYPE = MediaType.APPLICATION_JSON_VALUE;
+    /** What the CORS handling of a routed answer adds, browser or not. */
+    private static final List<String> CORS_VARY =
+            List.of(HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
     private static final Duration BODY_TIMEOUT = Duration.ofSeconds(30);
 
     // Strict where passport's own reading could differ: a body it would refuse is never answered here.
@@ -104,8 +111,7 @@ final class LocalTokenValidation implements WebFilter, Ordered {
         }
         String appId = request.getHeaders().getFirst(SuiteHeaders.APP_ID);
         long length = request.getHeaders().getContentLength();
-        MediaType type = request.getHeaders().getContentType();
-        if (appId == null || length <= 0 || length > MAX_BODY || type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+        if (appId == null || length <= 0 || length > MAX_BODY || !answerable(request.getHeaders())) {
             askedPassport.increment();
             return chain.filter(exchange);
         }
@@ -113,11 +119,27 @@ final class LocalTokenValidation implements WebFilter, Ordered {
                 .timeout(BODY_TIMEOUT)
                 .map(LocalTokenValidation::bytesOf)
                 .defaultIfEmpty(new byte[0])
-                .flatMap(body -> answer(exchange, chain, appId, body))
+                .map(Optional::of)
+                // Only the body's own failures here; whatever the routed exchange meets is its handlers'.
                 .onErrorResume(TimeoutException.class, late -> SurfaceErrors.write(exchange, HttpStatus.REQUEST_TIMEOUT,
-                        ErrorCode.REQUEST_TIMEOUT, "The request body did not arrive in time"))
+                        ErrorCode.REQUEST_TIMEOUT, "The request body did not arrive in time").then(Mono.just(Optional.empty())))
                 .onErrorResume(DataBufferLimitException.class, large -> SurfaceErrors.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE,
-                        ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large"));
+                        ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large").then(Mono.just(Optional.empty())))
+                .flatMap(body -> body.map(bytes -> answer(exchange, chain, appId, bytes)).orElseGet(Mono::empty));
+    }
+
+    /**
+     * Requests passport reads as plain JSON and answers in it, from anything but a browser: a
+     * browser's request (it sends {@code Origin}) needs the CORS handling of the routed path, an
+     * unusual {@code Accept} or charset an answer of its own.
+     */
+    private static boolean answerable(HttpHeaders headers) {
+        MediaType type = headers.getContentType();
+        List<String> accept = headers.get(HttpHeaders.ACCEPT);
+        return type != null && type.getType().equals("application") && type.getSubtype().equals("json")
+                && (type.getCharset() == null || type.getCharset().equals(StandardCharsets.UTF_8))
+                && (accept == null || accept.stream().allMatch(value -> value.equals("*/*") || value.equals(JSON_TYPE)))
+                && !headers.containsHeader(HttpHeaders.ORIGIN);
     }
 
     private Mono<Void> answer(ServerWebExchange exchange, WebFilterChain chain, String appId, byte[] body) {
@@ -134,21 +156,24 @@ final class LocalTokenValidation implements WebFilter, Ordered {
             return write(exchange.getResponse(), known.get());
         }
         askedPassport.increment();
+        Instant askedAt = Instant.now();
         return tokens.verify(token).flatMap(check -> {
             if (check instanceof AccessTokenCheck.Valid(AccessTokenClaims claims) && appId.equals(claims.appId())) {
-                return chain.filter(withBody.mutate().response(new KeepingAnswer(withBody.getResponse(), appId, token, claims)).build());
+                return chain.filter(withBody.mutate()
+                        .response(new KeepingAnswer(withBody.getResponse(), appId, token, claims, askedAt)).build());
             }
             return chain.filter(withBody);
         });
     }
 
+    /** As passport's answer routed here carries it: its body and type, the date, CORS's Vary. */
     private static Mono<Void> write(ServerHttpResponse response, ValidationAnswers.Answer answer) {
         response.setStatusCode(HttpStatus.OK);
         HttpHeaders headers = response.getHeaders();
-        if (answer.contentType() != null) {
-            headers.set(HttpHeaders.CONTENT_TYPE, answer.contentType());
-        }
+        headers.set(HttpHeaders.CONTENT_TYPE, JSON_TYPE);
         headers.setContentLength(answer.body().length);
+        headers.setDate(System.currentTimeMillis());
+        headers.addAll(HttpHeaders.VARY, CORS_VARY);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
     }
 
@@ -199,31 +224,36 @@ final class LocalTokenValidation implements WebFilter, Ordered {
         private final String appId;
         private final String token;
         private final AccessTokenClaims claims;
+        private final Instant askedAt;
 
-        KeepingAnswer(ServerHttpResponse response, String appId, String token, AccessTokenClaims claims) {
+        KeepingAnswer(ServerHttpResponse response, String appId, String token, AccessTokenClaims claims, Instant askedAt) {
             super(response);
             this.appId = appId;
             this.token = token;
             this.claims = claims;
+            this.askedAt = askedAt;
         }
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            if (getStatusCode() == null || getStatusCode().value() != HttpStatus.OK.value()) {
+            long length = getHeaders().getContentLength();
+            if (getStatusCode() == null || getStatusCode().value() != HttpStatus.OK.value()
+                    || !JSON_TYPE.equals(getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)) || length > MAX_ANSWER) {
                 return super.writeWith(body);
             }
             // Passport's answer is a few hundred bytes; one of another size is passed on, not kept.
-            return Flux.from(body).collectList().flatMap(parts -> {
+            // Buffers held when the client goes away or the answer breaks off are released.
+            return Flux.from(body).doOnDiscard(DataBuffer.class, DataBufferUtils::release).collectList().flatMap(parts -> {
                 int size = parts.stream().mapToInt(DataBuffer::readableByteCount).sum();
                 if (size > 0 && size <= MAX_ANSWER) {
                     byte[] bytes = new byte[size];
                     int at = 0;
                     for (DataBuffer part : parts) {
-                        int length = part.readableByteCount();
-                        part.toByteBuffer(part.readPosition(), ByteBuffer.wrap(bytes), at, length);
-                        at += length;
+                        int partLength = part.readableByteCount();
+                        part.toByteBuffer(part.readPosition(), ByteBuffer.wrap(bytes), at, partLength);
+                        at += partLength;
                     }
-                    answers.remember(appId, token, claims, bytes, getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
+                    answers.remember(appId, token, claims, bytes, askedAt);
                 }
                 return super.writeWith(Flux.fromIterable(parts));
             });

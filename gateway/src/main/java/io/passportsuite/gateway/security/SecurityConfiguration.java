@@ -39,7 +39,7 @@ class SecurityConfiguration {
     LocalTokenValidation localTokenValidation(SecurityProperties properties, RevokedSessions revoked, AccessTokenVerifier tokens,
             MeterRegistry meters) {
         ValidationAnswers answers = new ValidationAnswers(properties.tokenValidation().answerFor(),
-                properties.tokenValidation().maxAnswers(), revoked, Clock.systemUTC());
+                properties.tokenValidation().maxMemory().toBytes(), revoked, Clock.systemUTC());
         meters.gauge("passport.gateway.token.validate.answers.kept", answers, ValidationAnswers::size);
         return new LocalTokenValidation(answers, tokens, meters);
     }

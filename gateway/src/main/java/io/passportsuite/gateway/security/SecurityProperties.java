@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.HttpMethod;
+import org.springframework.util.unit.DataSize;
 
 import io.passportsuite.common.events.Topics;
 
@@ -99,8 +100,8 @@ record SecurityProperties(
     /**
      * @param answerFor how long passport's 200 answer for an app and token is given again by the
      *        gateway (at most 1s; 0 sends every validation to passport)
-     * @param maxAnswers how many such answers are kept (about 1.5 KiB each with the token they answer)
+     * @param maxMemory what the answers kept may take, with the tokens they answer (about 1.5 KiB each)
      */
-    record TokenValidation(@DefaultValue("1s") Duration answerFor, @DefaultValue("10000") int maxAnswers) {
+    record TokenValidation(@DefaultValue("500ms") Duration answerFor, @DefaultValue("16MB") DataSize maxMemory) {
     }
 }

@@ -175,6 +175,48 @@ class LocalTokenValidationTest {
     }
 
     @Test
+    void shouldNotKeepAnAnswerPassportGaveBeforeALogoutItRoutedMeanwhile() throws Exception {
+        String userId = UUID.randomUUID().toString();
+        String token = tokenOfShop(userId);
+        // Passport checks the session at once, but its answer arrives after the logout's.
+        passport.answer(request -> {
+            Answer answer = passportAnswer(request);
+            return request.path().equals("/auth/v1/token/validate") && validationsPassportSaw() == 1
+                    ? new Answer(answer.status(), answer.body(), Duration.ofMillis(800), answer.headers())
+                    : answer;
+        });
+        var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> validate(SHOP_KEY, token));
+        while (validationsPassportSaw() == 0) {
+            Thread.sleep(10);
+        }
+        HttpResponse<String> logout = FakeService.call(port, "POST", "/auth/v1/logout", "{\"token\":\"" + token + "\"}",
+                "Authorization", SHOP_KEY);
+
+        assertThat(logout.statusCode()).isEqualTo(200);
+        assertThat(slow.get().statusCode()).as("passport's answer from before the logout").isEqualTo(200);
+        assertThat(validate(SHOP_KEY, token).statusCode()).as("not kept: passport asked again").isEqualTo(401);
+        assertThat(validationsPassportSaw()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldLeaveBrowsersAndOtherAnswerFormatsToPassport() {
+        passport.answer(LocalTokenValidationTest::passportAnswer);
+        String token = tokenOfShop(UUID.randomUUID().toString());
+        HttpResponse<String> first = validate(SHOP_KEY, token);
+        assertThat(first.headers().allValues("Vary")).isNotEmpty();
+
+        HttpResponse<String> local = validate(SHOP_KEY, token);
+        HttpResponse<String> browser = validate(SHOP_KEY, token, "Origin", "https://app.example.com");
+        validate(SHOP_KEY, token, "Accept", "application/problem+json");
+
+        assertThat(local.headers().allValues("Vary")).containsExactlyElementsOf(first.headers().allValues("Vary"));
+        assertThat(local.headers().firstValue("Date")).isPresent();
+        // No origin is allowed here: the routed path's CORS handling refuses it, as it always has.
+        assertThat(browser.statusCode()).isEqualTo(403);
+        assertThat(validationsPassportSaw()).as("the first and the one with another Accept").isEqualTo(2);
+    }
+
+    @Test
     void shouldSendWhatItCannotReadToPassportAsItCame() {
         passport.answer(LocalTokenValidationTest::passportAnswer);
         String odd = "{\"token\":\"not-a-jwt\"} trailing";

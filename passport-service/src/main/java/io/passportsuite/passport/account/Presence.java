@@ -14,8 +14,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Online status for the chat surface: any authenticated request marks the user online (written at
  * most every 30 seconds), a disconnect marks them offline with the time they were last seen.
  *
- * <p>A user this replica marked online within the last {@link #REMARK_AFTER} is not marked again:
- * the write would change nothing (the row moves at most every 30 seconds), yet it was a statement
+ * <p>For {@link #REMARK_AFTER} after this replica moved a user's row, the user is not marked again:
+ * the write could change nothing (the row moves at most every 30 seconds), yet it was a statement
  * and a commit on every authenticated request, half of the database work of {@code GET /api/auth/me}.
  * A disconnect here forgets the mark at once; one on another replica may leave this replica's mark
  * standing, so a user who disconnected there and is active here again is shown online up to
@@ -24,7 +24,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 @Service
 public class Presence {
 
-    static final Duration REMARK_AFTER = Duration.ofSeconds(15);
+    static final Duration REMARK_AFTER = Duration.ofSeconds(30);
 
     private final UserRepository users;
     private final Clock clock;
@@ -44,8 +44,10 @@ public class Presence {
         if (marked != null && !now.isBefore(marked) && now.isBefore(marked.plus(REMARK_AFTER))) {
             return;
         }
-        users.markOnline(userId, now);
-        markedOnline.put(userId, now);
+        // Only a write that moved the row starts the 30 seconds in which the next could not.
+        if (users.markOnline(userId, now)) {
+            markedOnline.put(userId, now);
+        }
     }
 
     public void disconnected(UUID userId) {

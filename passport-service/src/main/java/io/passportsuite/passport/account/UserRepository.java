@@ -168,8 +168,9 @@ public class UserRepository {
     }
 
     /** Marks the user seen now; returns false when nothing changed recently enough to write. */
-    void markOnline(UUID id, Instant now) {
-        jdbc.sql("""
+    /** True when the row moved: the user was offline or last seen more than 30 seconds ago. */
+    boolean markOnline(UUID id, Instant now) {
+        return 1 == jdbc.sql("""
                 UPDATE app_user SET online = TRUE, last_seen_at = :now
                 WHERE id = :id AND (NOT online OR last_seen_at IS NULL OR last_seen_at < :now - interval '30 seconds')
                 """)

@@ -32,6 +32,12 @@ GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms64m -Xmx192m -XX:MaxMetaspaceSize=160
 ASSET_JAVA_OPTS=${ASSET_JAVA_OPTS:--Xms32m -Xmx320m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 # Uploaded files of the filesystem store, with the suite's other run-time data.
 export ASSET_DIR=${ASSET_DIR:-$RUN_DIR/assets}
+# Ahead-of-time cache (JDK 25, JEP 483/514/515): each JVM starts from the classes that a training
+# run of the same jar and options loaded and linked, and the method profiles it gathered, so start-up
+# skips most class loading and verification. Trained once into RUN_DIR/aot, again when the jar, the
+# JVM options or the JDK change; false starts the jars as built.
+SUITE_AOT_CACHE=${SUITE_AOT_CACHE:-true}
+AOT_DIR=$RUN_DIR/aot
 
 started_at=$(date +%s)
 mkdir -p "$LOG_DIR" "$PID_DIR"
@@ -168,18 +174,67 @@ if [[ -n "${SPRING_MAIL_HOST:-}" ]]; then
   export PASSPORT_CODES_TEST_MODE=${PASSPORT_CODES_TEST_MODE:-false}
 fi
 
-start_jvm() { # name port [db]
-  local name=$1 port=$2 db=${3:--} options=$SUITE_JAVA_OPTS
-  [[ "$name" != "passport-service" ]] || options=$PASSPORT_JAVA_OPTS
-  [[ "$name" != "asset-service" ]] || options=$ASSET_JAVA_OPTS
-  [[ "$name" != "gateway" ]] || options=$GATEWAY_JAVA_OPTS
+options_of() { # name
+  case $1 in
+    passport-service) printf '%s' "$PASSPORT_JAVA_OPTS" ;;
+    asset-service) printf '%s' "$ASSET_JAVA_OPTS" ;;
+    gateway) printf '%s' "$GATEWAY_JAVA_OPTS" ;;
+    *) printf '%s' "$SUITE_JAVA_OPTS" ;;
+  esac
+}
+
+# The environment a service starts with: its port, address and database.
+service_env() { # name port db
+  [[ "$3" == "-" ]] || export DB_NAME=$3
+  export SERVER_PORT=$2 SERVER_ADDRESS=$SUITE_BIND_ADDRESS
+  # The gateway's management port is a server of its own, with its own address.
+  [[ "$1" != gateway ]] || export MANAGEMENT_SERVER_ADDRESS=$SUITE_BIND_ADDRESS
+}
+
+# What an AOT cache was trained from: it serves only that jar, those options and that JDK.
+aot_key() { # name
+  printf '%s\n' "$(stat -c '%s %Y' "$(jar_of "$1")")" "$(options_of "$1")" "$(grep '^JAVA_RUNTIME_VERSION=' "$JAVA_HOME/release")"
+}
+aot_ready() { # name
+  [[ "$SUITE_AOT_CACHE" == true && -s "$AOT_DIR/$1/app.aot" ]] && [[ "$(cat "$AOT_DIR/$1/key" 2>/dev/null)" == "$(aot_key "$1")" ]]
+}
+
+# A training run: the jar extracted to plain jars (a cache needs them, not the nested ones of the
+# Spring Boot jar) is started as in production but stops once its context is refreshed
+# (spring.context.exit=onRefresh): beans created, Flyway migrated, no port opened, nothing
+# registered in discovery. At exit the JVM writes the cache of what it loaded.
+train_aot() { # name port db
+  local name=$1 dir=$AOT_DIR/$1 options
+  options=$(options_of "$name")
+  rm -rf "$dir" && mkdir -p "$dir/logs"
+  "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$(jar_of "$name")" extract --destination "$dir/app" >"$dir/training.log" 2>&1 || return 1
   # shellcheck disable=SC2086 # the options are a list
   (
-    [[ "$db" == "-" ]] || export DB_NAME=$db
-    export SERVER_PORT=$port SERVER_ADDRESS=$SUITE_BIND_ADDRESS
-    # The gateway's management port is a server of its own, with its own address.
-    [[ "$name" != gateway ]] || export MANAGEMENT_SERVER_ADDRESS=$SUITE_BIND_ADDRESS
-    exec setsid "$JAVA_HOME/bin/java" $options -Dpassport.suite.run="$RUN_DIR" -jar "$(jar_of "$name")" \
+    service_env "$@"
+    export LOG_DIR=$dir/logs
+    exec timeout $((2 * STARTUP_TIMEOUT)) "$JAVA_HOME/bin/java" $options -XX:AOTCacheOutput="$dir/app.aot" \
+      -Dspring.context.exit=onRefresh -Dpassport.suite.run="$RUN_DIR" -jar "$dir/app/$(basename "$(jar_of "$name")")" \
+      >>"$dir/training.log" 2>&1 </dev/null
+  ) && [[ -s "$dir/app.aot" ]] || {
+    rm -f "$dir/app.aot"
+    say "  no AOT cache for $name (it starts without one); see $dir/training.log"
+    return 1
+  }
+  aot_key "$name" >"$dir/key"
+}
+
+start_jvm() { # name port [db]
+  local name=$1 port=$2 db=${3:--} options jar
+  options=$(options_of "$name")
+  jar=$(jar_of "$name")
+  if aot_ready "$name"; then
+    jar=$AOT_DIR/$name/app/$(basename "$jar")
+    options="$options -XX:AOTCache=$AOT_DIR/$name/app.aot"
+  fi
+  # shellcheck disable=SC2086 # the options are a list
+  (
+    service_env "$name" "$port" "$db"
+    exec setsid "$JAVA_HOME/bin/java" $options -Dpassport.suite.run="$RUN_DIR" -jar "$jar" \
       >"$LOG_DIR/$name.out" 2>&1 </dev/null
   ) &
   echo $! >"$PID_DIR/$name.pid"
@@ -197,6 +252,25 @@ await_ready() { # name port
   done
   say "  $name ready on :$port"
 }
+
+if [[ "$SUITE_AOT_CACHE" == true ]]; then
+  untrained=()
+  for entry in "discovery-server $DISCOVERY_PORT -" "${SUITE_SERVICES[@]}" "gateway $GATEWAY_PORT -"; do
+    read -r name _ <<<"$entry"
+    aot_ready "$name" || untrained+=("$entry")
+  done
+  if (( ${#untrained[@]} > 0 )); then
+    # Once per jar, as many at a time as there are processors: all at once would only make them
+    # wait for each other (and use more memory).
+    say "Training AOT caches (new or changed jars, JVM options or JDK: ${#untrained[@]}) into $AOT_DIR ..."
+    for entry in "${untrained[@]}"; do
+      while (( $(jobs -rp | wc -l) >= $(nproc) )); do wait -n || true; done
+      read -r name port db <<<"$entry"
+      train_aot "$name" "$port" "$db" &
+    done
+    wait
+  fi
+fi
 
 say "Starting the discovery server and the services ..."
 start_jvm discovery-server "$DISCOVERY_PORT"

@@ -370,7 +370,16 @@ pool_for() { # system op: sets POOL to a pool fit for one point of op
 
 # --- measuring ------------------------------------------------------------------------------------
 POINTS=$RESULTS_DIR/points.tsv
-printf 'round\top\tsystem\tconns\trequests\tseconds\tgood_per_s\tp50_ms\tp99_ms\tbad\tsocket_errors\tload1\n' >"$POINTS"
+printf 'round\top\tsystem\tconns\trequests\tseconds\tgood_per_s\tp50_ms\tp99_ms\tbad\tsocket_errors\tkeycloak_cores\tsuite_cores\tload1\n' >"$POINTS"
+TCK=$(getconf CLK_TCK)
+ticks_of() { # pids... -> their CPU time so far, in clock ticks
+  local pid total=0
+  for pid in "$@"; do
+    [[ -r /proc/$pid/stat ]] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+suite_pids() { [[ $SUITE != up ]] || cat "$SUITE_RUN_DIR"/pids/*.pid 2>/dev/null; }
 # wrk_point system op conns seconds label: sets R to wrk's RESULT fields (requests, seconds,
 # good answers per second, p50 ms, p99 ms, bad, socket errors), tab-separated
 R=
@@ -379,6 +388,8 @@ wrk_point() {
   pool_for "$system" "$op"
   if [[ $system == suite ]]; then url=$SUITE_URL; else url=$KCB_URL; fi
   out=$WORK/wrk-$label.txt
+  local kc0 suite0 started
+  kc0=$(ticks_of "$KC_PID"); suite0=$(ticks_of $(suite_pids)); started=$(date +%s%N)
   SYSTEM=$system OP=$op POOL=$POOL POOL_OUT=$([[ $op == refresh ]] && echo "$POOL.left") API_KEY=$API_KEY PASSWORD=$PASSWORD USER_COUNT=$USERS \
     USER_FORMAT=$([[ $system == suite ]] && echo "$SUITE_USER_FORMAT" || echo "kcb-user%d") \
     REALM_PATH=/realms/$KCB_REALM/protocol/openid-connect CLIENT_ID=$KCB_CLIENT CLIENT_SECRET=$KCB_SECRET \
@@ -386,7 +397,10 @@ wrk_point() {
     || { cat "$out"; die "wrk failed ($label)"; }
   grep -q '^RESULT' "$out" || { cat "$out"; die "no result from wrk ($label)"; }
   if grep -q '^FIRST_BAD' "$out"; then say "  $label: $(grep '^FIRST_BAD' "$out" | cut -f2 | cut -c1-200)"; fi
-  R=$(grep '^RESULT' "$out" | cut -f2-)
+  # What each system used of the cores while wrk ran (the suite: every process up.sh started).
+  R=$(grep '^RESULT' "$out" | cut -f2-)$'\t'$(awk -v k0="$kc0" -v k1="$(ticks_of "$KC_PID")" -v s0="$suite0" -v s1="$(ticks_of $(suite_pids))" \
+    -v ns=$(($(date +%s%N) - started)) -v tck="$TCK" -v up="$([[ $SUITE == up ]] && echo 1)" \
+    'BEGIN {printf "%.2f\t%s", (k1 - k0) / tck / (ns / 1e9), up ? sprintf("%.2f", (s1 - s0) / tck / (ns / 1e9)) : "-"}')
   if [[ $op == refresh ]]; then mv "$POOL.left" "$POOL"; fi
 }
 
@@ -420,14 +434,14 @@ for ((round = 1; round <= ROUNDS; round++)); do
       for conns in $CONNS; do
         wrk_point "$system" "$op" "$conns" "$DURATION" "r$round-$op-$system-c$conns"
         printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$op" "$system" "$conns" "$R" "$(cut -d' ' -f1 /proc/loadavg)" >>"$POINTS"
-        say "round $round $op $system c=$conns: $(awk -F'\t' '{printf "%s good/s, p50 %s ms, p99 %s ms, bad %s", $3, $4, $5, $6}' <<<"$R")"
+        say "round $round $op $system c=$conns: $(awk -F'\t' '{printf "%s good/s, p50 %s ms, p99 %s ms, bad %s; cores used: Keycloak %s, suite %s", $3, $4, $5, $6, $8, $9}' <<<"$R")"
       done
     done
   done
 done
 
-# best point of each round: round op system good_per_s p50 p99 conns
-awk -F'\t' 'NR > 1 {k = $1 SUBSEP $2 SUBSEP $3; if (!(k in best) || $7 > best[k]) {best[k] = $7; line[k] = $1 "\t" $2 "\t" $3 "\t" $7 "\t" $8 "\t" $9 "\t" $4}}
+# best point of each round: round op system good_per_s p50 p99 conns cores-used-by-that-system
+awk -F'\t' 'NR > 1 {k = $1 SUBSEP $2 SUBSEP $3; if (!(k in best) || $7 > best[k]) {best[k] = $7; line[k] = $1 "\t" $2 "\t" $3 "\t" $7 "\t" $8 "\t" $9 "\t" $4 "\t" ($3 == "suite" ? $13 : $12)}}
   END {for (k in line) print line[k]}' "$POINTS" | sort -k1,1n -k2,2 -k3,3 >"$RESULTS_DIR/best.tsv"
 best_of() { awk -F'\t' -v op="$1" -v s="$2" -v col="$3" '$2 == op && $3 == s {print $col}' "$RESULTS_DIR/best.tsv"; }
 ratios_of() { # op -> suite / Keycloak of each round
@@ -437,9 +451,9 @@ ratios_of() { # op -> suite / Keycloak of each round
 
 # --- validation: p99 at half the suite's maximum, open loop ---------------------------------------
 FIXED_LINE=
-if [[ " $OPS " == *" validate "* ]]; then
-  max=$(best_of validate suite 4 | median)
-  rate=$(awk -v m="$max" 'BEGIN {printf "%d", m / 2}')
+max=$(best_of validate suite 4 | median)
+rate=$(awk -v m="$max" 'BEGIN {printf "%d", (m == "-") ? 0 : m / 2}')
+if [[ " $OPS " == *" validate "* ]] && (( rate > 0 )); then
   pool_for suite validate
   say "validate open loop: $rate req/s (half of the suite's $max) for ${FIXED_SECONDS}s after ${FIXED_WARMUP}s, $FIXED_CONNECTIONS connections, $(wc -l <"$POOL") tokens"
   "$JAVA" -Xms128m -Xmx256m -XX:+UseSerialGC -Dconnections="$FIXED_CONNECTIONS" -Dtransport=socket -Dthreads=platform -Dtokens="$POOL" \
@@ -503,27 +517,28 @@ fi
   echo "$(nproc) cores; wrk -t1, best of connections '$CONNS' per round, ${DURATION}s per point, $ROUNDS round(s), warm-up ${WARMUP}s;"
   echo "suite through its gateway ($SUITE_URL, SUITE=$SUITE), Keycloak directly; pools of $POOL_SIZE tokens, $USERS users each."
   echo
-  echo "| operation | suite req/s median [range] | Keycloak req/s median [range] | ratio median [range] | goal | met? | suite p50 / p99 ms | Keycloak p50 / p99 ms | bad (suite / Keycloak) |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| operation | suite req/s median [range] | Keycloak req/s median [range] | ratio median [range] | goal | met? | suite p50 / p99 ms | Keycloak p50 / p99 ms | cores used (suite / Keycloak) | bad (suite / Keycloak) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   for op in $OPS; do
     ratio_median=$(ratios_of "$op" | median)
     bad_suite=$(awk -F'\t' -v op="$op" '$2 == op && $3 == "suite" {s += $10} END {print s + 0}' "$POINTS")
     bad_kc=$(awk -F'\t' -v op="$op" '$2 == op && $3 == "keycloak" {s += $10} END {print s + 0}' "$POINTS")
-    printf '| %s | %s | %s | %s | >= %sx | %s | %s / %s | %s / %s | %s / %s |\n' "${NAME[$op]}" \
+    printf '| %s | %s | %s | %s | >= %sx | %s | %s / %s | %s / %s | %s / %s | %s / %s |\n' "${NAME[$op]}" \
       "$(best_of "$op" suite 4 | spread)" "$(best_of "$op" keycloak 4 | spread)" "$(ratios_of "$op" | spread)" "${GOAL[$op]}" \
       "$(met "$ratio_median" "${GOAL[$op]}")" "$(best_of "$op" suite 5 | median)" "$(best_of "$op" suite 6 | median)" \
-      "$(best_of "$op" keycloak 5 | median)" "$(best_of "$op" keycloak 6 | median)" "$bad_suite" "$bad_kc"
+      "$(best_of "$op" keycloak 5 | median)" "$(best_of "$op" keycloak 6 | median)" "$(best_of "$op" suite 8 | median)" \
+      "$(best_of "$op" keycloak 8 | median)" "$bad_suite" "$bad_kc"
   done
   if [[ " $OPS " == *" login "* ]]; then
     shares=$(best_of login suite 4 | awk -v a="$ARGON2_RATE" '{printf "%.2f\n", $1 / a}')
-    printf '| suite login / raw argon2id (%s hashes/s, %s threads) | %s | | | >= 0.85 | %s | | | |\n' "$ARGON2_RATE" "$ARGON2_THREADS" \
+    printf '| suite login / raw argon2id (%s hashes/s, %s threads) | %s | | | >= 0.85 | %s | | | | |\n' "$ARGON2_RATE" "$ARGON2_THREADS" \
       "$(spread <<<"$shares")" "$(met "$(median <<<"$shares")" 0.85)"
   fi
   if [[ -n $FIXED_LINE ]]; then
     p99=$(sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p' <<<"$FIXED_LINE")
     awk -v line="$FIXED_LINE" -v n="$POOL_SIZE" -v p99="$p99" -v verdict="$(awk -v p="$p99" 'BEGIN {print (p <= 5) ? "yes" : "NO"}')" 'BEGIN {
       split(line, f, " "); for (i in f) {split(f[i], kv, "="); v[kv[1]] = kv[2]}
-      printf "| suite validate p99, open loop at %s req/s (achieved %s, %s tokens) | p50 %s ms, p99 %s ms | | | <= 5 ms | %s | | | %d |\n",
+      printf "| suite validate p99, open loop at %s req/s (achieved %s, %s tokens) | p50 %s ms, p99 %s ms | | | <= 5 ms | %s | | | | %d |\n",
         v["target"], v["achieved"], n, v["p50_ms"], v["p99_ms"], verdict, v["non2xx"] + v["errors"] }'
   fi
   echo

@@ -132,12 +132,16 @@ cleanup() {
   if (( SUITE_STARTED )); then
     RUN_DIR=$SUITE_RUN_DIR "$ROOT/deploy/local/down.sh" >"$WORK/down.log" 2>&1 && say "suite stopped ($SUITE_RUN_DIR)" \
       || say "down.sh failed: $(tail -3 "$WORK/down.log")"
+    cp -r "$SUITE_RUN_DIR/logs" "$RESULTS_DIR/suite-logs" 2>/dev/null
   fi
   if [[ $DROP_DBS == 1 ]]; then
     local db
     for db in "$KCB_DB" $( (( SUITE_STARTED )) && for e in "${SUITE_SERVICES[@]}"; do read -r _ _ d <<<"$e"; [[ $d == - ]] || echo "$SUITE_DB_PREFIX$d"; done); do
       psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 && say "dropped database $db"
     done
+    # The suite's Kafka topics go with its databases (a projection must not replay events of
+    # accounts that are gone); up.sh formats a new data directory at the next start.
+    if (( SUITE_STARTED )) && [[ -d $SUITE_RUN_DIR/kafka/data ]]; then rm -rf "$SUITE_RUN_DIR/kafka/data" && say "removed the suite's Kafka data"; fi
   fi
   say "results in $RESULTS_DIR"
   exit $status

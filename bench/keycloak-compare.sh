@@ -294,7 +294,7 @@ while IFS=$'\t' read -r name id; do kc_ids[$name]=$id; done < <(
 # Passwords stored under other hash settings (an earlier run's) are set again.
 reset=0
 [[ ${#kc_ids[@]} == 0 ]] || hash_matches <<<"$(kc_hash_of kcb-user0)" || reset=1
-say "Keycloak users: ${#kc_ids[@]} exist; creating the missing of $USERS$( ((reset)) && echo ", setting every password again (other hash settings)")"
+say "Keycloak users: ${#kc_ids[@]} exist; creating those missing of kcb-user0..$((USERS - 1))$( ((reset)) && echo ", setting every password again (other hash settings)")"
 password_json=$(jq -nc --arg p "$PASSWORD" '{type: "password", value: $p, temporary: false}')
 for ((i = 0; i < USERS; i++)); do
   name=kcb-user$i
@@ -481,7 +481,24 @@ if [[ $FRESH_LOGINS == 1 && " $OPS " == *" login "* ]]; then
   mapfile -d '' -t fresh_env <"/proc/$old/environ"
   fresh_port=$(printf '%s\n' "${fresh_env[@]}" | sed -n 's/^SERVER_PORT=//p')
   say "fresh passport JVM: stopping pid $old, starting it again the way up.sh did"
+  login_status() {
+    curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$SUITE_URL/auth/v1/login" -H "Authorization: Bearer $API_KEY" \
+      -H 'Content-Type: application/json' \
+      -d "{\"contact_type\":\"email\",\"contact\":\"$(printf "$SUITE_USER_FORMAT" 0)\",\"password\":\"$PASSWORD\",\"app_id\":\"default\"}"
+  }
+  gateway_log=$SUITE_RUN_DIR/logs/gateway.log
+  seen=$(wc -l <"$gateway_log")
   stop_pid "$old" 30
+  # The gateway learns of the stop from the discovery server some seconds later, and until then
+  # keeps the old instance (and answers 503 as its connections are refused). Started before the
+  # gateway has dropped it, the new JVM's first seconds would be measured as the gateway's "no
+  # instance" answers once the news arrives: wait until its log says it has no instance.
+  gone=$(date +%s)
+  until login_status >/dev/null; tail -n +$((seen + 1)) "$gateway_log" | grep -q 'not contain an instance for the service passport-service\|No servers available for service: passport-service'; do
+    (( $(date +%s) - gone < 120 )) || die "the gateway still has passport-service's instance 120 s after it stopped"
+    sleep 1
+  done
+  say "  the gateway dropped the stopped instance after $(( $(date +%s) - gone )) s"
   (exec env -i "${fresh_env[@]}" setsid "${fresh_cmd[@]}" >>"$SUITE_RUN_DIR/logs/passport-service.out" 2>&1 </dev/null) &
   echo $! >"$pid_file"
   fresh_started=$(date +%s%N)
@@ -491,10 +508,9 @@ if [[ $FRESH_LOGINS == 1 && " $OPS " == *" login "* ]]; then
     sleep 0.2
   done
   ready_ms=$(( ($(date +%s%N) - fresh_started) / 1000000 ))
-  # The gateway keeps the instance's address; the first login through it shows that it routes again.
+  # The first login through the gateway shows that it routes to the new instance.
   first_login=$(date +%s%N)
-  until curl -fs -o /dev/null --max-time 10 -X POST "$SUITE_URL/auth/v1/login" -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
-      -d "{\"contact_type\":\"email\",\"contact\":\"$(printf "$SUITE_USER_FORMAT" 0)\",\"password\":\"$PASSWORD\",\"app_id\":\"default\"}"; do
+  until [[ $(login_status) == 200 ]]; do
     (( ($(date +%s%N) - first_login) / 1000000000 < 60 )) || die "no login through the gateway within 60 s of passport's restart"
     sleep 0.2
   done

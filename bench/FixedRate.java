@@ -2,6 +2,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +36,12 @@ import java.util.concurrent.locks.LockSupport;
  * on the 2-core bench machine, HttpClient on virtual threads cost 0.3 to 0.5 ms of CPU per
  * request, a plain socket on a platform thread under 0.1 ms.
  *
+ * <p>{@code -Dtokens=FILE} (one token a line) spreads the load over many tokens instead of one
+ * hot token, which a cache in front of the service would answer: request i has every
+ * {@code {{token}}} of the body and the headers replaced by token i modulo their number.
+ *
  * <pre>javac -d classes FixedRate.java SocketHttp.java ProcessCpu.java
- * java -Dconnections=64 -Dtransport=httpclient -Dthreads=virtual [-Dmethod=GET] -cp classes FixedRate URL RATE SECONDS WARMUP_SECONDS BODY [Header:Value ...]</pre>
+ * java -Dconnections=64 -Dtransport=httpclient -Dthreads=virtual [-Dmethod=GET] [-Dtokens=FILE] -cp classes FixedRate URL RATE SECONDS WARMUP_SECONDS BODY [Header:Value ...]</pre>
  *
  * The warm-up runs at the same rate and is not recorded. Prints the achieved rate, error counts,
  * the generator's own CPU use and p50/p90/p99/p99.9/max of the recorded requests, then one
@@ -47,12 +53,15 @@ public class FixedRate {
     static final String TRANSPORT = System.getProperty("transport", "httpclient");
     static final String THREADS = System.getProperty("threads", "virtual");
     static final String METHOD = System.getProperty("method", "POST");
+    static final String TOKENS = System.getProperty("tokens");
+    static final String TOKEN_PLACEHOLDER = "{{token}}";
     /** A request sent more than this after its due time counts as "sent late". */
     static final long LATE_NANOS = 1_000_000;
 
     /** One connection: sends the request and returns the status code. */
     interface Connection {
-        int send() throws Exception;
+        /** Sends the variant of the request for request number {@code i}. */
+        int send(int i) throws Exception;
 
         void close();
     }
@@ -76,6 +85,12 @@ public class FixedRate {
             int colon = args[i].indexOf(':');
             headers.add(new String[] {args[i].substring(0, colon).trim(), args[i].substring(colon + 1).trim()});
         }
+        List<String> tokens = TOKENS == null ? List.of("")
+                : Files.readAllLines(Path.of(TOKENS)).stream().filter(line -> !line.isBlank()).toList();
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("no tokens in " + TOKENS);
+        }
+        int variants = tokens.size();
 
         try (ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Connection> connections = new ArrayList<>();
@@ -86,19 +101,23 @@ public class FixedRate {
                         .connectTimeout(Duration.ofSeconds(5))
                         .executor(virtualThreads)
                         .build();
-                HttpRequest.Builder template = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
-                if (post) {
-                    template.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-                } else {
-                    template.GET();
+                List<HttpRequest> requests = new ArrayList<>();
+                for (String token : tokens) {
+                    HttpRequest.Builder template = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+                    if (post) {
+                        template.header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.replace(TOKEN_PLACEHOLDER, token)));
+                    } else {
+                        template.GET();
+                    }
+                    headers.forEach(h -> template.header(h[0], h[1].replace(TOKEN_PLACEHOLDER, token)));
+                    requests.add(template.build());
                 }
-                headers.forEach(h -> template.header(h[0], h[1]));
-                HttpRequest request = template.build();
                 HttpClient shared = client;
                 for (int c = 0; c < CONNECTIONS; c++) {
                     connections.add(new Connection() {
-                        public int send() throws Exception {
-                            return shared.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        public int send(int i) throws Exception {
+                            return shared.send(requests.get(i % variants), HttpResponse.BodyHandlers.discarding()).statusCode();
                         }
 
                         public void close() {
@@ -106,12 +125,18 @@ public class FixedRate {
                     });
                 }
             } else if (TRANSPORT.equals("socket")) {
-                byte[] bytes = SocketHttp.request(METHOD, uri.getHost(), uri.getPort(), uri.getRawPath(), headers, post ? body : null);
+                List<byte[]> requests = new ArrayList<>();
+                for (String token : tokens) {
+                    List<String[]> tokenHeaders = headers.stream()
+                            .map(h -> new String[] {h[0], h[1].replace(TOKEN_PLACEHOLDER, token)}).toList();
+                    requests.add(SocketHttp.request(METHOD, uri.getHost(), uri.getPort(), uri.getRawPath(), tokenHeaders,
+                            post ? body.replace(TOKEN_PLACEHOLDER, token) : null));
+                }
                 for (int c = 0; c < CONNECTIONS; c++) {
                     SocketHttp http = new SocketHttp(uri.getHost(), uri.getPort());
                     connections.add(new Connection() {
-                        public int send() throws Exception {
-                            return http.exchange(bytes, false).status();
+                        public int send(int i) throws Exception {
+                            return http.exchange(requests.get(i % variants), false).status();
                         }
 
                         public void close() {
@@ -125,7 +150,8 @@ public class FixedRate {
             if (!THREADS.equals("virtual") && !THREADS.equals("platform")) {
                 throw new IllegalArgumentException("threads must be virtual or platform, was " + THREADS);
             }
-            System.out.printf("  transport %s, %d connections, each driven by a %s thread%n", TRANSPORT, CONNECTIONS, THREADS);
+            System.out.printf("  transport %s, %d connections, each driven by a %s thread%s%n", TRANSPORT, CONNECTIONS, THREADS,
+                    TOKENS == null ? "" : ", " + variants + " tokens in turn");
             try {
                 if (warmupSeconds > 0) {
                     Phase warmup = new Phase(connections, rate, warmupSeconds);
@@ -199,7 +225,7 @@ public class FixedRate {
                     late.increment();
                 }
                 try {
-                    int status = connection.send();
+                    int status = connection.send(i);
                     if (status / 100 == 2) {
                         ok.increment();
                     } else {

@@ -19,6 +19,9 @@ KAFKA_PORT=${KAFKA_PORT:-9092}
 # PostgreSQL always stay on 127.0.0.1: only the suite's own processes talk to them.
 SUITE_BIND_ADDRESS=${SUITE_BIND_ADDRESS:-127.0.0.1}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-300}
+# Put before every service's database name: a second suite on the same PostgreSQL (a benchmark's,
+# say) keeps its data apart from the developer's.
+SUITE_DB_PREFIX=${SUITE_DB_PREFIX:-}
 # Small heaps: the whole suite, Kafka included, stays well under 4 GiB of resident memory.
 SUITE_JAVA_OPTS=${SUITE_JAVA_OPTS:--Xms32m -Xmx160m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 # Passport hashes passwords (argon2id): C1-only code hashes 2.3x slower, and tiered compilation
@@ -53,6 +56,10 @@ fail() {
 select_jdk || exit 1
 say "JDK: $JAVA_HOME"
 
+if [[ ! "$SUITE_DB_PREFIX" =~ ^[a-z0-9_]*$ ]]; then
+  say "up.sh: SUITE_DB_PREFIX may hold only lower-case letters, digits and '_', got '$SUITE_DB_PREFIX'" >&2
+  exit 1
+fi
 if [[ ! "$SUITE_BIND_ADDRESS" =~ ^([0-9]{1,3}\.){3}[0-9]{1,3}$ ]]; then
   say "up.sh: SUITE_BIND_ADDRESS must be an IPv4 address (127.0.0.1, 0.0.0.0 or one of this machine's), got '$SUITE_BIND_ADDRESS'" >&2
   exit 1
@@ -119,7 +126,7 @@ if [[ -z "$pg_driver" ]]; then
   pg_driver=$tools_dir/$entry
 fi
 databases=()
-for entry in "${SUITE_SERVICES[@]}"; do read -r _ _ db <<<"$entry"; [[ "$db" == "-" ]] || databases+=("$db"); done
+for entry in "${SUITE_SERVICES[@]}"; do read -r _ _ db <<<"$entry"; [[ "$db" == "-" ]] || databases+=("$SUITE_DB_PREFIX$db"); done
 set +e
 "$JAVA_HOME/bin/java" -cp "$pg_driver" "$SUITE_ROOT/deploy/local/EnsureDatabases.java" \
   "$DB_HOST" "$DB_PORT" "$DB_USER" "$DB_PASSWORD" "${databases[@]}" 2>"$LOG_DIR/databases.log"
@@ -277,6 +284,7 @@ start_jvm discovery-server "$DISCOVERY_PORT"
 await_ready discovery-server "$DISCOVERY_PORT"
 for entry in "${SUITE_SERVICES[@]}"; do
   read -r name port db <<<"$entry"
+  [[ "$db" == "-" ]] || db=$SUITE_DB_PREFIX$db
   start_jvm "$name" "$port" "$db"
 done
 start_jvm gateway "$GATEWAY_PORT"

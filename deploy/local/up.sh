@@ -273,6 +273,7 @@ if [[ "$SUITE_AOT_CACHE" == true ]]; then
     for entry in "${untrained[@]}"; do
       while (( $(jobs -rp | wc -l) >= $(nproc) )); do wait -n || true; done
       read -r name port db <<<"$entry"
+      [[ "$db" == "-" ]] || db=$SUITE_DB_PREFIX$db
       train_aot "$name" "$port" "$db" &
     done
     wait

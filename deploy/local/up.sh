@@ -27,8 +27,8 @@ SUITE_JAVA_OPTS=${SUITE_JAVA_OPTS:--Xms32m -Xmx160m -XX:MaxMetaspaceSize=160m -X
 # Passport hashes passwords (argon2id): C1-only code hashes 2.3x slower, and tiered compilation
 # now and then leaves the hash loop in slow profiled code; C2 alone is fast every time (bench/).
 PASSPORT_JAVA_OPTS=${PASSPORT_JAVA_OPTS:--Xms64m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC -XX:-TieredCompilation}
-# The gateway carries every request: C1-only code cost it 30-45 % of its throughput (bench/README.md,
-# "Side by side with Keycloak"); tiered compilation reaches C2 for its hot paths within seconds.
+# The gateway carries every request: C1-only code cost it 30-45 % of its throughput (measured with
+# bench/keycloak-compare.sh); tiered compilation reaches C2 for its hot paths within seconds.
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms64m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC}
 # asset-service decodes uploaded images: up to asset.images.decoding-bytes (128 MiB, counted from
 # each image's sample depth) besides its own heap.

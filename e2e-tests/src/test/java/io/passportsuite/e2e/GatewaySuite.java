@@ -46,9 +46,12 @@ final class GatewaySuite implements AutoCloseable {
     /** Null unless started with {@link #startWithAsset}. */
     final ServiceProbe assetDirectly;
     final int gatewayPort;
+    /** The gateway's management server (actuator, metrics): no client reaches it. */
+    final ServiceProbe gatewayManagement;
 
     private GatewaySuite(SuiteProcess discovery, SuiteProcess passport, SuiteProcess membership, SuiteProcess admin,
-            SuiteProcess asset, SuiteProcess gateway, int gatewayPort, int passportPort, int membershipPort, int assetPort) {
+            SuiteProcess asset, SuiteProcess gateway, int gatewayPort, int gatewayManagementPort, int passportPort,
+            int membershipPort, int assetPort) {
         this.discovery = discovery;
         this.passport = passport;
         this.membership = membership;
@@ -57,6 +60,7 @@ final class GatewaySuite implements AutoCloseable {
         this.gateway = gateway;
         this.gatewayPort = gatewayPort;
         this.throughGateway = ServiceProbe.onPort(gatewayPort);
+        this.gatewayManagement = ServiceProbe.onPort(gatewayManagementPort);
         this.passportDirectly = ServiceProbe.onPort(passportPort);
         this.membershipDirectly = membership == null ? null : ServiceProbe.onPort(membershipPort);
         this.assetDirectly = asset == null ? null : ServiceProbe.onPort(assetPort);
@@ -121,6 +125,7 @@ final class GatewaySuite implements AutoCloseable {
         int membershipPort = freePort();
         int assetPort = freePort();
         int gatewayPort = freePort();
+        int gatewayManagementPort = freePort();
         String eurekaUrl = "http://127.0.0.1:" + discoveryPort + "/eureka/";
         TestPostgres.Database database = TestPostgres.freshDatabase("e2e_" + label);
         Map<String, String> common = new HashMap<>(environment);
@@ -171,11 +176,11 @@ final class GatewaySuite implements AutoCloseable {
         }
         SuiteProcess gateway = SuiteProcess.start("gateway", common, List.of(
                 "--server.port=" + gatewayPort,
-                "--management.server.port=" + freePort(),
+                "--management.server.port=" + gatewayManagementPort,
                 "--passport.status.services=passport-service" + (withMembership ? ",membership-service" : "")
                         + (withAdmin ? ",admin-service" : "") + (withAsset ? ",asset-service" : ""),
                 "--passport.status.cache-ttl=0s"));
-        GatewaySuite suite = new GatewaySuite(discovery, passport, membership, admin, asset, gateway, gatewayPort, passportPort,
+        GatewaySuite suite = new GatewaySuite(discovery, passport, membership, admin, asset, gateway, gatewayPort, gatewayManagementPort, passportPort,
                 membershipPort, assetPort);
         suite.awaitStatus(body -> "running".equals(body.get("status").asString()), STARTUP);
         return suite;

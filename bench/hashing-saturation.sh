@@ -25,7 +25,7 @@ THROUGH=${THROUGH:-passport}
 GATEWAY_PORT=${GATEWAY_PORT:-18280}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms128m -Xmx256m}
 # As in passport-flows.sh: the service runs the way it ships, without tiered compilation.
-PASSPORT_JAVA_OPTS=${PASSPORT_JAVA_OPTS:--XX:-TieredCompilation -Xms256m -Xmx512m -XX:+UseSerialGC}
+PASSPORT_JAVA_OPTS=${PASSPORT_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseSerialGC}
 bench_workspace
 BASE=http://127.0.0.1:$PORT
 

@@ -36,12 +36,12 @@ PASSWORD=${PASSWORD:-Bench-passw0rd-2026}
 FIXED_SECONDS=${FIXED_SECONDS:-20}
 FIXED_WARMUP=${FIXED_WARMUP:-10}
 FIXED_CONNECTIONS=${FIXED_CONNECTIONS:-64}
-# Raw argon2id with passport's parameters and JIT flag, one thread per core.
+# Raw argon2id with passport's parameters and JVM options (up.sh's), one thread per core.
 ARGON2_THREADS=${ARGON2_THREADS:-$(nproc)}
 ARGON2_WARMUP=${ARGON2_WARMUP:-5}
 ARGON2_SECONDS=${ARGON2_SECONDS:-5}
 ARGON2_REPS=${ARGON2_REPS:-3}
-ARGON2_JAVA_OPTS=${ARGON2_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC -XX:-TieredCompilation}
+ARGON2_JAVA_OPTS=${ARGON2_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
 # Logins of a freshly started passport JVM, in windows over its first minute (SUITE=up only).
 FRESH_LOGINS=${FRESH_LOGINS:-1}
 FRESH_SECONDS=${FRESH_SECONDS:-60}
@@ -374,7 +374,7 @@ pool_for() { # system op: sets POOL to a pool fit for one point of op
 
 # --- measuring ------------------------------------------------------------------------------------
 POINTS=$RESULTS_DIR/points.tsv
-printf 'round\top\tsystem\tconns\trequests\tseconds\tgood_per_s\tp50_ms\tp99_ms\tbad\tsocket_errors\tkeycloak_cores\tsuite_cores\tload1\n' >"$POINTS"
+printf 'round\top\tsystem\tconns\trequests\tseconds\tgood_per_s\tp50_ms\tp99_ms\tbad\tsocket_errors\tkeycloak_cores\tsuite_cores\tgateway_cores\tpassport_cores\tload1\n' >"$POINTS"
 TCK=$(getconf CLK_TCK)
 ticks_of() { # pids... -> their CPU time so far, in clock ticks
   local pid total=0
@@ -384,6 +384,7 @@ ticks_of() { # pids... -> their CPU time so far, in clock ticks
   echo "$total"
 }
 suite_pids() { [[ $SUITE != up ]] || cat "$SUITE_RUN_DIR"/pids/*.pid 2>/dev/null; }
+pid_of() { [[ $SUITE != up ]] || cat "$SUITE_RUN_DIR/pids/$1.pid" 2>/dev/null; }
 # wrk_point system op conns seconds label: sets R to wrk's RESULT fields (requests, seconds,
 # good answers per second, p50 ms, p99 ms, bad, socket errors), tab-separated
 R=
@@ -392,8 +393,9 @@ wrk_point() {
   pool_for "$system" "$op"
   if [[ $system == suite ]]; then url=$SUITE_URL; else url=$KCB_URL; fi
   out=$WORK/wrk-$label.txt
-  local kc0 suite0 started
+  local kc0 suite0 gateway0 passport0 started
   kc0=$(ticks_of "$KC_PID"); suite0=$(ticks_of $(suite_pids)); started=$(date +%s%N)
+  gateway0=$(ticks_of $(pid_of gateway)); passport0=$(ticks_of $(pid_of passport-service))
   SYSTEM=$system OP=$op POOL=$POOL POOL_OUT=$([[ $op == refresh ]] && echo "$POOL.left") API_KEY=$API_KEY PASSWORD=$PASSWORD USER_COUNT=$USERS \
     USER_FORMAT=$([[ $system == suite ]] && echo "$SUITE_USER_FORMAT" || echo "kcb-user%d") \
     REALM_PATH=/realms/$KCB_REALM/protocol/openid-connect CLIENT_ID=$KCB_CLIENT CLIENT_SECRET=$KCB_SECRET \
@@ -401,10 +403,13 @@ wrk_point() {
     || { cat "$out"; die "wrk failed ($label)"; }
   grep -q '^RESULT' "$out" || { cat "$out"; die "no result from wrk ($label)"; }
   if grep -q '^FIRST_BAD' "$out"; then say "  $label: $(grep '^FIRST_BAD' "$out" | cut -f2 | cut -c1-200)"; fi
-  # What each system used of the cores while wrk ran (the suite: every process up.sh started).
+  # What each system used of the cores while wrk ran (the suite: every process up.sh started;
+  # then its gateway and passport alone).
   R=$(grep '^RESULT' "$out" | cut -f2-)$'\t'$(awk -v k0="$kc0" -v k1="$(ticks_of "$KC_PID")" -v s0="$suite0" -v s1="$(ticks_of $(suite_pids))" \
+    -v g0="$gateway0" -v g1="$(ticks_of $(pid_of gateway))" -v p0="$passport0" -v p1="$(ticks_of $(pid_of passport-service))" \
     -v ns=$(($(date +%s%N) - started)) -v tck="$TCK" -v up="$([[ $SUITE == up ]] && echo 1)" \
-    'BEGIN {printf "%.2f\t%s", (k1 - k0) / tck / (ns / 1e9), up ? sprintf("%.2f", (s1 - s0) / tck / (ns / 1e9)) : "-"}')
+    'function cores(t) {return up ? sprintf("%.2f", t / tck / (ns / 1e9)) : "-"}
+     BEGIN {printf "%.2f\t%s\t%s\t%s", (k1 - k0) / tck / (ns / 1e9), cores(s1 - s0), cores(g1 - g0), cores(p1 - p0)}')
   if [[ $op == refresh ]]; then mv "$POOL.left" "$POOL"; fi
 }
 
@@ -438,14 +443,14 @@ for ((round = 1; round <= ROUNDS; round++)); do
       for conns in $CONNS; do
         wrk_point "$system" "$op" "$conns" "$DURATION" "r$round-$op-$system-c$conns"
         printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$op" "$system" "$conns" "$R" "$(cut -d' ' -f1 /proc/loadavg)" >>"$POINTS"
-        say "round $round $op $system c=$conns: $(awk -F'\t' '{printf "%s good/s, p50 %s ms, p99 %s ms, bad %s; cores used: Keycloak %s, suite %s", $3, $4, $5, $6, $8, $9}' <<<"$R")"
+        say "round $round $op $system c=$conns: $(awk -F'\t' '{printf "%s good/s, p50 %s ms, p99 %s ms, bad %s; cores used: Keycloak %s, suite %s (gateway %s, passport %s)", $3, $4, $5, $6, $8, $9, $10, $11}' <<<"$R")"
       done
     done
   done
 done
 
-# best point of each round: round op system good_per_s p50 p99 conns cores-used-by-that-system
-awk -F'\t' 'NR > 1 {k = $1 SUBSEP $2 SUBSEP $3; if (!(k in best) || $7 > best[k]) {best[k] = $7; line[k] = $1 "\t" $2 "\t" $3 "\t" $7 "\t" $8 "\t" $9 "\t" $4 "\t" ($3 == "suite" ? $13 : $12)}}
+# best point of each round: round op system good_per_s p50 p99 conns cores-used-by-that-system gateway-cores passport-cores
+awk -F'\t' 'NR > 1 {k = $1 SUBSEP $2 SUBSEP $3; if (!(k in best) || $7 > best[k]) {best[k] = $7; line[k] = $1 "\t" $2 "\t" $3 "\t" $7 "\t" $8 "\t" $9 "\t" $4 "\t" ($3 == "suite" ? $13 : $12) "\t" $14 "\t" $15}}
   END {for (k in line) print line[k]}' "$POINTS" | sort -k1,1n -k2,2 -k3,3 >"$RESULTS_DIR/best.tsv"
 best_of() { awk -F'\t' -v op="$1" -v s="$2" -v col="$3" '$2 == op && $3 == s {print $col}' "$RESULTS_DIR/best.tsv"; }
 ratios_of() { # op -> suite / Keycloak of each round
@@ -546,7 +551,8 @@ fi
     printf '| %s | %s | %s | %s | >= %sx | %s | %s / %s | %s / %s | %s / %s | %s / %s |\n' "${NAME[$op]}" \
       "$(best_of "$op" suite 4 | spread)" "$(best_of "$op" keycloak 4 | spread)" "$(ratios_of "$op" | spread)" "${GOAL[$op]}" \
       "$(met "$ratio_median" "${GOAL[$op]}")" "$(best_of "$op" suite 5 | median)" "$(best_of "$op" suite 6 | median)" \
-      "$(best_of "$op" keycloak 5 | median)" "$(best_of "$op" keycloak 6 | median)" "$(best_of "$op" suite 8 | median)" \
+      "$(best_of "$op" keycloak 5 | median)" "$(best_of "$op" keycloak 6 | median)" \
+      "$(best_of "$op" suite 8 | median) (gateway $(best_of "$op" suite 9 | median), passport $(best_of "$op" suite 10 | median))" \
       "$(best_of "$op" keycloak 8 | median)" "$bad_suite" "$bad_kc"
   done
   if [[ " $OPS " == *" login "* ]]; then

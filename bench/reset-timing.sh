@@ -15,7 +15,7 @@ PORT=${PORT:-18381}
 REPS=${REPS:-3}
 PER_RUN=${PER_RUN:-100}                 # requests of each kind per run
 WARMUP_REQUESTS=${WARMUP_REQUESTS:-200} # of each kind, not measured
-PASSPORT_JAVA_OPTS=${PASSPORT_JAVA_OPTS:--XX:-TieredCompilation -Xms256m -Xmx512m -XX:+UseSerialGC}
+PASSPORT_JAVA_OPTS=${PASSPORT_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseSerialGC}
 bench_workspace
 BASE=http://127.0.0.1:$PORT
 ACCOUNTS=$((WARMUP_REQUESTS + REPS * PER_RUN))

@@ -98,10 +98,11 @@ if [[ " $PARTS " == *" services "* ]]; then
       for aot in true false; do
         pid_file=$SUITE_RUN_DIR/pids/$name.pid
         old=$(cat "$pid_file")
-        mapfile -d '' -t cmd <"/proc/$old/cmdline"
-        mapfile -d '' -t env <"/proc/$old/environ"
-        printf '%s\0' "${env[@]}" >"$WORK/env"
-        port=$(ready_port "$name" "$WORK/env")
+        # As up.sh started it, read before the first restart (a restart without the cache runs without it).
+        [[ -f $WORK/cmd-$name ]] || { cp "/proc/$old/cmdline" "$WORK/cmd-$name"; cp "/proc/$old/environ" "$WORK/env-$name"; }
+        mapfile -d '' -t cmd <"$WORK/cmd-$name"
+        mapfile -d '' -t env <"$WORK/env-$name"
+        port=$(ready_port "$name" "$WORK/env-$name")
         [[ -n $port ]] || die "no port for $name"
         kill -TERM "$old"
         for _ in $(seq 1 150); do kill -0 "$old" 2>/dev/null || break; sleep 0.2; done

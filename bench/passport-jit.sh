@@ -44,37 +44,9 @@ PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 
 mkdir -p "$RESULTS_DIR"
-WORK=$RESULTS_DIR/work
-mkdir -p "$WORK"
-exec > >(tee -a "$RESULTS_DIR/run.log") 2>&1
-
-say() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-die() { say "error: $*" >&2; exit 1; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-range() { sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {if (NR) print lo "-" hi; else print "-"}'; }
+source "$BENCH_DIR/suite-bench.sh"
 for tool in wrk curl jq psql; do command -v "$tool" >/dev/null || die "$tool is missing (apt-get install -y $tool)"; done
 for v in $VARIANTS; do opts=VARIANT_$v; [[ -n ${!opts:-} ]] || die "no options for variant $v (set $opts)"; done
-
-cleanup() {
-  local status=$?
-  set +e
-  RUN_DIR=$SUITE_RUN_DIR "$ROOT/deploy/local/down.sh" >"$WORK/down.log" 2>&1 && say "suite stopped ($SUITE_RUN_DIR)"
-  cp -r "$SUITE_RUN_DIR/logs" "$RESULTS_DIR/suite-logs" 2>/dev/null
-  if [[ $DROP_DBS == 1 ]]; then
-    local entry db
-    for entry in "${SUITE_SERVICES[@]}"; do
-      read -r _ _ db <<<"$entry"
-      [[ $db == - ]] || psql -qX -d postgres -c "DROP DATABASE IF EXISTS $SUITE_DB_PREFIX$db WITH (FORCE)" >/dev/null 2>&1
-    done
-    rm -rf "$SUITE_RUN_DIR/kafka/data"
-    say "dropped the suite's databases and Kafka data"
-  fi
-  say "results in $RESULTS_DIR"
-  exit $status
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 say "$(nproc) cores, load average $(loadavg); $ROUNDS rounds of: $VARIANTS"
 for v in $VARIANTS; do opts=VARIANT_$v; say "  $v: ${!opts}"; done

@@ -28,14 +28,8 @@ SUITE_DB_PREFIX=${SUITE_DB_PREFIX-sub_}
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 
-mkdir -p "$RESULTS_DIR/work"
-WORK=$RESULTS_DIR/work
-exec > >(tee -a "$RESULTS_DIR/run.log") 2>&1
-say() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-die() { say "error: $*" >&2; exit 1; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-range() { sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {if (NR) print lo "-" hi; else print "-"}'; }
+mkdir -p "$RESULTS_DIR"
+source "$BENCH_DIR/suite-bench.sh"
 
 up() { # true|false: SUITE_AOT_CACHE
   RUN_DIR=$SUITE_RUN_DIR GATEWAY_PORT=$SUITE_GATEWAY_PORT GATEWAY_MANAGEMENT_PORT=$SUITE_MANAGEMENT_PORT \
@@ -43,26 +37,6 @@ up() { # true|false: SUITE_AOT_CACHE
     "$ROOT/deploy/local/up.sh" >"$WORK/up.log" 2>&1 || { tail -30 "$WORK/up.log"; die "up.sh failed"; }
 }
 down() { RUN_DIR=$SUITE_RUN_DIR "$ROOT/deploy/local/down.sh" >"$WORK/down.log" 2>&1 || true; }
-
-cleanup() {
-  local status=$?
-  set +e
-  down
-  say "suite stopped"
-  if [[ $DROP_DBS == 1 ]]; then
-    local entry db
-    for entry in "${SUITE_SERVICES[@]}"; do
-      read -r _ _ db <<<"$entry"
-      [[ $db == - ]] || psql -qX -d postgres -c "DROP DATABASE IF EXISTS $SUITE_DB_PREFIX$db WITH (FORCE)" >/dev/null 2>&1
-    done
-    rm -rf "$SUITE_RUN_DIR/kafka/data"
-    say "dropped the suite's databases and Kafka data"
-  fi
-  say "results in $RESULTS_DIR"
-  exit $status
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 POINTS=$RESULTS_DIR/points.tsv
 printf 'round\tpart\tname\taot\tready_ms\tcpu_s\tload1\n' >"$POINTS"

@@ -6,7 +6,10 @@
 #   VARIANTS=$'before|/tmp/gateway-before.jar|-Xmx256m|\nafter|gateway/target/gateway-0.1.0-SNAPSHOT.jar|-Xmx256m|LOGGING_THRESHOLD_FILE=OFF' \
 #       bench/gateway-compare.sh
 # One line per variant: name|jar|JVM options|environment assignments (space-separated).
-# Prints, per round, each variant's requests/s (wrk -t2 -c32) and its share of the direct figure.
+# Prints, per round, each variant's requests/s (wrk -t2 -c32), its share of the direct figure and
+# the gateway's processor time per request (its JVM's user + system time over the requests wrk
+# counted): on a shared machine the throughput moves with the neighbours, the cost per request
+# much less.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -33,7 +36,7 @@ CREDENTIAL=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')
 start_passport "$PASSPORT_JAR" "$SERVICE_PORT" "$CREDENTIAL" "$WORK/logs" "$WORK/passport.log" -Xms256m -Xmx512m || exit 1
 AUTH="Authorization: Bearer $PASSPORT_TOKEN"
 
-names=() ports=()
+names=() ports=() gateway_pids=()
 while IFS='|' read -r name jar options environment; do
     [[ -z $name ]] && continue
     port=$((FIRST_PORT + ${#names[@]}))
@@ -43,7 +46,7 @@ while IFS='|' read -r name jar options environment; do
         --passport.gateway.security.revocation.enabled=false \
         "--spring.cloud.discovery.client.simple.instances.passport-service[0].uri=http://127.0.0.1:$SERVICE_PORT" \
         >"$WORK/gateway-$name.log" 2>&1 &
-    pids+=($!) names+=("$name") ports+=("$port")
+    pids+=($!) names+=("$name") ports+=("$port") gateway_pids+=($!)
 done <<<"$VARIANTS"
 for i in "${!ports[@]}"; do
     for _ in $(seq 1 120); do curl -fs -H "$AUTH" "http://127.0.0.1:${ports[$i]}/api/auth/me" >/dev/null 2>&1 && break; sleep 1; done
@@ -52,6 +55,15 @@ for i in "${!ports[@]}"; do
 done
 
 rps() { wrk -t2 -c32 -d"$2s" -H "$AUTH" "$1" | awk '/Requests\/sec/ {print int($2)}'; }
+TCK=$(getconf CLK_TCK)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# rps_and_cost URL SECONDS PID: "requests/s ms-of-processor-per-request" of the process PID
+rps_and_cost() {
+    local before rate
+    before=$(ticks "$3")
+    rate=$(rps "$1" "$2")
+    awk -v r="$rate" -v t=$(($(ticks "$3") - before)) -v s="$2" -v tck="$TCK" 'BEGIN {printf "%d %.3f\n", r, 1000 * t / tck / (r * s)}'
+}
 echo "${#names[@]} variants (${names[*]}); warming up: $WARM_ROUNDS rounds of ${WARM_SECS}s each"
 for _ in $(seq 1 "$WARM_ROUNDS"); do
     for port in "${ports[@]}"; do rps "http://127.0.0.1:$port/api/auth/me" "$WARM_SECS" >/dev/null; done
@@ -61,8 +73,8 @@ for round in $(seq 1 "$ROUNDS"); do
     direct=$(rps "http://127.0.0.1:$SERVICE_PORT/api/auth/me" "$SECS")
     line="round $round: direct $direct"
     for i in "${!ports[@]}"; do
-        through=$(rps "http://127.0.0.1:${ports[$i]}/api/auth/me" "$SECS")
-        line="$line, ${names[$i]} $through ($(awk -v g="$through" -v d="$direct" 'BEGIN {printf "%.1f%%", 100 * g / d}'))"
+        read -r through cost < <(rps_and_cost "http://127.0.0.1:${ports[$i]}/api/auth/me" "$SECS" "${gateway_pids[$i]}")
+        line="$line, ${names[$i]} $through ($(awk -v g="$through" -v d="$direct" 'BEGIN {printf "%.1f%%", 100 * g / d}'), $cost ms)"
     done
     echo "$line"
 done

@@ -12,16 +12,10 @@
 # See bench/README.md ("Passport Suite against Keycloak") for the settings and the goals.
 set -euo pipefail
 
-BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$BENCH_DIR/.." && pwd)
-source "$ROOT/deploy/local/lib.sh"
-select_jdk >/dev/null || exit 1
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh" keycloak-compare
 JAVA=$JAVA_HOME/bin/java
 
 # --- settings ----------------------------------------------------------------------------------
-BENCH_CACHE=${BENCH_CACHE:-$HOME/.cache/passport-bench}
-RESULTS_DIR=${RESULTS_DIR:-$BENCH_CACHE/results/keycloak-compare-$(date -u +%Y%m%dT%H%M%SZ)}
-ROUNDS=${ROUNDS:-3}
 CONNS=${CONNS:-2 4 8}
 DURATION=${DURATION:-25}
 WARMUP=${WARMUP:-30}
@@ -92,11 +86,6 @@ mkdir -p "$WORK"
 LOG=$RESULTS_DIR/run.log
 exec > >(tee -a "$LOG") 2>&1
 
-say() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-die() { say "error: $*" >&2; exit 1; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-range() { sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {if (NR) print lo "-" hi; else print "-"}'; }
 rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "-"; }
 
 for tool in wrk curl jq psql tar; do

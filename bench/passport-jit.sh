@@ -8,15 +8,9 @@
 # See bench/README.md ("Passport's JIT").
 set -euo pipefail
 
-BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$BENCH_DIR/.." && pwd)
-source "$ROOT/deploy/local/lib.sh"
-select_jdk >/dev/null || exit 1
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh" passport-jit
 
 # --- settings ----------------------------------------------------------------------------------
-BENCH_CACHE=${BENCH_CACHE:-$HOME/.cache/passport-bench}
-RESULTS_DIR=${RESULTS_DIR:-$BENCH_CACHE/results/passport-jit-$(date -u +%Y%m%dT%H%M%SZ)}
-ROUNDS=${ROUNDS:-3}
 # Variants: names, and the passport JVM options of each (VARIANT_<name>); the default pair is
 # C2 alone against tiered compilation, both with up.sh's memory settings.
 MEMORY_OPTS="-Xms64m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC"

@@ -10,14 +10,8 @@
 # See bench/README.md ("Start-up").
 set -euo pipefail
 
-BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$BENCH_DIR/.." && pwd)
-source "$ROOT/deploy/local/lib.sh"
-select_jdk >/dev/null || exit 1
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh" startup
 
-BENCH_CACHE=${BENCH_CACHE:-$HOME/.cache/passport-bench}
-RESULTS_DIR=${RESULTS_DIR:-$BENCH_CACHE/results/startup-$(date -u +%Y%m%dT%H%M%SZ)}
-ROUNDS=${ROUNDS:-3}
 PARTS=${PARTS:-suite services}
 DROP_DBS=${DROP_DBS:-0}
 SUITE_RUN_DIR=${SUITE_RUN_DIR:-$BENCH_CACHE/startup-run}

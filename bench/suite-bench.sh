@@ -1,17 +1,11 @@
 # Shared by the benchmarks that start their own suite with deploy/local/up.sh (passport-jit.sh,
-# startup.sh): sourced, not run. Expects ROOT, RESULTS_DIR, SUITE_RUN_DIR, SUITE_DB_PREFIX and
+# startup.sh): sourced after bench-common.sh, not run. Expects SUITE_RUN_DIR, SUITE_DB_PREFIX and
 # DROP_DBS; sets WORK, sends the output to RESULTS_DIR/run.log as well, and stops the suite (and
 # with DROP_DBS=1 drops its databases and Kafka data) when the script exits.
 
 WORK=$RESULTS_DIR/work
 mkdir -p "$WORK"
 exec > >(tee -a "$RESULTS_DIR/run.log") 2>&1
-
-say() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-die() { say "error: $*" >&2; exit 1; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-range() { sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {if (NR) print lo "-" hi; else print "-"}'; }
 
 stop_suite() {
   local status=$?

@@ -166,6 +166,11 @@ export EUREKA_URL=http://$SUITE_HOST:$DISCOVERY_PORT/eureka/
 [[ "$SUITE_HOST" == 127.0.0.1 ]] || export EUREKA_INSTANCE_HOSTNAME=${EUREKA_INSTANCE_HOSTNAME:-$SUITE_HOST}
 export KAFKA_BOOTSTRAP_SERVERS DB_HOST DB_PORT DB_USER DB_PASSWORD
 export LOG_DIR
+# Every line is in $LOG_DIR/<service>.log, rolled at 20 MB with seven kept. The console, captured
+# in <service>.out and never rolled, gets warnings and errors only: a suite left running under
+# load would otherwise fill the disk with a second copy of every line (the gateway's access log:
+# one line per request), and each copy is a write per line.
+export LOGGING_THRESHOLD_CONSOLE=${LOGGING_THRESHOLD_CONSOLE:-WARN}
 export SUITE_ENVIRONMENT=${SUITE_ENVIRONMENT:-development}
 # Local mode: bootstraps a default app and its API key so the API can be tried at once.
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-local}

@@ -43,15 +43,21 @@ class TokenValidationEndToEndTest {
         String token = suite.accessTokenOfNewUser(keyA, "validate-a", email, "correct horse battery");
         double answeredByGateway = gatewayAnswers();
 
-        for (int i = 0; i < 5; i++) {
-            ServiceProbe.Response own = validate(keyA, token);
-            assertThat(own.status()).as(own.body()).isEqualTo(200);
-            assertThat(own.json().get("app_id").asString()).isEqualTo("validate-a");
-            assertThat(own.json().get("role").asString()).isEqualTo("user");
+        // The answers are the same whoever gives them: the gateway's counter shows that it gave
+        // some itself (the first goes to passport; one within 0.5 s of passport's answer is the
+        // gateway's). Bursts until the counter moves, at most 20: a gateway that never answers
+        // fails, a machine too slow for one burst's 0.5 s does not.
+        boolean answeredItself = false;
+        for (int burst = 0; burst < 20 && !answeredItself; burst++) {
+            for (int i = 0; i < 3; i++) {
+                ServiceProbe.Response own = validate(keyA, token);
+                assertThat(own.status()).as(own.body()).isEqualTo(200);
+                assertThat(own.json().get("app_id").asString()).isEqualTo("validate-a");
+                assertThat(own.json().get("role").asString()).isEqualTo("user");
+            }
+            answeredItself = gatewayAnswers() > answeredByGateway;
         }
-        // The answers above are the same whoever gives them: the gateway's counter shows that it
-        // gave some of them itself (the first went to passport; the next came within its 0.5 s).
-        assertThat(gatewayAnswers()).as("validations answered by the gateway").isGreaterThan(answeredByGateway);
+        assertThat(answeredItself).as("validations answered by the gateway").isTrue();
         ServiceProbe.Response otherKey = validate(keyB, token);
         ServiceProbe.Response spoofed = gateway.post("/auth/v1/token/validate", "{\"token\":\"" + token + "\"}",
                 "Authorization", "Bearer " + keyB, "X-Passport-App-Id", "validate-a",

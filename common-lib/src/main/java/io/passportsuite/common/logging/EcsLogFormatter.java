@@ -36,10 +36,26 @@ import ch.qos.logback.classic.spi.ThrowableProxy;
  * encoding 13 % of the gateway's CPU under load, where it writes one access-log line per request
  * to two outputs. Selected in {@code passport-suite-defaults.yml} by class name, the way Boot
  * takes a custom structured format; Boot supplies the constructor's arguments.
+ *
+ * <p>Each line is built once: the console and the file appender each hold a formatter of this
+ * class, made by Boot from the same environment, and are handed the same event one after the
+ * other on the thread that logs it (for the gateway's access log, the request's event loop). The
+ * second takes the line the first built.
  */
 public class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEvent> {
 
     private static final PairExtractor<KeyValuePair> KEY_VALUE = PairExtractor.of(pair -> pair.key, pair -> pair.value);
+
+    /**
+     * The last line built on this thread, for the formatters made from the same environment. It
+     * holds that one event until the thread logs the next: one event per logging thread.
+     */
+    private static final ThreadLocal<Built> LAST = new ThreadLocal<>();
+
+    private record Built(Environment environment, ILoggingEvent event, String line) {
+    }
+
+    private final Environment environment;
 
     public EcsLogFormatter(Environment environment, StackTracePrinter stackTracePrinter, ContextPairs contextPairs,
             ThrowableProxyConverter throwableProxyConverter,
@@ -47,6 +63,18 @@ public class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEv
         super(members -> members(members, environment, contextPairs,
                         event -> stackTrace(event, stackTracePrinter, throwableProxyConverter)),
                 customizerBuilder.nested().build());
+        this.environment = environment;
+    }
+
+    @Override
+    public String format(ILoggingEvent event) {
+        Built last = LAST.get();
+        if (last != null && last.event() == event && last.environment() == environment) {
+            return last.line();
+        }
+        String line = super.format(event);
+        LAST.set(new Built(environment, event, line));
+        return line;
     }
 
     /**

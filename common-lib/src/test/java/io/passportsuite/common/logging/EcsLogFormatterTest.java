@@ -51,7 +51,37 @@ class EcsLogFormatterTest {
                 "could not \\\"answer\\\" é");
     }
 
+    @Test
+    void shouldBuildAnEventsLineOnceForTheConsoleAndTheFile() {
+        LoggerContext context = context();
+        LoggingEvent event = event(context, Map.of(), "status={}", 200);
+        String console = encode(context, EcsLogFormatter.class.getName(), event);
+
+        // Changed after the first output wrote it (events never change so): the second output's
+        // formatter takes the line already built instead of building it again.
+        event.addKeyValuePair(new org.slf4j.event.KeyValuePair("late", "x"));
+        assertThat(encode(context, EcsLogFormatter.class.getName(), event)).isEqualTo(console).doesNotContain("late");
+
+        LoggingEvent next = event(context, Map.of(), "status={}", 404);
+        assertThat(encode(context, EcsLogFormatter.class.getName(), next)).contains("\"message\":\"status=404\"");
+    }
+
+    @Test
+    void shouldBuildItsOwnLineForAnotherEnvironment() {
+        LoggerContext context = context();
+        LoggingEvent event = event(context, Map.of(), "status={}", 200);
+        encode(context, EcsLogFormatter.class.getName(), event);
+
+        LoggerContext other = context(new MockEnvironment().withProperty("spring.application.name", "passport-service"));
+        assertThat(encode(other, EcsLogFormatter.class.getName(), event)).contains("\"name\":\"passport-service\"")
+                .doesNotContain("\"name\":\"gateway\"");
+    }
+
     private LoggerContext context() {
+        return context(environment);
+    }
+
+    private static LoggerContext context(Environment environment) {
         LoggerContext context = new LoggerContext();
         context.putObject(Environment.class.getName(), environment);
         return context;

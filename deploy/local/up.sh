@@ -218,7 +218,11 @@ aot_ready() { # name
 # registered in discovery. At exit the JVM writes the cache of what it loaded.
 train_aot() { # name port db
   local name=$1 dir=$AOT_DIR/$1 options
-  options=$(options_of "$name")
+  # The metaspace limit also bounds the cache the JVM can write at exit: held to the services'
+  # 160m, the gateway's training failed ("Unable to allocate from 'ro' region") once its cache
+  # grew to about 145 MB, and wrote it with the limit lifted; the gateway's and passport's caches
+  # are 115-118 MB today. Lifted for the training run only: the cache serves JVMs started with 160m.
+  options="$(options_of "$name") -XX:MaxMetaspaceSize=512m"
   rm -rf "$dir" && mkdir -p "$dir/logs"
   "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$(jar_of "$name")" extract --destination "$dir/app" >"$dir/training.log" 2>&1 || return 1
   # shellcheck disable=SC2086 # the options are a list

@@ -50,6 +50,8 @@ say() { printf '%s\n' "$*"; }
 fail() {
   say "up.sh: $*" >&2
   say "up.sh: stopping what this run started" >&2
+  # A broker still starting has no pid file yet for down.sh to find: let it finish first.
+  [[ -z "${kafka_starter:-}" ]] || wait "$kafka_starter" 2>/dev/null || true
   "$SUITE_ROOT/deploy/local/down.sh" >&2 || true
   exit 1
 }
@@ -156,9 +158,18 @@ say "PostgreSQL: $DB_HOST:$DB_PORT (databases ${databases[*]})"
 if [[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
   say "Kafka: external cluster at $KAFKA_BOOTSTRAP_SERVERS"
 else
-  MVN="$SUITE_ROOT/mvnw" "$SUITE_ROOT/deploy/local/kafka/start-kafka.sh" "$RUN_DIR" "$KAFKA_PORT" || fail "Kafka did not start; see $LOG_DIR/kafka.log"
+  # Started in the background: the discovery server, which does not need the broker, starts (and
+  # on a first start, trains) meanwhile. await_kafka waits for it before anything that does.
+  MVN="$SUITE_ROOT/mvnw" "$SUITE_ROOT/deploy/local/kafka/start-kafka.sh" "$RUN_DIR" "$KAFKA_PORT" &
+  kafka_starter=$!
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 fi
+await_kafka() {
+  [[ -n "${kafka_starter:-}" ]] || return 0
+  local starter=$kafka_starter
+  wait "$starter" || { kafka_starter=; fail "Kafka did not start; see $LOG_DIR/kafka.log"; }
+  kafka_starter=
+}
 
 # --- Services --------------------------------------------------------------------------------
 export EUREKA_URL=http://$SUITE_HOST:$DISCOVERY_PORT/eureka/
@@ -213,31 +224,70 @@ aot_ready() { # name
 }
 
 # A training run: the jar extracted to plain jars (a cache needs them, not the nested ones of the
-# Spring Boot jar) is started as in production but stops once its context is refreshed
-# (spring.context.exit=onRefresh): beans created, Flyway migrated, no port opened, nothing
-# registered in discovery. At exit the JVM writes the cache of what it loaded.
+# Spring Boot jar) is started as the service itself, with the suite's database, broker and
+# discovery server, and stopped (SIGTERM) once its readiness probe answers. At exit the JVM writes
+# the cache of what it loaded and linked, and the method profiles it gathered. Run to readiness,
+# not only to the end of the context refresh: the classes of the web server's start, the
+# registration in discovery and the Kafka consumers' first poll (1,900 of passport's 2,700
+# classes otherwise loaded from the jars) are in the cache too. It is a start of the service like
+# any other: its lines go to the service's log.
 train_aot() { # name port db
-  local name=$1 dir=$AOT_DIR/$1 options
+  local name=$1 dir=$AOT_DIR/$1 options ready_port=$2 pid deadline=$((SECONDS + STARTUP_TIMEOUT))
+  [[ "$name" != gateway ]] || ready_port=$GATEWAY_MANAGEMENT_PORT
   # The metaspace limit also bounds the cache the JVM can write at exit: held to the services'
-  # 160m, the gateway's training failed ("Unable to allocate from 'ro' region") once its cache
-  # grew to about 145 MB, and wrote it with the limit lifted; the gateway's and passport's caches
-  # are 115-118 MB today. Lifted for the training run only: the cache serves JVMs started with 160m.
+  # 160m, the gateway's training failed ("Unable to allocate from 'ro' region") with about 140 MB
+  # of its cache written, and wrote it with the limit lifted. Lifted for the training run only:
+  # the cache (about 130 MB for the gateway and passport) serves JVMs started with 160m.
   options="$(options_of "$name") -XX:MaxMetaspaceSize=512m"
-  rm -rf "$dir" && mkdir -p "$dir/logs"
+  rm -rf "$dir" && mkdir -p "$dir"
   "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$(jar_of "$name")" extract --destination "$dir/app" >"$dir/training.log" 2>&1 || return 1
   # shellcheck disable=SC2086 # the options are a list
   (
     service_env "$@"
-    export LOG_DIR=$dir/logs
-    exec timeout $((2 * STARTUP_TIMEOUT)) "$JAVA_HOME/bin/java" $options -XX:AOTCacheOutput="$dir/app.aot" \
-      -Dspring.context.exit=onRefresh -Dpassport.suite.run="$RUN_DIR" -jar "$dir/app/$(basename "$(jar_of "$name")")" \
+    exec "$JAVA_HOME/bin/java" $options -XX:AOTCacheOutput="$dir/app.aot" \
+      -Dpassport.suite.run="$RUN_DIR" -jar "$dir/app/$(basename "$(jar_of "$name")")" \
       >>"$dir/training.log" 2>&1 </dev/null
-  ) && [[ -s "$dir/app.aot" ]] || {
+  ) &
+  pid=$!
+  until curl -fs -o /dev/null --max-time 2 "http://$SUITE_HOST:$ready_port/actuator/health/readiness"; do
+    if ! kill -0 "$pid" 2>/dev/null || (( SECONDS >= deadline )); then
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.5
+  done
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" || true # 143: stopped by SIGTERM, as intended
+  [[ -s "$dir/app.aot" ]] || {
     rm -f "$dir/app.aot"
     say "  no AOT cache for $name (it starts without one); see $dir/training.log"
     return 1
   }
   aot_key "$name" >"$dir/key"
+}
+
+# Trains the caches of the given entries ("name port db") that are missing or stale: as many at
+# a time as there are processors (all at once would only make them wait for each other).
+train_stale() {
+  [[ "$SUITE_AOT_CACHE" == true ]] || return 0
+  local entry name port db stale=() running=() alive p
+  for entry; do read -r name _ <<<"$entry"; aot_ready "$name" || stale+=("$entry"); done
+  (( ${#stale[@]} > 0 )) || return 0
+  say "Training AOT caches (new or changed jars, JVM options or JDK): ${stale[*]%% *}"
+  for entry in "${stale[@]}"; do
+    while :; do
+      alive=()
+      for p in "${running[@]}"; do kill -0 "$p" 2>/dev/null && alive+=("$p"); done
+      running=("${alive[@]}")
+      (( ${#running[@]} < $(nproc) )) && break
+      sleep 0.5
+    done
+    read -r name port db <<<"$entry"
+    [[ "$db" == "-" ]] || db=$SUITE_DB_PREFIX$db
+    train_aot "$name" "$port" "$db" &
+    running+=("$!")
+  done
+  for p in "${running[@]}"; do wait "$p" || true; done
 }
 
 start_jvm() { # name port [db]
@@ -270,29 +320,13 @@ await_ready() { # name port
   say "  $name ready on :$port"
 }
 
-if [[ "$SUITE_AOT_CACHE" == true ]]; then
-  untrained=()
-  for entry in "discovery-server $DISCOVERY_PORT -" "${SUITE_SERVICES[@]}" "gateway $GATEWAY_PORT -"; do
-    read -r name _ <<<"$entry"
-    aot_ready "$name" || untrained+=("$entry")
-  done
-  if (( ${#untrained[@]} > 0 )); then
-    # Once per jar, as many at a time as there are processors: all at once would only make them
-    # wait for each other (and use more memory).
-    say "Training AOT caches (new or changed jars, JVM options or JDK: ${#untrained[@]}) into $AOT_DIR ..."
-    for entry in "${untrained[@]}"; do
-      while (( $(jobs -rp | wc -l) >= $(nproc) )); do wait -n || true; done
-      read -r name port db <<<"$entry"
-      [[ "$db" == "-" ]] || db=$SUITE_DB_PREFIX$db
-      train_aot "$name" "$port" "$db" &
-    done
-    wait
-  fi
-fi
-
 say "Starting the discovery server and the services ..."
+train_stale "discovery-server $DISCOVERY_PORT -"
 start_jvm discovery-server "$DISCOVERY_PORT"
+await_kafka
 await_ready discovery-server "$DISCOVERY_PORT"
+# The services' training runs register in discovery and use the broker like the services do.
+train_stale "${SUITE_SERVICES[@]}" "gateway $GATEWAY_PORT -"
 for entry in "${SUITE_SERVICES[@]}"; do
   read -r name port db <<<"$entry"
   [[ "$db" == "-" ]] || db=$SUITE_DB_PREFIX$db

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -68,6 +69,8 @@ final class RevocationListener implements SmartLifecycle {
     private volatile boolean rebuilt;
     private volatile boolean stopping;
     private volatile Failure failure;
+    /** The pause after a failure waits on this; stop() ends the pause with it. */
+    private final Object pause = new Object();
     /** The next offset to read per partition; only the listener's thread touches it. */
     private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
 
@@ -141,13 +144,25 @@ final class RevocationListener implements SmartLifecycle {
         failure = new Failure(e.toString(), Instant.now().plus(backoff));
         log.error("The revocation listener failed; it restarts in {} ms, and the gateway is not ready until it has caught up again",
                 backoff.toMillis(), e);
-        try {
-            Thread.sleep(backoff);
-        } catch (InterruptedException interrupted) {
-            // stop() interrupts the pause; the loop ends on stopping.
-        }
+        pauseFor(backoff);
         Duration doubled = backoff.multipliedBy(2);
         return doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
+    }
+
+    /** Waits out the backoff, or less when stop() is called meanwhile; the loop then ends on stopping. */
+    private void pauseFor(Duration backoff) {
+        long deadline = System.nanoTime() + backoff.toNanos();
+        synchronized (pause) {
+            long left;
+            while (!stopping && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(pause, left);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Reads until stopped; throws when consuming fails. */
@@ -306,11 +321,16 @@ final class RevocationListener implements SmartLifecycle {
         }
         thread = null;
         stopping = true;
+        // Woken, not interrupted: an interrupt would also break the consumer's close, which then
+        // could not leave its group (the broker kept the member until its session timed out) and
+        // logged two errors at every shutdown.
         KafkaConsumer<String, String> current = consumer;
         if (current != null) {
             current.wakeup();
         }
-        running.interrupt();
+        synchronized (pause) {
+            pause.notifyAll();
+        }
         try {
             running.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {

@@ -18,8 +18,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Status;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.passportsuite.common.events.EventEnvelope;
 import io.passportsuite.common.events.user.SessionRevoked;
 import io.passportsuite.common.testing.TestKafka;
@@ -139,6 +144,47 @@ class RevocationListenerTest {
         } finally {
             listener.stop();
         }
+    }
+
+    @Test
+    void shouldCloseItsConsumerCleanlyWhenStopped() throws Exception {
+        String topic = "revocations-" + UUID.randomUUID();
+        publish(topic, List.of(UUID.randomUUID().toString()));
+        RevocationListener listener = new RevocationListener(TestKafka.bootstrapServers(), topic, Duration.ofSeconds(30),
+                new RevokedSessions(Clock.systemUTC()));
+        Logger kafka = (Logger) LoggerFactory.getLogger("org.apache.kafka");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        kafka.addAppender(lines);
+        try {
+            listener.start();
+            try {
+                awaitRebuilt(listener);
+            } finally {
+                listener.stop();
+            }
+            assertThat(listener.isAlive()).isFalse();
+        } finally {
+            kafka.detachAppender(lines);
+        }
+        // An interrupted thread cannot close its consumer: leaving the group and closing the fetch
+        // sessions fail, with an error each, at every shutdown of the gateway.
+        assertThat(lines.list).filteredOn(line -> line.getThreadName().equals("gateway-revocations"))
+                .filteredOn(line -> line.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+    }
+
+    @Test
+    void shouldStopWhilePausingAfterAFailure() throws Exception {
+        RevocationListener listener = new RevocationListener("kafka.invalid:9092", "revocations-" + UUID.randomUUID(),
+                Duration.ofSeconds(30), new RevokedSessions(Clock.systemUTC()), Duration.ofMinutes(10), Duration.ofMinutes(10));
+        listener.start();
+        try {
+            await(() -> listener.failure() != null, "the failed attempt is reported");
+        } finally {
+            listener.stop();
+        }
+        assertThat(listener.isAlive()).as("the ten-minute pause ends with the stop").isFalse();
     }
 
     private static void awaitRebuilt(RevocationListener listener) throws InterruptedException {

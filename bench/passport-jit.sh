@@ -37,7 +37,6 @@ BENCH_RATE_LIMIT=${BENCH_RATE_LIMIT:-100000000}
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 
-mkdir -p "$RESULTS_DIR"
 source "$BENCH_DIR/suite-bench.sh"
 for tool in wrk curl jq psql; do command -v "$tool" >/dev/null || die "$tool is missing (apt-get install -y $tool)"; done
 for v in $VARIANTS; do opts=VARIANT_$v; [[ -n ${!opts:-} ]] || die "no options for variant $v (set $opts)"; done

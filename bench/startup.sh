@@ -22,7 +22,6 @@ SUITE_DB_PREFIX=${SUITE_DB_PREFIX-sub_}
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 
-mkdir -p "$RESULTS_DIR"
 source "$BENCH_DIR/suite-bench.sh"
 
 up() { # true|false: SUITE_AOT_CACHE

@@ -244,16 +244,14 @@ train_aot() { # name port db
   # shellcheck disable=SC2086 # the options are a list
   (
     service_env "$@"
-    exec "$JAVA_HOME/bin/java" $options -XX:AOTCacheOutput="$dir/app.aot" \
+    # timeout passes the SIGTERM below on to the JVM, and ends one that does not exit in time.
+    exec timeout -k 30 $((2 * STARTUP_TIMEOUT)) "$JAVA_HOME/bin/java" $options -XX:AOTCacheOutput="$dir/app.aot" \
       -Dpassport.suite.run="$RUN_DIR" -jar "$dir/app/$(basename "$(jar_of "$name")")" \
       >>"$dir/training.log" 2>&1 </dev/null
   ) &
   pid=$!
   until curl -fs -o /dev/null --max-time 2 "http://$SUITE_HOST:$ready_port/actuator/health/readiness"; do
-    if ! kill -0 "$pid" 2>/dev/null || (( SECONDS >= deadline )); then
-      kill -KILL "$pid" 2>/dev/null || true
-      break
-    fi
+    kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )) || break
     sleep 0.5
   done
   kill -TERM "$pid" 2>/dev/null || true

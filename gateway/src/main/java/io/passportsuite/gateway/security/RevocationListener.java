@@ -158,7 +158,9 @@ final class RevocationListener implements SmartLifecycle {
                 try {
                     TimeUnit.NANOSECONDS.timedWait(pause, left);
                 } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                    // The thread is the listener's own and stop() does not interrupt it: an
+                    // interrupt ends this pause only. Kept set, it would make every next attempt
+                    // fail at once and this pause return at once, a busy loop.
                     return;
                 }
             }
@@ -321,9 +323,8 @@ final class RevocationListener implements SmartLifecycle {
         }
         thread = null;
         stopping = true;
-        // Woken, not interrupted: an interrupt would also break the consumer's close, which then
-        // could not leave its group (the broker kept the member until its session timed out) and
-        // logged two errors at every shutdown.
+        // Woken, not interrupted: an interrupt would also break the consumer's close (leaving its
+        // group and closing its fetch sessions failed, with an error each, at every shutdown).
         KafkaConsumer<String, String> current = consumer;
         if (current != null) {
             current.wakeup();

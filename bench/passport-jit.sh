@@ -17,6 +17,13 @@ MEMORY_OPTS="-Xms64m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSiz
 VARIANTS=${VARIANTS:-c2 tiered}
 VARIANT_c2=${VARIANT_c2:-$MEMORY_OPTS -XX:-TieredCompilation}
 VARIANT_tiered=${VARIANT_tiered:-$MEMORY_OPTS}
+# AOT caches to train for the variants, "name:workload" each: passport is started with
+# -XX:AOTCacheOutput and stopped once ready ("ready", as up.sh trains it) or after TRAIN_SECONDS
+# of the workload's operation through the gateway ("login", "me", "refresh", or several joined
+# by "+"). A variant uses one by "@aot:name" in its options, e.g.
+# CACHES="ready:ready login:login" VARIANT_r="$MEMORY_OPTS @aot:ready".
+CACHES=${CACHES:-}
+TRAIN_SECONDS=${TRAIN_SECONDS:-10}
 # What each restarted JVM is given, in order: "op:seconds" windows (login, me or refresh).
 WINDOWS=${WINDOWS:-login:15 login:15 login:15 login:15 me:10 me:10 me:10 refresh:10 refresh:10 refresh:10}
 CONNS=${CONNS:-4}
@@ -75,7 +82,7 @@ login_status() {
     -d "{\"contact_type\":\"email\",\"contact\":\"$(printf "$USER_FORMAT" 0)\",\"password\":\"$PASSWORD\",\"app_id\":\"default\"}"
 }
 PASSPORT_PID=
-restart_passport() { # variant -> sets READY_MS
+restart_passport() { # variant [login: false to return once ready] -> sets READY_MS
   local opts=VARIANT_$1 old seen gone started
   old=$(cat "$PID_FILE")
   seen=$(wc -l <"$SUITE_RUN_DIR/logs/gateway.log")
@@ -91,7 +98,7 @@ restart_passport() { # variant -> sets READY_MS
     sleep 1
   done
   # shellcheck disable=SC2206 # the options are a list
-  local cmd=("${BASE_CMD[0]}" ${!opts} "${BASE_CMD[@]:tail_at}")
+  local cmd=("${BASE_CMD[0]}" ${!opts//@aot:/-XX:AOTCache=$RESULTS_DIR\/aot-} "${BASE_CMD[@]:tail_at}")
   (exec env -i "${BASE_ENV[@]}" setsid "${cmd[@]}" >>"$SUITE_RUN_DIR/logs/passport-service.out" 2>&1 </dev/null) &
   PASSPORT_PID=$!
   echo "$PASSPORT_PID" >"$PID_FILE"
@@ -102,6 +109,7 @@ restart_passport() { # variant -> sets READY_MS
     sleep 0.2
   done
   READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+  [[ ${2:-true} == true ]] || return 0
   started=$(date +%s)
   until [[ $(login_status) == 200 ]]; do
     (( $(date +%s) - started < 60 )) || die "no login through the gateway within 60 s of passport's restart ($1)"
@@ -125,6 +133,29 @@ issue_pool() { # kind file: a token of each of POOL_SIZE users (access: canonica
     fi >>"$2" || die "issuing a $1 token for user $user failed"
   done
 }
+
+# Trains the AOT cache RESULTS_DIR/aot-NAME: a JVM of up.sh's options that records, given the
+# workload (see CACHES), then stopped by SIGTERM; the cache is written as it exits.
+train_cache() { # name workload
+  local name=$1 workload=$2 op pool
+  VARIANT_training="$MEMORY_OPTS -XX:AOTCacheOutput=$RESULTS_DIR/aot-$name"
+  # Trained to readiness, it must not see the login that tells the gateway routes to it.
+  restart_passport training "$([[ $workload == ready ]] && echo false || echo true)"
+  for op in ${workload//+/ }; do
+    [[ $op != ready ]] || continue
+    pool=/dev/null
+    if [[ $op == me ]]; then pool=$WORK/pool-train-$name; issue_pool access "$pool"; fi
+    if [[ $op == refresh ]]; then pool=$WORK/pool-train-$name; issue_pool refresh "$pool"; fi
+    SYSTEM=suite OP=$op POOL=$pool POOL_OUT= API_KEY=$API_KEY PASSWORD=$PASSWORD USER_COUNT=$USERS USER_FORMAT=$USER_FORMAT \
+      wrk -t1 -c"$CONNS" -d"${TRAIN_SECONDS}s" --timeout 10s -s "$BENCH_DIR/keycloak-compare.lua" "$SUITE_URL" >"$WORK/train-$name-$op.txt" 2>&1 \
+      || { cat "$WORK/train-$name-$op.txt"; die "wrk failed while training $name"; }
+  done
+  kill -TERM "$PASSPORT_PID"
+  for _ in $(seq 1 600); do kill -0 "$PASSPORT_PID" 2>/dev/null || break; sleep 0.2; done
+  [[ -s $RESULTS_DIR/aot-$name ]] || die "no AOT cache written for $name (see $SUITE_RUN_DIR/logs/passport-service.out)"
+  say "trained AOT cache $name ($workload): $(du -h "$RESULTS_DIR/aot-$name" | cut -f1)"
+}
+for entry in $CACHES; do train_cache "${entry%%:*}" "${entry#*:}"; done
 
 TCK=$(getconf CLK_TCK)
 ticks() { awk '{print $14 + $15}' "/proc/$PASSPORT_PID/stat"; }

@@ -23,8 +23,9 @@ class HousekeepingConfiguration {
     /**
      * The suite's defaults, with two choices of this listener's own: offsets are committed once the
      * records of a poll are handled (one commit per batch: a commit per record was a round trip to
-     * the broker for each event, at every login), and a failure (only the database being away: unreadable records are skipped, not
-     * thrown) is retried until it passes, where the default handler would give up and lose the event.
+     * the broker for each event, at every login), and a failure (only the database being away:
+     * unreadable records are skipped, not thrown) is retried until it passes, where the default
+     * handler would give up and lose the event.
      */
     @Bean(LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> housekeepingListenerFactory(

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -29,7 +28,12 @@ class SigningKeyRing {
     record Entry(SigningKey key, JWSVerifier verifier, JWSSigner signer, RSAKey publicJwk) {
     }
 
+    private final RsaSigners signers;
     private volatile Map<String, Entry> entries = Map.of();
+
+    SigningKeyRing(RsaSigners signers) {
+        this.signers = signers;
+    }
 
     void replace(Collection<SigningKey> keys) {
         Map<String, Entry> previous = entries;
@@ -39,7 +43,7 @@ class SigningKeyRing {
             JWSVerifier verifier = known != null ? known.verifier() : new RSASSAVerifier(key.publicKey());
             RSAKey jwk = known != null ? known.publicJwk() : publicJwk(key);
             JWSSigner signer = key.privateKey() == null ? null
-                    : known != null && known.signer() != null ? known.signer() : new RSASSASigner(key.privateKey());
+                    : known != null && known.signer() != null ? known.signer() : signers.signerFor(key);
             next.put(key.kid(), new Entry(key, verifier, signer, jwk));
         }
         entries = Map.copyOf(next);

@@ -23,4 +23,9 @@ class TokenConfiguration {
     PrivateKeyCipher privateKeyCipher(TokenProperties properties) {
         return new PrivateKeyCipher(properties.keyEncryptionKey());
     }
+
+    @Bean
+    RsaSigners rsaSigners(TokenProperties properties) {
+        return properties.nativeSigning() ? RsaSigners.nativeWhenLoaded() : RsaSigners.jdkOnly();
+    }
 }

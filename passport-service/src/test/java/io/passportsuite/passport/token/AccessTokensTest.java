@@ -52,7 +52,7 @@ class AccessTokensTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final String ISSUER = "https://passport.example.test";
     private static final TokenProperties PROPERTIES = new TokenProperties(ISSUER, "http://127.0.0.1:8080", null, false,
-            Duration.ofDays(30), Duration.ofHours(1), Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofSeconds(60));
+            Duration.ofDays(30), Duration.ofHours(1), Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofSeconds(60), false);
     private static final SigningKey KEY = SigningKey.generate(NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(1)));
     private static final KeyPair ATTACKER = keyPair("RSA", 2048);
 
@@ -61,7 +61,7 @@ class AccessTokensTest {
     private static final UUID SESSION = UUID.randomUUID();
 
     private final TestClock clock = new TestClock(NOW);
-    private final SigningKeyRing ring = new SigningKeyRing();
+    private final SigningKeyRing ring = new SigningKeyRing(RsaSigners.jdkOnly());
     private final AccessTokens tokens = new AccessTokens(ring, PROPERTIES, clock);
 
     @BeforeEach

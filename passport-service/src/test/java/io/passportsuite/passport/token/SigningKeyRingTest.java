@@ -17,7 +17,7 @@ class SigningKeyRingTest {
     private static final SigningKey FIRST = SigningKey.generate(T0, T0);
     private static final SigningKey SECOND = SigningKey.generate(T0.plus(Duration.ofDays(30)), T0.plus(Duration.ofDays(30)).plus(Duration.ofHours(1)));
 
-    private final SigningKeyRing ring = new SigningKeyRing();
+    private final SigningKeyRing ring = new SigningKeyRing(RsaSigners.jdkOnly());
 
     @Test
     void shouldSignWithTheSuccessorOnlyOnceItActivates() {

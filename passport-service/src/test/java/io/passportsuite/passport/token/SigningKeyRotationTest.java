@@ -227,8 +227,8 @@ class SigningKeyRotationTest {
     void shouldRotateAndReloadInTheBackgroundWhenEnabled() {
         TokenProperties background = new TokenProperties(properties.issuer(), properties.publicBaseUrl(),
                 properties.keyEncryptionKey(), true, properties.rotationPeriod(), properties.publishAhead(),
-                properties.maxTokenLifetime(), properties.clockSkew(), Duration.ofMillis(100));
-        SigningKeyRing anotherRing = new SigningKeyRing();
+                properties.maxTokenLifetime(), properties.clockSkew(), Duration.ofMillis(100), false);
+        SigningKeyRing anotherRing = new SigningKeyRing(RsaSigners.jdkOnly());
         SigningKeyMaintenance worker = new SigningKeyMaintenance(rotation, store, anotherRing, background, CLOCK);
         CLOCK.advance(properties.rotationPeriod());
         worker.start();

@@ -1,3 +1,14 @@
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
@@ -22,8 +33,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * <p>{@code -Dpool=none} allocates every hash's 19 MiB of blocks afresh instead, as the service
  * did before the pool, so the collector's share can be compared.
  *
- * <p>{@code -Dimpl=libargon2} hashes through libargon2.so.1 (package libargon2-1) as
- * NativeArgon2id does, the way passport hashes where that library is installed; run it with
+ * <p>{@code -Dimpl=libargon2} hashes through libargon2.so.1 (package libargon2-1), the reference C
+ * implementation, through the foreign function API instead: the comparison in bench/README.md
+ * ("Native token signing"), which passport does not use. Run it with
  * {@code --enable-native-access=ALL-UNNAMED}.
  *
  * <pre>java -XX:-TieredCompilation -cp bcprov-jdk18on-1.86.jar Argon2Rate.java [threads] [warmupSeconds] [seconds] [repetitions]</pre>
@@ -39,7 +51,11 @@ public class Argon2Rate {
     static final int HASH_LENGTH = 32;
     static final String POOL = System.getProperty("pool", "per-hash");
     static final String IMPL = System.getProperty("impl", "bouncycastle");
-    static final java.lang.invoke.MethodHandle HASH_RAW = IMPL.equals("libargon2") ? libargon2() : null;
+    static final MethodHandle HASH_RAW = switch (IMPL) {
+        case "libargon2" -> libargon2();
+        case "bouncycastle" -> null;
+        default -> throw new IllegalArgumentException("impl must be bouncycastle or libargon2");
+    };
     static final java.util.concurrent.ConcurrentLinkedQueue<ZeroingBlockPool> idlePools =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -51,7 +67,7 @@ public class Argon2Rate {
 
         System.out.printf("argon2id m=%d KiB t=%d p=%d, %d threads, warm-up %.0f s, %d x %.0f s%s%n",
                 MEMORY_KIB, ITERATIONS, PARALLELISM, threads, warmupSeconds, repetitions, seconds,
-                HASH_RAW != null ? ", libargon2.so.1 (as passport where it is installed)" : switch (POOL) {
+                HASH_RAW != null ? ", libargon2.so.1" : switch (POOL) {
                     case "per-hash" -> ", one block pool per running hash (as the service)";
                     case "none" -> ", fresh blocks for every hash";
                     default -> throw new IllegalArgumentException("pool must be per-hash or none");
@@ -154,28 +170,25 @@ public class Argon2Rate {
         }
     }
 
-    static java.lang.invoke.MethodHandle libargon2() {
-        java.lang.foreign.SymbolLookup library = java.lang.foreign.SymbolLookup.libraryLookup("libargon2.so.1", java.lang.foreign.Arena.global());
-        var l = java.lang.foreign.ValueLayout.JAVA_LONG;
-        var a = java.lang.foreign.ValueLayout.ADDRESS;
-        var i = java.lang.foreign.ValueLayout.JAVA_INT;
-        return java.lang.foreign.Linker.nativeLinker().downcallHandle(library.find("argon2id_hash_raw").orElseThrow(),
-                java.lang.foreign.FunctionDescriptor.of(i, i, i, i, a, l, a, l, a, l));
+    /** int argon2id_hash_raw(t_cost, m_cost, parallelism, pwd, pwdlen, salt, saltlen, hash, hashlen) */
+    static MethodHandle libargon2() {
+        SymbolLookup library = SymbolLookup.libraryLookup("libargon2.so.1", Arena.global());
+        return Linker.nativeLinker().downcallHandle(library.find("argon2id_hash_raw").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
     }
 
-    /** As NativeArgon2id: copies outside the heap, the password's wiped before it is freed. */
+    /** Copies outside the heap; the password's is wiped before it is freed. */
     static void deriveNatively(byte[] password, byte[] salt, byte[] hash) {
-        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
-            var b = java.lang.foreign.ValueLayout.JAVA_BYTE;
-            java.lang.foreign.MemorySegment p = arena.allocateFrom(b, password);
-            java.lang.foreign.MemorySegment s = arena.allocateFrom(b, salt);
-            java.lang.foreign.MemorySegment out = arena.allocate(hash.length);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment p = arena.allocateFrom(JAVA_BYTE, password);
+            MemorySegment s = arena.allocateFrom(JAVA_BYTE, salt);
+            MemorySegment out = arena.allocate(hash.length);
             int result = (int) HASH_RAW.invokeExact(ITERATIONS, MEMORY_KIB, PARALLELISM, p, (long) password.length, s,
                     (long) salt.length, out, (long) hash.length);
             if (result != 0) {
                 throw new IllegalStateException("libargon2 error " + result);
             }
-            java.lang.foreign.MemorySegment.copy(out, b, 0, hash, 0, hash.length);
+            MemorySegment.copy(out, JAVA_BYTE, 0, hash, 0, hash.length);
             p.fill((byte) 0);
         } catch (RuntimeException | Error e) {
             throw e;

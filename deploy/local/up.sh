@@ -220,7 +220,10 @@ aot_key() { # name
   printf '%s\n' "$(stat -c '%s %Y' "$(jar_of "$1")")" "$(options_of "$1")" "$(grep '^JAVA_RUNTIME_VERSION=' "$JAVA_HOME/release")"
 }
 aot_ready() { # name
-  [[ "$SUITE_AOT_CACHE" == true && -s "$AOT_DIR/$1/app.aot" ]] && [[ "$(cat "$AOT_DIR/$1/key" 2>/dev/null)" == "$(aot_key "$1")" ]]
+  # The JVM that writes a cache deletes its app.aot.config when done: one still there is a cache
+  # cut short (kept, with its key, by an up.sh before train_aot checked the training's log).
+  [[ "$SUITE_AOT_CACHE" == true && -s "$AOT_DIR/$1/app.aot" && ! -e "$AOT_DIR/$1/app.aot.config" ]] &&
+    [[ "$(cat "$AOT_DIR/$1/key" 2>/dev/null)" == "$(aot_key "$1")" ]]
 }
 
 # A training run: the jar extracted to plain jars (a cache needs them, not the nested ones of the
@@ -244,8 +247,10 @@ train_aot() { # name port db
   # shellcheck disable=SC2086 # the options are a list
   (
     service_env "$@"
-    # timeout passes the SIGTERM below on to the JVM, and ends one that does not exit in time.
-    exec timeout -k 30 $((2 * STARTUP_TIMEOUT)) "$JAVA_HOME/bin/java" $options -XX:AOTCacheOutput="$dir/app.aot" \
+    # timeout passes the SIGTERM below on to the JVM, and ends one that does not exit in time. The
+    # exit is long: the JVM starts a second one that writes the cache (30-60 s with other trainings
+    # running on 2 cores), so the kill that follows the SIGTERM waits as long as a start may.
+    exec timeout -k "$STARTUP_TIMEOUT" $((2 * STARTUP_TIMEOUT)) "$JAVA_HOME/bin/java" $options -XX:AOTCacheOutput="$dir/app.aot" \
       -Dpassport.suite.run="$RUN_DIR" -jar "$dir/app/$(basename "$(jar_of "$name")")" \
       >>"$dir/training.log" 2>&1 </dev/null
   ) &
@@ -256,8 +261,10 @@ train_aot() { # name port db
   done
   kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" || true # 143: stopped by SIGTERM, as intended
-  [[ -s "$dir/app.aot" ]] || {
-    rm -f "$dir/app.aot"
+  # Only a cache the JVM reports whole is kept: one cut short by a kill has a bad header, and a
+  # JVM given it starts without a cache at every start, with an error on its console.
+  grep -qF "AOTCache creation is complete: $dir/app.aot" "$dir/training.log" && [[ -s "$dir/app.aot" ]] || {
+    rm -f "$dir/app.aot" "$dir/app.aot.config"
     say "  no AOT cache for $name (it starts without one); see $dir/training.log"
     return 1
   }

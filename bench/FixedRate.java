@@ -45,7 +45,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * The warm-up runs at the same rate and is not recorded. Prints the achieved rate, error counts,
  * the generator's own CPU use and p50/p90/p99/p99.9/max of the recorded requests, then one
- * "RESULT ..." line.
+ * "RESULT ..." line. {@code -Dtimeline=FILE} also writes the measured latencies over time.
  */
 public class FixedRate {
 
@@ -55,6 +55,12 @@ public class FixedRate {
     static final String METHOD = System.getProperty("method", "POST");
     static final String TOKENS = System.getProperty("tokens");
     static final String TOKEN_PLACEHOLDER = "{{token}}";
+    /**
+     * Where to write the measured phase's latencies over time: per 50 ms of due time, the requests
+     * due, how many took over 5 ms and the slowest, with the wall clock, to find what a tail lines
+     * up with (collections, periodic work on the server).
+     */
+    static final String TIMELINE = System.getProperty("timeline");
     /** A request sent more than this after its due time counts as "sent late". */
     static final long LATE_NANOS = 1_000_000;
 
@@ -161,6 +167,9 @@ public class FixedRate {
                 Phase measured = new Phase(connections, rate, seconds);
                 measured.run();
                 measured.report("measured", true);
+                if (TIMELINE != null) {
+                    measured.writeTimeline(Path.of(TIMELINE));
+                }
             } finally {
                 connections.forEach(Connection::close);
                 if (client != null) {
@@ -236,6 +245,30 @@ public class FixedRate {
                 }
                 latencyNanos[i] = System.nanoTime() - due;
             }
+        }
+
+        void writeTimeline(Path file) throws java.io.IOException {
+            double intervalNanos = 1e9 / rate;
+            long startMillis = System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000;
+            int bucketNanos = 50_000_000;
+            int buckets = (int) ((count * intervalNanos) / bucketNanos) + 1;
+            int[] due = new int[buckets];
+            int[] slow = new int[buckets];
+            long[] max = new long[buckets];
+            for (int i = 0; i < count; i++) {
+                int b = (int) ((i * intervalNanos) / bucketNanos);
+                due[b]++;
+                if (latencyNanos[i] > 5_000_000) {
+                    slow[b]++;
+                }
+                max[b] = Math.max(max[b], latencyNanos[i]);
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add("wall_clock_ms\toffset_ms\tdue\tover_5ms\tmax_ms");
+            for (int b = 0; b < buckets; b++) {
+                lines.add(String.format("%d\t%d\t%d\t%d\t%.2f", startMillis + b * 50L, b * 50, due[b], slow[b], max[b] / 1e6));
+            }
+            Files.write(file, lines);
         }
 
         void report(String label, boolean result) {

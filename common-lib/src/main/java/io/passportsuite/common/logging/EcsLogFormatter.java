@@ -40,7 +40,8 @@ import ch.qos.logback.classic.spi.ThrowableProxy;
  * <p>Each line is built once: the console and the file appender each hold a formatter of this
  * class, made by Boot from the same environment, and are handed the same event one after the
  * other on the thread that logs it (for the gateway's access log, the request's event loop). The
- * second takes the line the first built.
+ * second takes the line the first built, and so does the log shipper, which the same thread hands
+ * the event last ({@link #lineBuiltFor}).
  */
 public class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEvent> {
 
@@ -75,6 +76,16 @@ public class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEv
         String line = super.format(event);
         LAST.set(new Built(environment, event, line));
         return line;
+    }
+
+    /**
+     * The line a formatter of this class made from {@code environment} built for this very event,
+     * when it is the last one built on this thread; null otherwise. The log shipper takes it
+     * instead of building the line once more on its own thread.
+     */
+    static String lineBuiltFor(ILoggingEvent event, Environment environment) {
+        Built last = LAST.get();
+        return last != null && last.event() == event && last.environment() == environment ? last.line() : null;
     }
 
     /**

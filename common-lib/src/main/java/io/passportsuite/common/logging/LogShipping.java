@@ -44,7 +44,11 @@ public final class LogShipping implements AutoCloseable {
         }
         encoder.start();
         String service = environment.getProperty("spring.application.name", "application");
-        KafkaLogAppender appender = new KafkaLogAppender(encoder, service, bootstrapServers, producerConfig, settings);
+        // The file's and the console's formatters, and the encoder's, are made from this one.
+        Environment formatters = (Environment) context.getObject(Environment.class.getName());
+        KafkaLogAppender appender = new KafkaLogAppender(encoder,
+                EcsLogFormatter.class.getName().equals(format(environment)) ? formatters : null,
+                service, bootstrapServers, producerConfig, settings);
         appender.setContext(context);
         appender.start();
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,9 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.mock.env.MockEnvironment;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -132,6 +143,62 @@ class LogShippingTest {
     void shouldStayOffWhenSwitchedOff() {
         runner(TestKafka.bootstrapServers(), "passport.logs.shipping.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(LogShipping.class));
+    }
+
+    @Test
+    void shouldShipTheLineTheFileOutputBuiltOnTheLoggingThreadWithoutBuildingItAgain() {
+        String marker = UUID.randomUUID().toString();
+        MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "one-build");
+        LoggerContext context = new LoggerContext();
+        context.putObject(Environment.class.getName(), environment);
+        StructuredLogEncoder file = encoder(context);
+        AtomicInteger shipperEncodes = new AtomicInteger();
+        StructuredLogEncoder shipper = new StructuredLogEncoder() {
+            @Override
+            public byte[] encode(ILoggingEvent event) {
+                shipperEncodes.incrementAndGet();
+                return super.encode(event);
+            }
+        };
+        shipper.setContext(context);
+        shipper.setFormat(EcsLogFormatter.class.getName());
+        shipper.setCharset(StandardCharsets.UTF_8);
+        shipper.start();
+        KafkaLogAppender appender = new KafkaLogAppender(shipper, environment, "one-build",
+                TestKafka.bootstrapServers(), Map.of(), new LogShippingProperties(true, topic, "", 100, 10,
+                        Duration.ofSeconds(5), Duration.ofSeconds(10)));
+        appender.setContext(context);
+        appender.start();
+
+        LoggingEvent written = event(context, "written to the file " + marker);
+        String line = new String(file.encode(written), StandardCharsets.UTF_8).stripTrailing();
+        appender.doAppend(written);
+        // Only logged to the shipper: it builds this line itself, on its own thread.
+        appender.doAppend(event(context, "shipped only " + marker));
+        appender.stop();
+
+        List<ConsumerRecord<String, String>> records = TestKafka.readFromStart(topic,
+                record -> record.value().contains(marker), 2, Duration.ofSeconds(60));
+        assertThat(records).extracting(ConsumerRecord::value).hasSize(2).contains(line)
+                .anySatisfy(value -> assertThat(value).contains("\"message\":\"shipped only " + marker + "\""));
+        assertThat(shipperEncodes).hasValue(1);
+    }
+
+    private static StructuredLogEncoder encoder(LoggerContext context) {
+        StructuredLogEncoder encoder = new StructuredLogEncoder();
+        encoder.setContext(context);
+        encoder.setFormat(EcsLogFormatter.class.getName());
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        return encoder;
+    }
+
+    private static LoggingEvent event(LoggerContext context, String message) {
+        LoggingEvent event = new LoggingEvent("test", context.getLogger("io.passportsuite.gateway.access"), Level.INFO,
+                message, null, null);
+        event.setThreadName("reactor-http-epoll-1");
+        event.setMDCPropertyMap(Map.of());
+        return event;
     }
 
     /** A local port nothing listens on. */

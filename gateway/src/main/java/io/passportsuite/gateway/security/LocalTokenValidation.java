@@ -51,6 +51,11 @@ import tools.jackson.databind.json.JsonMapper;
  * key belongs to (checked there, a client's own identity headers removed), and the rate limits
  * and access log have seen it. Anything unusual (no JSON, no token, a body larger than a token
  * needs) goes to passport, which answers it as it always has.
+ *
+ * <p>An answer in the second half of its time is asked again in the background
+ * ({@link ValidationAnswers#claimRefresh}) with the request that found it: the same body, API key
+ * and the identity this gateway gave that request (app, client address, request id, internal
+ * credential), so passport checks exactly what it checked the first time.
  */
 final class LocalTokenValidation implements WebFilter, Ordered {
 
@@ -65,6 +70,26 @@ final class LocalTokenValidation implements WebFilter, Ordered {
     private static final List<String> CORS_VARY =
             List.of(HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
     private static final Duration BODY_TIMEOUT = Duration.ofSeconds(30);
+    /** Longer than any answer is kept (at most 1 s): a refresh that takes longer changes nothing. */
+    private static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(2);
+    /** What a refresh sends of the request that found the answer. */
+    private static final List<String> REFRESH_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+            SuiteHeaders.APP_ID, SuiteHeaders.CLIENT_IP, SuiteHeaders.REQUEST_ID, SuiteHeaders.INTERNAL_CREDENTIAL);
+
+    /** Passport's validation endpoint, which this gateway asks itself to refresh an answer it keeps. */
+    @FunctionalInterface
+    interface Passport {
+        Mono<Asked> validate(HttpHeaders headers, byte[] body);
+    }
+
+    /** Passport's answer to a refresh. */
+    record Asked(int status, String contentType, byte[] body) {
+    }
+
+    /** How a refresh ended, for the answer kept and the metric. */
+    private enum Refresh {
+        KEPT, REFUSED, FAILED
+    }
 
     // Strict where passport's own reading could differ: a body it would refuse is never answered here.
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -73,14 +98,29 @@ final class LocalTokenValidation implements WebFilter, Ordered {
 
     private final ValidationAnswers answers;
     private final AccessTokenVerifier tokens;
+    private final Passport passport;
     private final Counter answeredHere;
     private final Counter askedPassport;
+    private final MeterRegistry meters;
 
-    LocalTokenValidation(ValidationAnswers answers, AccessTokenVerifier tokens, MeterRegistry meters) {
+    LocalTokenValidation(ValidationAnswers answers, AccessTokenVerifier tokens, Passport passport, MeterRegistry meters) {
         this.answers = answers;
         this.tokens = tokens;
+        this.passport = passport;
         this.answeredHere = answerCounter(meters, "gateway");
         this.askedPassport = answerCounter(meters, "passport");
+        this.meters = meters;
+        for (Refresh outcome : Refresh.values()) {
+            refreshCounter(outcome);
+        }
+    }
+
+    private Counter refreshCounter(Refresh outcome) {
+        return Counter.builder("passport.gateway.token.validate.refreshes")
+                .description("Answers the gateway keeps, asked again of passport in the background: kept (passport answered 200 again), "
+                        + "refused (dropped at once) or failed (no answer: the kept one ends at its time)")
+                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .register(meters);
     }
 
     private static Counter answerCounter(MeterRegistry meters, String source) {
@@ -153,6 +193,9 @@ final class LocalTokenValidation implements WebFilter, Ordered {
         var known = answers.answerFor(appId, token);
         if (known.isPresent()) {
             answeredHere.increment();
+            if (answers.claimRefresh(appId, token, known.get())) {
+                refresh(withBody.getRequest().getHeaders(), appId, token, body, known.get());
+            }
             return write(exchange.getResponse(), known.get());
         }
         askedPassport.increment();
@@ -164,6 +207,45 @@ final class LocalTokenValidation implements WebFilter, Ordered {
             }
             return chain.filter(withBody);
         });
+    }
+
+    /** Asks passport again, without the client waiting: the answer kept is replaced, dropped or left to end. */
+    private void refresh(HttpHeaders request, String appId, String token, byte[] body, ValidationAnswers.Answer previous) {
+        HttpHeaders headers = new HttpHeaders();
+        for (String name : REFRESH_HEADERS) {
+            List<String> values = request.get(name);
+            if (values != null) {
+                headers.addAll(name, values);
+            }
+        }
+        Instant askedAt = Instant.now();
+        passport.validate(headers, body)
+                .timeout(REFRESH_TIMEOUT)
+                .map(asked -> refreshed(asked, appId, token, previous, askedAt))
+                .onErrorReturn(Refresh.FAILED)
+                .defaultIfEmpty(Refresh.FAILED)
+                .subscribe(outcome -> {
+                    if (outcome == Refresh.FAILED) {
+                        answers.notRefreshed(appId, token);
+                    }
+                    refreshCounter(outcome).increment();
+                });
+    }
+
+    private Refresh refreshed(Asked asked, String appId, String token, ValidationAnswers.Answer previous, Instant askedAt) {
+        if (asked.status() == HttpStatus.OK.value() && JSON_TYPE.equals(asked.contentType()) && asked.body().length > 0
+                && asked.body().length <= MAX_ANSWER) {
+            answers.refreshed(appId, token, previous, asked.body(), askedAt);
+            return Refresh.KEPT;
+        }
+        // Passport busy or away says nothing about the token; anything else ends the answer kept, so
+        // that the next request gets passport's own answer.
+        if (asked.status() == HttpStatus.TOO_MANY_REQUESTS.value() || asked.status() >= 500) {
+            answers.notRefreshed(appId, token);
+            return Refresh.FAILED;
+        }
+        answers.refused(appId, token);
+        return Refresh.REFUSED;
     }
 
     /** As passport's answer routed here carries it: its body and type, the date, CORS's Vary. */

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,11 +38,19 @@ class SecurityConfiguration {
 
     @Bean
     LocalTokenValidation localTokenValidation(SecurityProperties properties, RevokedSessions revoked, AccessTokenVerifier tokens,
-            MeterRegistry meters) {
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer, MeterRegistry meters) {
         ValidationAnswers answers = new ValidationAnswers(properties.tokenValidation().answerFor(),
-                properties.tokenValidation().maxMemory().toBytes(), revoked, Clock.systemUTC());
+                properties.tokenValidation().maxMemory().toBytes(), properties.tokenValidation().refreshAhead(), revoked,
+                Clock.systemUTC());
         meters.gauge("passport.gateway.token.validate.answers.kept", answers, ValidationAnswers::size);
-        return new LocalTokenValidation(answers, tokens, meters);
+        WebClient passport = passportClient(properties.passportUri(), loadBalancer);
+        LocalTokenValidation.Passport validations = (headers, body) -> passport.post().uri(LocalTokenValidation.PATH)
+                .headers(sent -> sent.addAll(headers))
+                .bodyValue(body)
+                .exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+                        .map(answer -> new LocalTokenValidation.Asked(response.statusCode().value(),
+                                response.headers().asHttpHeaders().getFirst(HttpHeaders.CONTENT_TYPE), answer)));
+        return new LocalTokenValidation(answers, tokens, validations, meters);
     }
 
     @Bean

@@ -18,7 +18,7 @@ class ValidationAnswersTest {
     private final Instant now = Instant.now();
     private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     private final RevokedSessions revoked = new RevokedSessions(clock);
-    private final ValidationAnswers answers = new ValidationAnswers(Duration.ofSeconds(1), 1_000_000, revoked, clock);
+    private final ValidationAnswers answers = new ValidationAnswers(Duration.ofSeconds(1), 1_000_000, true, revoked, clock);
 
     private AccessTokenClaims claims(String appId, Instant expiresAt) {
         return new AccessTokenClaims(appId, UUID.randomUUID(), 1, UUID.randomUUID(), "jti", now.minusSeconds(10), expiresAt);
@@ -72,7 +72,7 @@ class ValidationAnswersTest {
 
     @Test
     void shouldKeepAnswersWithinTheirMemory() {
-        ValidationAnswers small = new ValidationAnswers(Duration.ofSeconds(1), 4_000, revoked, clock);
+        ValidationAnswers small = new ValidationAnswers(Duration.ofSeconds(1), 4_000, true, revoked, clock);
         for (int i = 0; i < 50; i++) {
             small.remember("shop", "t".repeat(500) + i, claims("shop", now.plusSeconds(600)), new byte[300], now);
         }
@@ -81,9 +81,74 @@ class ValidationAnswersTest {
 
     @Test
     void shouldKeepNothingWhenSwitchedOff() {
-        ValidationAnswers off = new ValidationAnswers(Duration.ZERO, 1_000_000, revoked, clock);
+        ValidationAnswers off = new ValidationAnswers(Duration.ZERO, 1_000_000, true, revoked, clock);
         off.remember("shop", "t1", claims("shop", now.plusSeconds(600)), new byte[] {1}, now);
         assertThat(off.enabled()).isFalse();
         assertThat(off.answerFor("shop", "t1")).isEmpty();
+    }
+
+    @Test
+    void shouldClaimOneRefreshOfAnAnswerInTheSecondHalfOfItsTimeAndKeepPassportsNewAnswer() {
+        AccessTokenClaims user = claims("shop", now.plusSeconds(600));
+        answers.remember("shop", "t1", user, new byte[] {1}, now.minusMillis(400));
+        assertThat(answers.claimRefresh("shop", "t1", answers.answerFor("shop", "t1").orElseThrow())).isFalse();
+
+        answers.remember("shop", "t1", user, new byte[] {1}, now.minusMillis(600));
+        ValidationAnswers.Answer old = answers.answerFor("shop", "t1").orElseThrow();
+        assertThat(answers.claimRefresh("shop", "t1", old)).isTrue();
+        assertThat(answers.claimRefresh("shop", "t1", old)).as("one refresh at a time").isFalse();
+        assertThat(answers.claimRefresh("other", "t1", old)).as("another app's answer is its own").isTrue();
+
+        answers.refreshed("shop", "t1", old, new byte[] {2}, now);
+
+        ValidationAnswers.Answer fresh = answers.answerFor("shop", "t1").orElseThrow();
+        assertThat(fresh.body()).containsExactly(2);
+        assertThat(fresh.askedAt()).isEqualTo(now);
+        assertThat(fresh.sessionId()).isEqualTo(user.sessionId());
+        assertThat(answers.claimRefresh("shop", "t1", fresh)).isFalse();
+        assertThat(answers.claimRefresh("shop", "t1", old)).as("claim released").isTrue();
+    }
+
+    @Test
+    void shouldEndTheAnswerWhenPassportRefusesItsRefreshAndLetItEndAtItsTimeWhenPassportIsAway() {
+        AccessTokenClaims user = claims("shop", now.plusSeconds(600));
+        answers.remember("shop", "t1", user, new byte[] {1}, now.minusMillis(600));
+        ValidationAnswers.Answer kept = answers.answerFor("shop", "t1").orElseThrow();
+
+        assertThat(answers.claimRefresh("shop", "t1", kept)).isTrue();
+        answers.notRefreshed("shop", "t1");
+        assertThat(answers.answerFor("shop", "t1")).isPresent();
+
+        assertThat(answers.claimRefresh("shop", "t1", kept)).isTrue();
+        answers.refused("shop", "t1");
+        assertThat(answers.answerFor("shop", "t1")).isEmpty();
+    }
+
+    @Test
+    void shouldNotKeepARefreshAskedBeforeTheUsersSessionsEndedOrOfARevokedSession() {
+        AccessTokenClaims loggedOut = claims("shop", now.plusSeconds(600));
+        AccessTokenClaims revokedLater = claims("shop", now.plusSeconds(600));
+        answers.remember("shop", "t1", loggedOut, new byte[] {1}, now.minusMillis(600));
+        answers.remember("shop", "t2", revokedLater, new byte[] {2}, now.minusMillis(600));
+        ValidationAnswers.Answer first = answers.answerFor("shop", "t1").orElseThrow();
+        ValidationAnswers.Answer second = answers.answerFor("shop", "t2").orElseThrow();
+        assertThat(answers.claimRefresh("shop", "t1", first)).isTrue();
+        assertThat(answers.claimRefresh("shop", "t2", second)).isTrue();
+
+        answers.forgetUsers(List.of(loggedOut.userId().toString()));
+        revoked.revoke(revokedLater.sessionId().toString(), now.plusSeconds(600));
+        answers.refreshed("shop", "t1", first, new byte[] {3}, now.minusMillis(1));
+        answers.refreshed("shop", "t2", second, new byte[] {4}, now);
+
+        assertThat(answers.answerFor("shop", "t1")).isEmpty();
+        assertThat(answers.answerFor("shop", "t2")).isEmpty();
+    }
+
+    @Test
+    void shouldNeverRefreshWhenRefreshingAheadIsOff() {
+        ValidationAnswers waiting = new ValidationAnswers(Duration.ofSeconds(1), 1_000_000, false, revoked, clock);
+        waiting.remember("shop", "t1", claims("shop", now.plusSeconds(600)), new byte[] {1}, now.minusMillis(900));
+
+        assertThat(waiting.claimRefresh("shop", "t1", waiting.answerFor("shop", "t1").orElseThrow())).isFalse();
     }
 }

@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and access log have seen it. Anything unusual (no JSON, no token, a body larger than a token
  * needs) goes to passport, which answers it as it always has.
  *
- * <p>An answer in the second half of its time is asked again in the background
+ * <p>An answer in the last fifth of its time is asked again in the background
  * ({@link ValidationAnswers#claimRefresh}) with the request that found it: the same body, API key
  * and the identity this gateway gave that request (app, client address, request id, internal
  * credential), so passport checks exactly what it checked the first time.

@@ -101,7 +101,7 @@ record SecurityProperties(
      * @param answerFor how long passport's 200 answer for an app and token is given again by the
      *        gateway (at most 1s; 0 sends every validation to passport)
      * @param maxMemory what the answers kept may take, with the tokens they answer (about 1.5 KiB each)
-     * @param refreshAhead whether an answer in the second half of its time is asked again in the
+     * @param refreshAhead whether an answer in the last fifth of its time is asked again in the
      *        background, so that a token in use is never waited for (see {@link ValidationAnswers})
      */
     record TokenValidation(@DefaultValue("500ms") Duration answerFor, @DefaultValue("16MB") DataSize maxMemory,

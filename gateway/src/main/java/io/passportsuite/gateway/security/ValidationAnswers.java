@@ -33,12 +33,15 @@ import io.passportsuite.common.token.AccessTokenClaims;
  * for tokens this gateway verified itself as tokens of that app, and within {@code maxBytes}.
  *
  * <p>A token still in use is asked again before its answer's time is up: the first request in the
- * second half of that time is answered here as the others, and this gateway asks passport once
+ * last fifth of that time is answered here as the others, and this gateway asks passport once
  * more for it in the background ({@link #claimRefresh}). So a backend validating the same token
- * on every request never waits for passport's round trip (which took 5-30 ms at the 90th
+ * on every request rarely waits for passport's round trip (which took 5-30 ms at the 90th
  * percentile on a busy machine), and every answer is still one passport gave within
  * {@code answerFor}: a refresh that fails leaves the answer to end at its time, one that passport
- * refuses ends it at once.
+ * refuses ends it at once. The last fifth, not the second half: passport then validates a token
+ * in use about a third more often than without refreshing (every 4/5 of {@code answerFor}
+ * instead of every {@code answerFor} and a little more), where refreshing at half time doubled it
+ * and, on 2 shared cores, took more from the gateway's throughput than the waits it saved.
  */
 final class ValidationAnswers {
 
@@ -75,7 +78,7 @@ final class ValidationAnswers {
                 .expireAfterWrite(Duration.ofMinutes(1))
                 .maximumSize(100_000)
                 .build();
-        this.refreshAfter = answerFor.dividedBy(2);
+        this.refreshAfter = answerFor.multipliedBy(4).dividedBy(5);
         this.refreshAhead = refreshAhead;
         this.revoked = revoked;
         this.clock = clock;
@@ -112,7 +115,7 @@ final class ValidationAnswers {
 
     /**
      * Whether the answer just given for this app and token is to be asked again now: it is in the
-     * second half of its time and no refresh of it is under way. True claims the refresh, which
+     * last fifth of its time and no refresh of it is under way. True claims the refresh, which
      * then ends with {@link #refreshed}, {@link #refused} or {@link #notRefreshed}.
      */
     boolean claimRefresh(String appId, String token, Answer answer) {

@@ -90,10 +90,10 @@ class ValidationAnswersTest {
     @Test
     void shouldClaimOneRefreshOfAnAnswerInTheSecondHalfOfItsTimeAndKeepPassportsNewAnswer() {
         AccessTokenClaims user = claims("shop", now.plusSeconds(600));
-        answers.remember("shop", "t1", user, new byte[] {1}, now.minusMillis(400));
+        answers.remember("shop", "t1", user, new byte[] {1}, now.minusMillis(790));
         assertThat(answers.claimRefresh("shop", "t1", answers.answerFor("shop", "t1").orElseThrow())).isFalse();
 
-        answers.remember("shop", "t1", user, new byte[] {1}, now.minusMillis(600));
+        answers.remember("shop", "t1", user, new byte[] {1}, now.minusMillis(800));
         ValidationAnswers.Answer old = answers.answerFor("shop", "t1").orElseThrow();
         assertThat(answers.claimRefresh("shop", "t1", old)).isTrue();
         assertThat(answers.claimRefresh("shop", "t1", old)).as("one refresh at a time").isFalse();
@@ -112,7 +112,7 @@ class ValidationAnswersTest {
     @Test
     void shouldEndTheAnswerWhenPassportRefusesItsRefreshAndLetItEndAtItsTimeWhenPassportIsAway() {
         AccessTokenClaims user = claims("shop", now.plusSeconds(600));
-        answers.remember("shop", "t1", user, new byte[] {1}, now.minusMillis(600));
+        answers.remember("shop", "t1", user, new byte[] {1}, now.minusMillis(850));
         ValidationAnswers.Answer kept = answers.answerFor("shop", "t1").orElseThrow();
 
         assertThat(answers.claimRefresh("shop", "t1", kept)).isTrue();
@@ -128,8 +128,8 @@ class ValidationAnswersTest {
     void shouldNotKeepARefreshAskedBeforeTheUsersSessionsEndedOrOfARevokedSession() {
         AccessTokenClaims loggedOut = claims("shop", now.plusSeconds(600));
         AccessTokenClaims revokedLater = claims("shop", now.plusSeconds(600));
-        answers.remember("shop", "t1", loggedOut, new byte[] {1}, now.minusMillis(600));
-        answers.remember("shop", "t2", revokedLater, new byte[] {2}, now.minusMillis(600));
+        answers.remember("shop", "t1", loggedOut, new byte[] {1}, now.minusMillis(850));
+        answers.remember("shop", "t2", revokedLater, new byte[] {2}, now.minusMillis(850));
         ValidationAnswers.Answer first = answers.answerFor("shop", "t1").orElseThrow();
         ValidationAnswers.Answer second = answers.answerFor("shop", "t2").orElseThrow();
         assertThat(answers.claimRefresh("shop", "t1", first)).isTrue();

@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -101,7 +104,7 @@ final class LocalTokenValidation implements WebFilter, Ordered {
     private final Passport passport;
     private final Counter answeredHere;
     private final Counter askedPassport;
-    private final MeterRegistry meters;
+    private final Map<Refresh, Counter> refreshes = new EnumMap<>(Refresh.class);
 
     LocalTokenValidation(ValidationAnswers answers, AccessTokenVerifier tokens, Passport passport, MeterRegistry meters) {
         this.answers = answers;
@@ -109,17 +112,16 @@ final class LocalTokenValidation implements WebFilter, Ordered {
         this.passport = passport;
         this.answeredHere = answerCounter(meters, "gateway");
         this.askedPassport = answerCounter(meters, "passport");
-        this.meters = meters;
         for (Refresh outcome : Refresh.values()) {
-            refreshCounter(outcome);
+            refreshes.put(outcome, refreshCounter(meters, outcome));
         }
     }
 
-    private Counter refreshCounter(Refresh outcome) {
+    private static Counter refreshCounter(MeterRegistry meters, Refresh outcome) {
         return Counter.builder("passport.gateway.token.validate.refreshes")
                 .description("Answers the gateway keeps, asked again of passport in the background: kept (passport answered 200 again), "
                         + "refused (dropped at once) or failed (no answer: the kept one ends at its time)")
-                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .register(meters);
     }
 
@@ -222,14 +224,9 @@ final class LocalTokenValidation implements WebFilter, Ordered {
         passport.validate(headers, body)
                 .timeout(REFRESH_TIMEOUT)
                 .map(asked -> refreshed(asked, appId, token, previous, askedAt))
-                .onErrorReturn(Refresh.FAILED)
-                .defaultIfEmpty(Refresh.FAILED)
-                .subscribe(outcome -> {
-                    if (outcome == Refresh.FAILED) {
-                        answers.notRefreshed(appId, token);
-                    }
-                    refreshCounter(outcome).increment();
-                });
+                .onErrorResume(failure -> Mono.fromSupplier(() -> notRefreshed(appId, token)))
+                .switchIfEmpty(Mono.fromSupplier(() -> notRefreshed(appId, token)))
+                .subscribe(outcome -> refreshes.get(outcome).increment());
     }
 
     private Refresh refreshed(Asked asked, String appId, String token, ValidationAnswers.Answer previous, Instant askedAt) {
@@ -241,11 +238,16 @@ final class LocalTokenValidation implements WebFilter, Ordered {
         // Passport busy or away says nothing about the token; anything else ends the answer kept, so
         // that the next request gets passport's own answer.
         if (asked.status() == HttpStatus.TOO_MANY_REQUESTS.value() || asked.status() >= 500) {
-            answers.notRefreshed(appId, token);
-            return Refresh.FAILED;
+            return notRefreshed(appId, token);
         }
         answers.refused(appId, token);
         return Refresh.REFUSED;
+    }
+
+    /** No answer from passport: the kept one ends at its time, and the next request may try again. */
+    private Refresh notRefreshed(String appId, String token) {
+        answers.notRefreshed(appId, token);
+        return Refresh.FAILED;
     }
 
     /** As passport's answer routed here carries it: its body and type, the date, CORS's Vary. */

@@ -103,11 +103,7 @@ final class ValidationAnswers {
 
     /** Keeps passport's answer to a request sent at {@code askedAt}, unless the session ended meanwhile. */
     void remember(String appId, String token, AccessTokenClaims claims, byte[] body, Instant askedAt) {
-        if (!enabled || !appId.equals(claims.appId()) || revoked.isRevoked(claims.sessionId().toString())) {
-            return;
-        }
-        Instant forgottenAt = forgotten.getIfPresent(claims.userId());
-        if (forgottenAt != null && !forgottenAt.isBefore(askedAt)) {
+        if (!enabled || !appId.equals(claims.appId()) || endedSince(claims.userId(), claims.sessionId(), askedAt)) {
             return;
         }
         answers.put(new Key(appId, token), new Answer(body, claims.userId(), claims.sessionId(), claims.expiresAt(), askedAt));
@@ -127,8 +123,7 @@ final class ValidationAnswers {
     void refreshed(String appId, String token, Answer previous, byte[] body, Instant askedAt) {
         Key key = new Key(appId, token);
         try {
-            Instant forgottenAt = forgotten.getIfPresent(previous.userId());
-            if (revoked.isRevoked(previous.sessionId().toString()) || forgottenAt != null && !forgottenAt.isBefore(askedAt)) {
+            if (endedSince(previous.userId(), previous.sessionId(), askedAt)) {
                 answers.invalidate(key);
                 return;
             }
@@ -136,6 +131,15 @@ final class ValidationAnswers {
         } finally {
             refreshing.remove(key);
         }
+    }
+
+    /**
+     * Whether the session is revoked, or the user's answers were dropped at or after
+     * {@code askedAt}: passport may then have checked the session before that ended it.
+     */
+    private boolean endedSince(UUID userId, UUID sessionId, Instant askedAt) {
+        Instant forgottenAt = forgotten.getIfPresent(userId);
+        return revoked.isRevoked(sessionId.toString()) || forgottenAt != null && !forgottenAt.isBefore(askedAt);
     }
 
     /** Passport no longer answers 200 for this app and token: the answer kept ends now. */

@@ -36,7 +36,7 @@ import io.passportsuite.gateway.testing.FakeService.Received;
         "passport.gateway.security.revocation.enabled=false",
         "passport.gateway.security.token-validation.answer-for=700ms",
         // These count passport's validations; refreshing ahead (ValidationRefreshTest) would add some
-        // whenever a test's requests take longer than half the answer's time.
+        // whenever a test's requests take longer than four fifths of the answer's time.
         "passport.gateway.security.token-validation.refresh-ahead=false"})
 class LocalTokenValidationTest {
 

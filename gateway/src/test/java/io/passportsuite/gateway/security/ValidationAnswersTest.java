@@ -88,7 +88,7 @@ class ValidationAnswersTest {
     }
 
     @Test
-    void shouldClaimOneRefreshOfAnAnswerInTheSecondHalfOfItsTimeAndKeepPassportsNewAnswer() {
+    void shouldClaimOneRefreshOfAnAnswerInTheLastFifthOfItsTimeAndKeepPassportsNewAnswer() {
         AccessTokenClaims user = claims("shop", now.plusSeconds(600));
         answers.remember("shop", "t1", user, new byte[] {1}, now.minusMillis(790));
         assertThat(answers.claimRefresh("shop", "t1", answers.answerFor("shop", "t1").orElseThrow())).isFalse();

@@ -35,6 +35,13 @@ public final class SuiteHeaders {
      */
     public static final String SESSIONS_REVOKED = "X-Passport-Sessions-Revoked";
 
+    /**
+     * On passport's answers only: the users (ids, one value each) whose profile the request just
+     * changed. The gateway stops giving the profiles it answers {@code GET /api/auth/me} with itself
+     * for those users at once, and never passes the header on.
+     */
+    public static final String USERS_CHANGED = "X-Passport-Users-Changed";
+
     /** Identity headers a client must never be able to set. */
     public static final List<String> IDENTITY_HEADERS =
             List.of(USER_ID, USER_ROLE, APP_ID, SESSION_ID, USER_CAPABILITIES, CLIENT_IP, INTERNAL_CREDENTIAL);

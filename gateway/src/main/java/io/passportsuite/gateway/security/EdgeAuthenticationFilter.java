@@ -34,6 +34,8 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
 
     /** Early, so nothing behind it sees a client's identity headers; room left for filters before it. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+    /** The exchange attribute holding the claims of the access token verified here, on user and admin routes. */
+    static final String VERIFIED_USER = EdgeAuthenticationFilter.class.getName() + ".verifiedUser";
 
     private static final String BEARER = "Bearer ";
     private static final int ADMIN_ROLE = 9;
@@ -120,7 +122,10 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
             case AccessTokenCheck.Valid(AccessTokenClaims user) when capability != null && !user.hasCapability(capability) ->
                     SurfaceErrors.write(exchange, ErrorCode.CAPABILITY_REQUIRED,
                             capability + " is required: " + HOW_TO_GET_A_CAPABILITY, Map.of("capability", capability));
-            case AccessTokenCheck.Valid(AccessTokenClaims user) -> chain.filter(withIdentity(exchange, identityOf(user)));
+            case AccessTokenCheck.Valid(AccessTokenClaims user) -> {
+                exchange.getAttributes().put(VERIFIED_USER, user);
+                yield chain.filter(withIdentity(exchange, identityOf(user)));
+            }
         });
     }
 

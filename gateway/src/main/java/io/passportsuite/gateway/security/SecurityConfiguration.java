@@ -5,19 +5,27 @@ import java.time.Clock;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.passportsuite.gateway.web.ClientIpResolver;
+import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Passport's validation answer repeats the token's claims: a few hundred bytes. */
+    private static final int VALIDATION_ANSWER_MAX = 2 * 1024;
+    /** Passport's profile answer is a few hundred bytes; its avatar URL is at most 2,048 characters. */
+    private static final int PROFILE_ANSWER_MAX = 4 * 1024;
 
     @Bean
     RevokedSessions revokedSessions() {
@@ -37,20 +45,56 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LocalTokenValidation localTokenValidation(SecurityProperties properties, RevokedSessions revoked, AccessTokenVerifier tokens,
-            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer, MeterRegistry meters) {
-        ValidationAnswers answers = new ValidationAnswers(properties.tokenValidation().answerFor(),
-                properties.tokenValidation().maxMemory().toBytes(), properties.tokenValidation().refreshAhead(), revoked,
-                Clock.systemUTC());
-        meters.gauge("passport.gateway.token.validate.answers.kept", answers, ValidationAnswers::size);
+    LocalTokenValidation localTokenValidation(SecurityProperties properties, @Qualifier("validationAnswers") KeptAnswers answers,
+            AccessTokenVerifier tokens, ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer, MeterRegistry meters) {
         WebClient passport = passportClient(properties.passportUri(), loadBalancer);
         LocalTokenValidation.Passport validations = (headers, body) -> passport.post().uri(LocalTokenValidation.PATH)
                 .headers(sent -> sent.addAll(headers))
                 .bodyValue(body)
-                .exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
-                        .map(answer -> new LocalTokenValidation.Asked(response.statusCode().value(),
-                                response.headers().asHttpHeaders().getFirst(HttpHeaders.CONTENT_TYPE), answer)));
-        return new LocalTokenValidation(answers, tokens, validations, meters);
+                .exchangeToMono(SecurityConfiguration::asked);
+        return new LocalTokenValidation(new AnswerKeeping(answers, VALIDATION_ANSWER_MAX, meters, "passport.gateway.token.validate",
+                "POST " + LocalTokenValidation.PATH), tokens, validations);
+    }
+
+    @Bean
+    LocalProfileAnswer localProfileAnswer(SecurityProperties properties, @Qualifier("profileAnswers") KeptAnswers answers,
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer, MeterRegistry meters) {
+        WebClient passport = passportClient(properties.passportUri(), loadBalancer);
+        LocalProfileAnswer.Passport profiles = headers -> passport.get().uri(LocalProfileAnswer.PATH)
+                .headers(sent -> sent.addAll(headers))
+                .exchangeToMono(SecurityConfiguration::asked);
+        return new LocalProfileAnswer(new AnswerKeeping(answers, PROFILE_ANSWER_MAX, meters, "passport.gateway.me",
+                "GET " + LocalProfileAnswer.PATH), profiles);
+    }
+
+    @Bean
+    KeptAnswers validationAnswers(SecurityProperties properties, RevokedSessions revoked, MeterRegistry meters) {
+        return keptAnswers(properties.tokenValidation(), revoked, meters, "passport.gateway.token.validate.answers.kept");
+    }
+
+    @Bean
+    KeptAnswers profileAnswers(SecurityProperties properties, RevokedSessions revoked, MeterRegistry meters) {
+        return keptAnswers(properties.profileAnswers(), revoked, meters, "passport.gateway.me.answers.kept");
+    }
+
+    @Bean
+    ForgetChangedAnswers forgetChangedAnswers(@Qualifier("validationAnswers") KeptAnswers validations,
+            @Qualifier("profileAnswers") KeptAnswers profiles) {
+        return new ForgetChangedAnswers(validations, profiles);
+    }
+
+    private static KeptAnswers keptAnswers(SecurityProperties.AnswersKept settings, RevokedSessions revoked, MeterRegistry meters,
+            String gauge) {
+        KeptAnswers answers = new KeptAnswers(settings.answerFor(), settings.maxMemory().toBytes(), settings.refreshAhead(), revoked,
+                Clock.systemUTC());
+        meters.gauge(gauge, answers, KeptAnswers::size);
+        return answers;
+    }
+
+    private static Mono<AnswerKeeping.Asked> asked(ClientResponse response) {
+        return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+                .map(answer -> new AnswerKeeping.Asked(response.statusCode().value(),
+                        response.headers().asHttpHeaders().getFirst(HttpHeaders.CONTENT_TYPE), answer));
     }
 
     @Bean

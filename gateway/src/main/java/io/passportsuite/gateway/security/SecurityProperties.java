@@ -28,6 +28,7 @@ import io.passportsuite.common.events.Topics;
  * @param platformAppId the app whose users the {@code user} and {@code admin} routes serve (the envelope,
  *        chat, membership and admin surfaces); tokens of any other app are refused there
  * @param tokenValidation passport's answers to {@code POST /auth/v1/token/validate} the gateway gives again itself
+ * @param profileAnswers passport's answers to {@code GET /api/auth/me} the gateway gives again itself
  */
 @ConfigurationProperties("passport.gateway.security")
 record SecurityProperties(
@@ -41,16 +42,21 @@ record SecurityProperties(
         List<RouteRule> routes,
         @DefaultValue Revocation revocation,
         @DefaultValue("default") String platformAppId,
-        @DefaultValue TokenValidation tokenValidation) {
+        @DefaultValue AnswersKept tokenValidation,
+        @DefaultValue AnswersKept profileAnswers) {
 
     SecurityProperties {
         routes = routes == null ? List.of() : List.copyOf(routes);
+        // Passport reuses a session's state for a second; longer here would keep revoked tokens
+        // valid for longer than any replica of passport does.
         if (tokenValidation.answerFor().compareTo(Duration.ofSeconds(1)) > 0) {
-            // Passport reuses a session's state for a second; longer here would keep revoked tokens
-            // valid for longer than any replica of passport does.
             throw new IllegalArgumentException("passport.gateway.security.token-validation.answer-for must be at most 1s");
         }
-        if (clockSkew.isNegative() || tokenValidation.answerFor().isNegative() || apiKeyCacheTtl.isNegative() || jwksMinRefreshInterval.isNegative()) {
+        if (profileAnswers.answerFor().compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("passport.gateway.security.profile-answers.answer-for must be at most 1s");
+        }
+        if (clockSkew.isNegative() || tokenValidation.answerFor().isNegative() || profileAnswers.answerFor().isNegative()
+                || apiKeyCacheTtl.isNegative() || jwksMinRefreshInterval.isNegative()) {
             throw new IllegalArgumentException("passport.gateway.security durations must not be negative");
         }
     }
@@ -99,12 +105,12 @@ record SecurityProperties(
 
     /**
      * @param answerFor how long passport's 200 answer for an app and token is given again by the
-     *        gateway (at most 1s; 0 sends every validation to passport)
+     *        gateway (at most 1s; 0 sends every such request to passport)
      * @param maxMemory what the answers kept may take, with the tokens they answer (about 1.5 KiB each)
      * @param refreshAhead whether an answer in the last fifth of its time is asked again in the
-     *        background, so that a token in use is never waited for (see {@link ValidationAnswers})
+     *        background, so that a token in use is never waited for (see {@link KeptAnswers})
      */
-    record TokenValidation(@DefaultValue("500ms") Duration answerFor, @DefaultValue("16MB") DataSize maxMemory,
+    record AnswersKept(@DefaultValue("500ms") Duration answerFor, @DefaultValue("16MB") DataSize maxMemory,
             @DefaultValue("true") boolean refreshAhead) {
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,9 +17,16 @@ import org.springframework.stereotype.Repository;
 public class UserRepository {
 
     private final JdbcClient jdbc;
+    /**
+     * Told of every write that changes what a profile shows ({@link UserChanged}). Here, where every
+     * such write passes, rather than in each use case that makes one: a use case added later cannot
+     * forget it.
+     */
+    private final ApplicationEventPublisher notices;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, ApplicationEventPublisher notices) {
         this.jdbc = jdbc;
+        this.notices = notices;
     }
 
     public Optional<User> find(UUID id) {
@@ -114,12 +122,14 @@ public class UserRepository {
     }
 
     User updateProfile(UUID id, String nickname, String avatarUrl, String signature) {
-        return jdbc.sql("""
+        User user = jdbc.sql("""
                 UPDATE app_user SET nickname = :nickname, avatar_url = :avatar, signature = :signature, updated_at = now()
                 WHERE id = :id RETURNING *
                 """)
                 .param("id", id).param("nickname", nickname).param("avatar", avatarUrl).param("signature", signature)
                 .query(UserRepository::map).single();
+        notices.publishEvent(new UserChanged(id));
+        return user;
     }
 
     /**
@@ -128,8 +138,8 @@ public class UserRepository {
      */
     boolean markFirstProof(UUID id, Contact.Kind contact) {
         String column = contact == Contact.Kind.EMAIL ? "email_verified" : "phone_verified";
-        return jdbc.sql("UPDATE app_user SET " + column + " = TRUE, password_hash = NULL, updated_at = now() WHERE id = :id AND NOT " + column)
-                .param("id", id).update() == 1;
+        return changed(id, jdbc.sql("UPDATE app_user SET " + column + " = TRUE, password_hash = NULL, updated_at = now() WHERE id = :id AND NOT " + column)
+                .param("id", id).update() == 1);
     }
 
     /** Removes an email or phone nobody proved from the account; false when it was proven or changed meanwhile. */
@@ -137,12 +147,12 @@ public class UserRepository {
         String sql = contact == Contact.Kind.EMAIL
                 ? "UPDATE app_user SET email = NULL, updated_at = now() WHERE id = :id AND NOT email_verified AND email IS NOT NULL"
                 : "UPDATE app_user SET phone = NULL, updated_at = now() WHERE id = :id AND NOT phone_verified AND phone IS NOT NULL";
-        return jdbc.sql(sql).param("id", id).update() == 1;
+        return changed(id, jdbc.sql(sql).param("id", id).update() == 1);
     }
 
     /** Sets the identifiers and role an operator edits; throws DuplicateKeyException when one is taken. */
     User updateAccount(UUID id, String username, String email, boolean emailVerified, String phone, boolean phoneVerified, int role) {
-        return jdbc.sql("""
+        User user = jdbc.sql("""
                 UPDATE app_user SET username = :username, email = :email, email_verified = :emailVerified, phone = :phone,
                                     phone_verified = :phoneVerified, role = :role, updated_at = now()
                 WHERE id = :id RETURNING *
@@ -150,6 +160,15 @@ public class UserRepository {
                 .param("id", id).param("username", username).param("email", email).param("emailVerified", emailVerified)
                 .param("phone", phone).param("phoneVerified", phoneVerified).param("role", role)
                 .query(UserRepository::map).single();
+        notices.publishEvent(new UserChanged(id));
+        return user;
+    }
+
+    private boolean changed(UUID id, boolean changed) {
+        if (changed) {
+            notices.publishEvent(new UserChanged(id));
+        }
+        return changed;
     }
 
     boolean enable(UUID id) {

@@ -56,6 +56,32 @@ class ChatApiTest {
         return http.post("/api/auth/refresh", "{\"refreshToken\":\"" + refreshToken + "\"}");
     }
 
+    private static final String GATEWAY_CREDENTIAL = "test-credential-5mJx8Qw2Lr7Vb4Nc9Zk1Hp6Td3";
+
+    private static List<String> usersChanged(Http.Response response) {
+        return response.headers().entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("X-Passport-Users-Changed"))
+                .flatMap(header -> header.getValue().stream()).toList();
+    }
+
+    @Test
+    void shouldNameTheUserWhoseProfileChangedToTheGatewayOnly() {
+        JsonNode registered = register("profile-notice@example.com");
+        String userId = registered.get("user").get("id").asString();
+        String auth = Http.bearer(registered.get("accessToken").asString());
+
+        Http.Response read = http.get("/api/auth/me", "Authorization", auth, "X-Passport-Internal-Credential", GATEWAY_CREDENTIAL);
+        Http.Response routed = http.patch("/api/auth/me", "{\"displayName\":\"Changed\"}", "Authorization", auth,
+                "X-Passport-Internal-Credential", GATEWAY_CREDENTIAL);
+        Http.Response direct = http.patch("/api/auth/me", "{\"displayName\":\"Again\"}", "Authorization", auth);
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(usersChanged(read)).as("a read changes nothing").isEmpty();
+        assertThat(routed.status()).isEqualTo(200);
+        assertThat(usersChanged(routed)).containsExactly(userId);
+        assertThat(direct.status()).isEqualTo(200);
+        assertThat(usersChanged(direct)).as("only for callers holding the internal credential").isEmpty();
+    }
+
     @Test
     void shouldRegisterWithAGeneratedUsernameAndServeTheProfile() {
         JsonNode registered = register("alice@example.com");

@@ -16,34 +16,37 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.passportsuite.common.token.AccessTokenClaims;
 
 /**
- * Passport's answers to {@code POST /auth/v1/token/validate} that the gateway gives again itself,
- * for at most {@code answerFor}, per app and token.
+ * Passport's 200 answers that the gateway gives again itself, for at most {@code answerFor}, per
+ * app and token: to {@code POST /auth/v1/token/validate} ({@link LocalTokenValidation}) and to
+ * {@code GET /api/auth/me} ({@link LocalProfileAnswer}), one instance each.
  *
- * <p>Why: an app's backend validates its user's token on each of its own requests, so the same
- * token arrives again and again; each answer is a function of the token (its claims) and of
- * whether its session still stands. Answering here for a moment takes the second process, and the
- * hop to it, off the hottest path of the suite while keeping passport the source of truth: every
- * answer given here is one passport gave for the same app and token within that time.
+ * <p>Why: an app's backend validates its user's token on each of its own requests, and a client
+ * asks who its user is on each screen, so the same token arrives again and again; each answer is
+ * a function of the token (its claims), of whether its session still stands and, for a profile, of
+ * rows that change rarely. Answering here for a moment takes the second process, and the hop to
+ * it, off the hottest paths of the suite while keeping passport the source of truth: every answer
+ * given here is one passport gave for the same app and token within that time.
  *
  * <p>An answer is dropped before its time when the gateway's deny-list names its session (the
  * revocation event), when passport's answer to a request routed through this gateway names its
- * user ({@code X-Passport-Sessions-Revoked}: a logout is refused at once), or when the token
- * expires. An answer passport gave to a request sent before such a notice is not kept: passport
- * may have checked the session before the revocation committed. Only 200 answers are kept, only
- * for tokens this gateway verified itself as tokens of that app, and within {@code maxBytes}.
+ * user ({@code X-Passport-Sessions-Revoked}: a logout is refused at once), when its user changed
+ * something through this gateway ({@link #forgetUser}: a profile just saved is read back as saved),
+ * or when the token expires. An answer passport gave to a request sent before such a notice is not
+ * kept: passport may have read the state before the change committed. Only 200 answers are kept,
+ * only for tokens this gateway verified itself as tokens of that app, and within {@code maxBytes}.
  *
  * <p>A token still in use is asked again before its answer's time is up: the first request in the
  * last fifth of that time is answered here as the others, and this gateway asks passport once
- * more for it in the background ({@link #claimRefresh}). So a backend validating the same token
- * on every request rarely waits for passport's round trip (which took 5-30 ms at the 90th
+ * more for it in the background ({@link #claimRefresh}). So a client sending the same token on
+ * every request rarely waits for passport's round trip (which took 5-30 ms at the 90th
  * percentile on a busy machine), and every answer is still one passport gave within
  * {@code answerFor}: a refresh that fails leaves the answer to end at its time, one that passport
- * refuses ends it at once. The last fifth, not the second half: passport then validates a token
+ * refuses ends it at once. The last fifth, not the second half: passport then answers a token
  * in use about a third more often than without refreshing (every 4/5 of {@code answerFor}
  * instead of every {@code answerFor} and a little more), where refreshing at half time doubled it
  * and, on 2 shared cores, took more from the gateway's throughput than the waits it saved.
  */
-final class ValidationAnswers {
+final class KeptAnswers {
 
     /** What passport answered to a request sent at {@code askedAt}, and what decides how long it holds. */
     record Answer(byte[] body, UUID userId, UUID sessionId, Instant tokenExpiresAt, Instant askedAt) {
@@ -66,7 +69,7 @@ final class ValidationAnswers {
     private final RevokedSessions revoked;
     private final Clock clock;
 
-    ValidationAnswers(Duration answerFor, long maxBytes, boolean refreshAhead, RevokedSessions revoked, Clock clock) {
+    KeptAnswers(Duration answerFor, long maxBytes, boolean refreshAhead, RevokedSessions revoked, Clock clock) {
         this.enabled = answerFor.isPositive() && maxBytes > 0;
         this.answers = Caffeine.newBuilder()
                 .expireAfterWrite(enabled ? answerFor : Duration.ofMillis(1))
@@ -94,7 +97,7 @@ final class ValidationAnswers {
         if (answer == null) {
             return Optional.empty();
         }
-        if (revoked.isRevoked(answer.sessionId().toString()) || !clock.instant().isBefore(answer.tokenExpiresAt())) {
+        if (endedSince(answer.userId(), answer.sessionId(), answer.askedAt()) || !clock.instant().isBefore(answer.tokenExpiresAt())) {
             answers.invalidate(key);
             return Optional.empty();
         }
@@ -155,12 +158,28 @@ final class ValidationAnswers {
     }
 
     /**
+     * The user changed something through this gateway (any request of theirs but a read): answers
+     * to requests sent before now are not given again. A mark read by {@link #answerFor}, not a scan
+     * of the answers: writes are common enough on some paths to make a scan each a cost.
+     */
+    void forgetUser(UUID userId) {
+        if (enabled) {
+            forgotten.put(userId, clock.instant());
+        }
+    }
+
+    /** As {@link #forgetUser} for the users named (their ids as passport writes them; anything else is ignored). */
+    void forgetUsersChanged(Collection<String> userIds) {
+        userIds.stream().map(KeptAnswers::uuidOrNull).filter(id -> id != null).forEach(this::forgetUser);
+    }
+
+    /**
      * Drops every answer about the users named (their ids as passport writes them; anything else is
      * ignored), and any answer to a request sent before now that arrives later. Rare next to
      * validations: a scan of the answers kept.
      */
     void forgetUsers(Collection<String> userIds) {
-        Set<UUID> users = userIds.stream().map(ValidationAnswers::uuidOrNull).filter(id -> id != null).collect(Collectors.toSet());
+        Set<UUID> users = userIds.stream().map(KeptAnswers::uuidOrNull).filter(id -> id != null).collect(Collectors.toSet());
         if (!users.isEmpty()) {
             Instant now = clock.instant();
             users.forEach(user -> forgotten.put(user, now));

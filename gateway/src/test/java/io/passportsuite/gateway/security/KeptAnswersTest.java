@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 import io.passportsuite.common.token.AccessTokenClaims;
 
-class ValidationAnswersTest {
+class KeptAnswersTest {
 
     private final Instant now = Instant.now();
     private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     private final RevokedSessions revoked = new RevokedSessions(clock);
-    private final ValidationAnswers answers = new ValidationAnswers(Duration.ofSeconds(1), 1_000_000, true, revoked, clock);
+    private final KeptAnswers answers = new KeptAnswers(Duration.ofSeconds(1), 1_000_000, true, revoked, clock);
 
     private AccessTokenClaims claims(String appId, Instant expiresAt) {
         return new AccessTokenClaims(appId, UUID.randomUUID(), 1, UUID.randomUUID(), "jti", now.minusSeconds(10), expiresAt);
@@ -71,8 +71,26 @@ class ValidationAnswersTest {
     }
 
     @Test
+    void shouldStopGivingAnswersAskedBeforeTheirUserChangedSomethingAndKeepThoseAskedAfter() {
+        AccessTokenClaims user = claims("default", now.plusSeconds(600));
+        AccessTokenClaims someoneElse = claims("default", now.plusSeconds(600));
+        answers.remember("default", "t1", user, new byte[] {1}, now.minusMillis(5));
+        answers.remember("default", "t2", someoneElse, new byte[] {2}, now.minusMillis(5));
+
+        answers.forgetUser(user.userId());
+
+        assertThat(answers.answerFor("default", "t1")).isEmpty();
+        assertThat(answers.answerFor("default", "t2")).isPresent();
+        answers.remember("default", "t1", user, new byte[] {1}, now.minusMillis(1));
+        assertThat(answers.answerFor("default", "t1")).as("asked while the change was under way").isEmpty();
+        answers.remember("default", "t1", user, new byte[] {3}, now.plusMillis(1));
+        assertThat(answers.answerFor("default", "t1")).map(KeptAnswers.Answer::body).hasValueSatisfying(body ->
+                assertThat(body).containsExactly(3));
+    }
+
+    @Test
     void shouldKeepAnswersWithinTheirMemory() {
-        ValidationAnswers small = new ValidationAnswers(Duration.ofSeconds(1), 4_000, true, revoked, clock);
+        KeptAnswers small = new KeptAnswers(Duration.ofSeconds(1), 4_000, true, revoked, clock);
         for (int i = 0; i < 50; i++) {
             small.remember("shop", "t".repeat(500) + i, claims("shop", now.plusSeconds(600)), new byte[300], now);
         }
@@ -81,7 +99,7 @@ class ValidationAnswersTest {
 
     @Test
     void shouldKeepNothingWhenSwitchedOff() {
-        ValidationAnswers off = new ValidationAnswers(Duration.ZERO, 1_000_000, true, revoked, clock);
+        KeptAnswers off = new KeptAnswers(Duration.ZERO, 1_000_000, true, revoked, clock);
         off.remember("shop", "t1", claims("shop", now.plusSeconds(600)), new byte[] {1}, now);
         assertThat(off.enabled()).isFalse();
         assertThat(off.answerFor("shop", "t1")).isEmpty();
@@ -94,14 +112,14 @@ class ValidationAnswersTest {
         assertThat(answers.claimRefresh("shop", "t1", answers.answerFor("shop", "t1").orElseThrow())).isFalse();
 
         answers.remember("shop", "t1", user, new byte[] {1}, now.minusMillis(800));
-        ValidationAnswers.Answer old = answers.answerFor("shop", "t1").orElseThrow();
+        KeptAnswers.Answer old = answers.answerFor("shop", "t1").orElseThrow();
         assertThat(answers.claimRefresh("shop", "t1", old)).isTrue();
         assertThat(answers.claimRefresh("shop", "t1", old)).as("one refresh at a time").isFalse();
         assertThat(answers.claimRefresh("other", "t1", old)).as("another app's answer is its own").isTrue();
 
         answers.refreshed("shop", "t1", old, new byte[] {2}, now);
 
-        ValidationAnswers.Answer fresh = answers.answerFor("shop", "t1").orElseThrow();
+        KeptAnswers.Answer fresh = answers.answerFor("shop", "t1").orElseThrow();
         assertThat(fresh.body()).containsExactly(2);
         assertThat(fresh.askedAt()).isEqualTo(now);
         assertThat(fresh.sessionId()).isEqualTo(user.sessionId());
@@ -113,7 +131,7 @@ class ValidationAnswersTest {
     void shouldEndTheAnswerWhenPassportRefusesItsRefreshAndLetItEndAtItsTimeWhenPassportIsAway() {
         AccessTokenClaims user = claims("shop", now.plusSeconds(600));
         answers.remember("shop", "t1", user, new byte[] {1}, now.minusMillis(850));
-        ValidationAnswers.Answer kept = answers.answerFor("shop", "t1").orElseThrow();
+        KeptAnswers.Answer kept = answers.answerFor("shop", "t1").orElseThrow();
 
         assertThat(answers.claimRefresh("shop", "t1", kept)).isTrue();
         answers.notRefreshed("shop", "t1");
@@ -130,8 +148,8 @@ class ValidationAnswersTest {
         AccessTokenClaims revokedLater = claims("shop", now.plusSeconds(600));
         answers.remember("shop", "t1", loggedOut, new byte[] {1}, now.minusMillis(850));
         answers.remember("shop", "t2", revokedLater, new byte[] {2}, now.minusMillis(850));
-        ValidationAnswers.Answer first = answers.answerFor("shop", "t1").orElseThrow();
-        ValidationAnswers.Answer second = answers.answerFor("shop", "t2").orElseThrow();
+        KeptAnswers.Answer first = answers.answerFor("shop", "t1").orElseThrow();
+        KeptAnswers.Answer second = answers.answerFor("shop", "t2").orElseThrow();
         assertThat(answers.claimRefresh("shop", "t1", first)).isTrue();
         assertThat(answers.claimRefresh("shop", "t2", second)).isTrue();
 
@@ -146,7 +164,7 @@ class ValidationAnswersTest {
 
     @Test
     void shouldNeverRefreshWhenRefreshingAheadIsOff() {
-        ValidationAnswers waiting = new ValidationAnswers(Duration.ofSeconds(1), 1_000_000, false, revoked, clock);
+        KeptAnswers waiting = new KeptAnswers(Duration.ofSeconds(1), 1_000_000, false, revoked, clock);
         waiting.remember("shop", "t1", claims("shop", now.plusSeconds(600)), new byte[] {1}, now.minusMillis(900));
 
         assertThat(waiting.claimRefresh("shop", "t1", waiting.answerFor("shop", "t1").orElseThrow())).isFalse();

@@ -49,6 +49,12 @@ class SuiteThroughGatewayTest {
         }
     }
 
+    private double meAnswersFromGateway() {
+        String metrics = suite.gatewayManagement.get("/actuator/prometheus").body();
+        return metrics.lines().filter(line -> line.startsWith("passport_gateway_me_answers_total") && line.contains("source=\"gateway\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     @Test
     @Order(1)
     void shouldReportTheSuiteRunningWithEveryServiceUp() {
@@ -94,6 +100,25 @@ class SuiteThroughGatewayTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().get("displayName").asString()).isEqualTo("End To End");
         assertThat(throughGateway.get("/api/auth/me").status()).as("no token, refused at the gateway").isEqualTo(401);
+
+        // The gateway gives passport's answer again for the same token, and never once its user changed the profile.
+        String bearer = "Bearer " + accessToken;
+        String platformKey = "Bearer " + suite.issueKey("default");
+        String userId = me.json().get("id").asString();
+        double fromGateway = meAnswersFromGateway();
+        assertThat(throughGateway.get("/api/auth/me", "Authorization", bearer).body()).isEqualTo(me.body());
+        assertThat(meAnswersFromGateway()).as("the second answer is the gateway's").isGreaterThan(fromGateway);
+        assertThat(throughGateway.patch("/api/auth/me", "{\"displayName\":\"Renamed By User\"}", "Authorization", bearer).status())
+                .isEqualTo(200);
+        assertThat(throughGateway.get("/api/auth/me", "Authorization", bearer).json().get("displayName").asString())
+                .isEqualTo("Renamed By User");
+        assertThat(throughGateway.get("/api/auth/me", "Authorization", bearer).json().get("displayName").asString())
+                .isEqualTo("Renamed By User");
+        ServiceProbe.Response byApp = throughGateway.put("/auth/v1/users/" + userId, "{\"nickname\":\"Renamed By App\"}",
+                "Authorization", platformKey);
+        assertThat(byApp.status()).as(byApp.body()).isEqualTo(200);
+        assertThat(throughGateway.get("/api/auth/me", "Authorization", bearer).json().get("displayName").asString())
+                .as("an app's change, named by passport to the gateway").isEqualTo("Renamed By App");
 
         ServiceProbe.Response jwks = throughGateway.get("/.well-known/jwks.json");
         assertThat(jwks.status()).isEqualTo(200);

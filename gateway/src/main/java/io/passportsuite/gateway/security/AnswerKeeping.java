@@ -87,10 +87,6 @@ final class AnswerKeeping {
         return answers.enabled();
     }
 
-    KeptAnswers answers() {
-        return answers;
-    }
-
     Optional<KeptAnswers.Answer> answerFor(String appId, String token) {
         return answers.answerFor(appId, token);
     }
@@ -140,6 +136,17 @@ final class AnswerKeeping {
         return Refresh.FAILED;
     }
 
+    /**
+     * Whether a request's answer may be one kept: it accepts plain JSON and is not a browser's (a
+     * browser sends {@code Origin} and needs the CORS handling of the routed path); another
+     * {@code Accept} needs an answer of its own.
+     */
+    static boolean acceptsPlainJson(HttpHeaders request) {
+        List<String> accept = request.get(HttpHeaders.ACCEPT);
+        return (accept == null || accept.stream().allMatch(value -> value.equals("*/*") || value.equals(JSON_TYPE)))
+                && !request.containsHeader(HttpHeaders.ORIGIN);
+    }
+
     /** The headers named, as the request that found an answer carries them: what a refresh sends again. */
     static HttpHeaders headersOf(HttpHeaders request, List<String> names) {
         HttpHeaders headers = new HttpHeaders();
@@ -187,8 +194,10 @@ final class AnswerKeeping {
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
             long length = getHeaders().getContentLength();
+            // An encoded answer would be given again to clients that did not ask for that encoding.
             if (getStatusCode() == null || getStatusCode().value() != HttpStatus.OK.value()
-                    || !JSON_TYPE.equals(getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)) || length > maxAnswer) {
+                    || !JSON_TYPE.equals(getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)) || length > maxAnswer
+                    || getHeaders().containsHeader(HttpHeaders.CONTENT_ENCODING)) {
                 return super.writeWith(body);
             }
             // Buffers held when the client goes away or the answer breaks off are released.

@@ -55,11 +55,11 @@ final class ForgetChangedAnswers implements WebFilter, Ordered {
         response.beforeCommit(() -> {
             List<String> users = response.getHeaders().remove(SuiteHeaders.SESSIONS_REVOKED);
             if (users != null) {
-                all.forEach(answers -> answers.forgetUsers(users));
+                all.forEach(answers -> answers.sessionsEnded(users));
             }
             List<String> changed = response.getHeaders().remove(SuiteHeaders.USERS_CHANGED);
             if (changed != null) {
-                profiles.forgetUsersChanged(changed);
+                profiles.usersChanged(changed);
             }
             if (writer) {
                 profiles.forgetUser(user.userId());

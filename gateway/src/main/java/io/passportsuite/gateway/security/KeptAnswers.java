@@ -3,15 +3,18 @@ package io.passportsuite.gateway.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 
 import io.passportsuite.common.token.AccessTokenClaims;
 
@@ -61,6 +64,9 @@ final class KeptAnswers {
     private final Cache<Key, Answer> answers;
     /** When each user's answers were last dropped, for as long as an answer asked before may still arrive. */
     private final Cache<UUID, Instant> forgotten;
+    /** Answers asked at or before this ended: the latest mark {@link #forgotten} had to let go of. */
+    private final AtomicReference<Instant> floor = new AtomicReference<>(Instant.MIN);
+    private final Duration answerFor;
     /** Answers being asked again: one refresh at a time per app and token. */
     private final Set<Key> refreshing = ConcurrentHashMap.newKeySet();
     private final Duration refreshAfter;
@@ -70,6 +76,11 @@ final class KeptAnswers {
     private final Clock clock;
 
     KeptAnswers(Duration answerFor, long maxBytes, boolean refreshAhead, RevokedSessions revoked, Clock clock) {
+        this(answerFor, maxBytes, refreshAhead, revoked, clock, 100_000);
+    }
+
+    /** {@code maxMarks}: how many users' last changes are remembered (a minute each). */
+    KeptAnswers(Duration answerFor, long maxBytes, boolean refreshAhead, RevokedSessions revoked, Clock clock, long maxMarks) {
         this.enabled = answerFor.isPositive() && maxBytes > 0;
         this.answers = Caffeine.newBuilder()
                 .expireAfterWrite(enabled ? answerFor : Duration.ofMillis(1))
@@ -77,10 +88,21 @@ final class KeptAnswers {
                 .weigher((Key key, Answer answer) -> key.token().length() + answer.body().length + ENTRY_OVERHEAD)
                 .build();
         // A request to passport outlasting this is refused by the gateway's response timeout anyway.
+        // A mark pushed out by newer ones (more users changing something within a minute than
+        // the bound) raises the floor instead: every answer asked before it ends, as if its user
+        // had been named, rather than one being kept that should not.
         this.forgotten = Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofMinutes(1))
-                .maximumSize(100_000)
+                .maximumSize(maxMarks)
+                // Evicted in the writer's thread: the floor is raised before forgetUser returns.
+                .executor(Runnable::run)
+                .evictionListener((UUID user, Instant at, RemovalCause cause) -> {
+                    if (cause == RemovalCause.SIZE && at != null) {
+                        floor.accumulateAndGet(at, (current, evicted) -> evicted.isAfter(current) ? evicted : current);
+                    }
+                })
                 .build();
+        this.answerFor = answerFor;
         this.refreshAfter = answerFor.multipliedBy(4).dividedBy(5);
         this.refreshAhead = refreshAhead;
         this.revoked = revoked;
@@ -97,7 +119,10 @@ final class KeptAnswers {
         if (answer == null) {
             return Optional.empty();
         }
-        if (endedSince(answer.userId(), answer.sessionId(), answer.askedAt()) || !clock.instant().isBefore(answer.tokenExpiresAt())) {
+        Instant now = clock.instant();
+        // Counted from the question, not from when the answer arrived and was stored.
+        if (endedSince(answer.userId(), answer.sessionId(), answer.askedAt()) || !now.isBefore(answer.tokenExpiresAt())
+                || !now.isBefore(answer.askedAt().plus(answerFor))) {
             answers.invalidate(key);
             return Optional.empty();
         }
@@ -142,7 +167,8 @@ final class KeptAnswers {
      */
     private boolean endedSince(UUID userId, UUID sessionId, Instant askedAt) {
         Instant forgottenAt = forgotten.getIfPresent(userId);
-        return revoked.isRevoked(sessionId.toString()) || forgottenAt != null && !forgottenAt.isBefore(askedAt);
+        return revoked.isRevoked(sessionId.toString()) || forgottenAt != null && !forgottenAt.isBefore(askedAt)
+                || !floor.get().isBefore(askedAt);
     }
 
     /** Passport no longer answers 200 for this app and token: the answer kept ends now. */
@@ -168,9 +194,9 @@ final class KeptAnswers {
         }
     }
 
-    /** As {@link #forgetUser} for the users named (their ids as passport writes them; anything else is ignored). */
-    void forgetUsersChanged(Collection<String> userIds) {
-        userIds.stream().map(KeptAnswers::uuidOrNull).filter(id -> id != null).forEach(this::forgetUser);
+    /** As {@link #forgetUser} for the users passport named ({@code X-Passport-Users-Changed}). */
+    void usersChanged(Collection<String> userIds) {
+        idsOf(userIds).forEach(this::forgetUser);
     }
 
     /**
@@ -178,8 +204,8 @@ final class KeptAnswers {
      * ignored), and any answer to a request sent before now that arrives later. Rare next to
      * validations: a scan of the answers kept.
      */
-    void forgetUsers(Collection<String> userIds) {
-        Set<UUID> users = userIds.stream().map(KeptAnswers::uuidOrNull).filter(id -> id != null).collect(Collectors.toSet());
+    void sessionsEnded(Collection<String> userIds) {
+        Set<UUID> users = idsOf(userIds);
         if (!users.isEmpty()) {
             Instant now = clock.instant();
             users.forEach(user -> forgotten.put(user, now));
@@ -190,6 +216,12 @@ final class KeptAnswers {
     long size() {
         answers.cleanUp();
         return answers.estimatedSize();
+    }
+
+    /** The ids named, one a value or several comma-separated; anything else is ignored. */
+    private static Set<UUID> idsOf(Collection<String> values) {
+        return values.stream().flatMap(value -> Arrays.stream(value.split(","))).map(KeptAnswers::uuidOrNull)
+                .filter(id -> id != null).collect(Collectors.toSet());
     }
 
     private static UUID uuidOrNull(String value) {

@@ -13,6 +13,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import io.passportsuite.common.token.AccessTokenClaims;
 import io.passportsuite.common.web.SuiteHeaders;
+import io.passportsuite.gateway.observability.UserIdRecorder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,11 +48,11 @@ final class LocalProfileAnswer implements WebFilter, Ordered {
         Mono<AnswerKeeping.Asked> me(HttpHeaders headers);
     }
 
-    private final AnswerKeeping keeping;
+    private final AnswerKeeping answers;
     private final Passport passport;
 
-    LocalProfileAnswer(AnswerKeeping keeping, Passport passport) {
-        this.keeping = keeping;
+    LocalProfileAnswer(AnswerKeeping answers, Passport passport) {
+        this.answers = answers;
         this.passport = passport;
     }
 
@@ -63,35 +64,27 @@ final class LocalProfileAnswer implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!keeping.enabled() || request.getMethod() != HttpMethod.GET || !PATH.equals(request.getPath().value())) {
+        if (!answers.enabled() || request.getMethod() != HttpMethod.GET || !PATH.equals(request.getPath().value())) {
             return chain.filter(exchange);
         }
         AccessTokenClaims claims = exchange.getAttribute(EdgeAuthenticationFilter.VERIFIED_USER);
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (claims == null || authorization == null || request.getURI().getRawQuery() != null || !answerable(request.getHeaders())) {
-            keeping.askingPassport();
+        if (claims == null || authorization == null || request.getURI().getRawQuery() != null
+                || !AnswerKeeping.acceptsPlainJson(request.getHeaders())) {
+            answers.askingPassport();
             return chain.filter(exchange);
         }
         // The edge took exactly one "Bearer <token>" header to get the claims.
         String token = authorization.substring("Bearer ".length()).trim();
-        var known = keeping.answerFor(claims.appId(), token);
+        var known = answers.answerFor(claims.appId(), token);
         if (known.isPresent()) {
-            return keeping.give(exchange.getResponse(), claims.appId(), token, known.get(),
+            // For the access log: the request never reaches the filter that notes it on routed ones.
+            UserIdRecorder.note(exchange, claims.userId().toString());
+            return answers.give(exchange.getResponse(), claims.appId(), token, known.get(),
                     () -> passport.me(AnswerKeeping.headersOf(request.getHeaders(), REFRESH_HEADERS)));
         }
-        keeping.askingPassport();
+        answers.askingPassport();
         return chain.filter(exchange.mutate()
-                .response(keeping.keeping(exchange.getResponse(), claims.appId(), token, claims, Instant.now())).build());
-    }
-
-    /**
-     * Requests passport answers in plain JSON, from anything but a browser: a browser's request (it
-     * sends {@code Origin}) needs the CORS handling of the routed path, another {@code Accept} an
-     * answer of its own.
-     */
-    private static boolean answerable(HttpHeaders headers) {
-        List<String> accept = headers.get(HttpHeaders.ACCEPT);
-        return (accept == null || accept.stream().allMatch(value -> value.equals("*/*") || value.equals(AnswerKeeping.JSON_TYPE)))
-                && !headers.containsHeader(HttpHeaders.ORIGIN);
+                .response(answers.keeping(exchange.getResponse(), claims.appId(), token, claims, Instant.now())).build());
     }
 }

@@ -112,18 +112,12 @@ final class LocalTokenValidation implements WebFilter, Ordered {
                 .flatMap(body -> body.map(bytes -> answer(exchange, chain, appId, bytes)).orElseGet(Mono::empty));
     }
 
-    /**
-     * Requests passport reads as plain JSON and answers in it, from anything but a browser: a
-     * browser's request (it sends {@code Origin}) needs the CORS handling of the routed path, an
-     * unusual {@code Accept} or charset an answer of its own.
-     */
+    /** Requests passport reads as plain JSON and answers in it, from anything but a browser: see {@link AnswerKeeping#acceptsPlainJson}. */
     private static boolean answerable(HttpHeaders headers) {
         MediaType type = headers.getContentType();
-        List<String> accept = headers.get(HttpHeaders.ACCEPT);
         return type != null && type.getType().equals("application") && type.getSubtype().equals("json")
                 && (type.getCharset() == null || type.getCharset().equals(StandardCharsets.UTF_8))
-                && (accept == null || accept.stream().allMatch(value -> value.equals("*/*") || value.equals(AnswerKeeping.JSON_TYPE)))
-                && !headers.containsHeader(HttpHeaders.ORIGIN);
+                && AnswerKeeping.acceptsPlainJson(headers);
     }
 
     private Mono<Void> answer(ServerWebExchange exchange, WebFilterChain chain, String appId, byte[] body) {

@@ -47,7 +47,7 @@ class KeptAnswersTest {
         answers.remember("other", "t2", others, new byte[] {2}, now);
 
         assertThat(answers.answerFor("other", "t1")).isEmpty();
-        answers.forgetUsers(List.of("not-an-id", shops.userId().toString()));
+        answers.sessionsEnded(List.of("not-an-id", shops.userId().toString()));
 
         assertThat(answers.answerFor("shop", "t1")).isEmpty();
         assertThat(answers.answerFor("other", "t2")).isPresent();
@@ -56,7 +56,7 @@ class KeptAnswersTest {
     @Test
     void shouldNotKeepAnAnswerAskedBeforeItsUsersSessionsEndedOrOfARevokedSession() {
         AccessTokenClaims user = claims("shop", now.plusSeconds(600));
-        answers.forgetUsers(List.of(user.userId().toString()));
+        answers.sessionsEnded(List.of(user.userId().toString()));
 
         // Passport may have checked the session before the logout committed.
         answers.remember("shop", "asked-before", user, new byte[] {1}, now.minusMillis(5));
@@ -86,6 +86,24 @@ class KeptAnswersTest {
         answers.remember("default", "t1", user, new byte[] {3}, now.plusMillis(1));
         assertThat(answers.answerFor("default", "t1")).map(KeptAnswers.Answer::body).hasValueSatisfying(body ->
                 assertThat(body).containsExactly(3));
+    }
+
+    @Test
+    void shouldEndEveryAnswerAskedBeforeAChangeItCouldNoLongerRememberAndEachAtItsTimeFromTheQuestion() {
+        KeptAnswers fewMarks = new KeptAnswers(Duration.ofSeconds(1), 1_000_000, true, revoked, clock, 2);
+        AccessTokenClaims quiet = claims("default", now.plusSeconds(600));
+        fewMarks.remember("default", "quiet", quiet, new byte[] {1}, now.minusMillis(5));
+        fewMarks.remember("default", "old", quiet, new byte[] {1}, now.minusMillis(1000));
+        assertThat(fewMarks.answerFor("default", "quiet")).isPresent();
+        assertThat(fewMarks.answerFor("default", "old")).as("asked a full second ago").isEmpty();
+
+        for (int i = 0; i < 50; i++) {
+            fewMarks.forgetUser(UUID.randomUUID());
+        }
+
+        assertThat(fewMarks.answerFor("default", "quiet")).as("its user's mark may have been the one let go").isEmpty();
+        fewMarks.remember("default", "quiet", quiet, new byte[] {1}, now.plusMillis(1));
+        assertThat(fewMarks.answerFor("default", "quiet")).isPresent();
     }
 
     @Test
@@ -153,7 +171,7 @@ class KeptAnswersTest {
         assertThat(answers.claimRefresh("shop", "t1", first)).isTrue();
         assertThat(answers.claimRefresh("shop", "t2", second)).isTrue();
 
-        answers.forgetUsers(List.of(loggedOut.userId().toString()));
+        answers.sessionsEnded(List.of(loggedOut.userId().toString()));
         revoked.revoke(revokedLater.sessionId().toString(), now.plusSeconds(600));
         answers.refreshed("shop", "t1", first, new byte[] {3}, now.minusMillis(1));
         answers.refreshed("shop", "t2", second, new byte[] {4}, now);

@@ -122,14 +122,12 @@ public class UserRepository {
     }
 
     User updateProfile(UUID id, String nickname, String avatarUrl, String signature) {
-        User user = jdbc.sql("""
+        return changed(jdbc.sql("""
                 UPDATE app_user SET nickname = :nickname, avatar_url = :avatar, signature = :signature, updated_at = now()
                 WHERE id = :id RETURNING *
                 """)
                 .param("id", id).param("nickname", nickname).param("avatar", avatarUrl).param("signature", signature)
-                .query(UserRepository::map).single();
-        notices.publishEvent(new UserChanged(id));
-        return user;
+                .query(UserRepository::map).single());
     }
 
     /**
@@ -152,15 +150,18 @@ public class UserRepository {
 
     /** Sets the identifiers and role an operator edits; throws DuplicateKeyException when one is taken. */
     User updateAccount(UUID id, String username, String email, boolean emailVerified, String phone, boolean phoneVerified, int role) {
-        User user = jdbc.sql("""
+        return changed(jdbc.sql("""
                 UPDATE app_user SET username = :username, email = :email, email_verified = :emailVerified, phone = :phone,
                                     phone_verified = :phoneVerified, role = :role, updated_at = now()
                 WHERE id = :id RETURNING *
                 """)
                 .param("id", id).param("username", username).param("email", email).param("emailVerified", emailVerified)
                 .param("phone", phone).param("phoneVerified", phoneVerified).param("role", role)
-                .query(UserRepository::map).single();
-        notices.publishEvent(new UserChanged(id));
+                .query(UserRepository::map).single());
+    }
+
+    private User changed(User user) {
+        notices.publishEvent(new UserChanged(user.id()));
         return user;
     }
 

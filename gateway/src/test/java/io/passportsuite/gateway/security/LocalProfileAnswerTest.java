@@ -1,6 +1,7 @@
 package io.passportsuite.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -11,8 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +34,7 @@ import io.passportsuite.gateway.testing.FakeService.Received;
  * for the very same token; a change the user makes through it, a logout or the answer's time ends
  * that at once, and nobody else's token, identity headers or app ever reaches it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
         "passport.gateway.security.internal-credential=" + FakePassport.CREDENTIAL,
@@ -143,6 +148,20 @@ class LocalProfileAnswerTest {
         assertThat(bobs.body()).contains(bob).doesNotContain(alice);
         assertThat(bobsAgain.body()).isEqualTo(bobs.body());
         assertThat(profilesPassportGave()).as("one per token").isEqualTo(2);
+    }
+
+    @Test
+    void shouldLogTheUserOfAnAnswerItGaveItself(CapturedOutput output) {
+        passport.answer(LocalProfileAnswerTest::passportAnswer);
+        String alice = UUID.randomUUID().toString();
+        String token = tokenOf(alice);
+        assertThat(me(token).statusCode()).isEqualTo(200);
+
+        assertThat(me(token, "X-Request-Id", "profile-kept-1").statusCode()).isEqualTo(200);
+
+        assertThat(profilesPassportGave()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("request_id=profile-kept-1 .* status=200 .* user_id=" + alice));
     }
 
     @Test

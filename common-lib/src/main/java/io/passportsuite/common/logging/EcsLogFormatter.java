@@ -57,6 +57,8 @@ public class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEv
     }
 
     private final Environment environment;
+    /** Writes ordinary events' lines without Boot's writer; null when settings change its members. */
+    private final EcsLine handWritten;
 
     public EcsLogFormatter(Environment environment, StackTracePrinter stackTracePrinter, ContextPairs contextPairs,
             ThrowableProxyConverter throwableProxyConverter,
@@ -65,6 +67,7 @@ public class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEv
                         event -> stackTrace(event, stackTracePrinter, throwableProxyConverter)),
                 customizerBuilder.nested().build());
         this.environment = environment;
+        this.handWritten = EcsLine.forEnvironment(environment);
     }
 
     @Override
@@ -73,7 +76,10 @@ public class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEv
         if (last != null && last.event() == event && last.environment() == environment) {
             return last.line();
         }
-        String line = super.format(event);
+        String line = handWritten == null ? null : handWritten.write(event, ecsNames(event.getMDCPropertyMap()));
+        if (line == null) {
+            line = super.format(event);
+        }
         LAST.set(new Built(environment, event, line));
         return line;
     }

@@ -3,6 +3,7 @@ package io.passportsuite.common.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,59 @@ class EcsLogFormatterTest {
         assertThat(ours).isEqualTo(encode(context, "ecs", event));
         assertThat(ours).contains("\"type\":\"java.lang.IllegalStateException\"", "\"stack_trace\":",
                 "could not \\\"answer\\\" é");
+    }
+
+    @Test
+    void shouldWriteAnOrdinaryLineByHandAsBootsEcsFormatWritesIt() {
+        LoggerContext context = context();
+        Map<String, String> mdc = new LinkedHashMap<>();
+        mdc.put("request.origin", "mdc-value");
+        mdc.put("tenant.region", "eu");
+        LoggingEvent event = event(context, mdc, "request_id={} path={} note={}", "r-1", "/a\"b\\c", "tab\tnew\nline\u0001 é");
+        event.addKeyValuePair(new org.slf4j.event.KeyValuePair("span.id", "s-1"));
+        event.addKeyValuePair(new org.slf4j.event.KeyValuePair("user_id", "u-7"));
+        event.addKeyValuePair(new org.slf4j.event.KeyValuePair("latency_ms", 12L));
+        event.addKeyValuePair(new org.slf4j.event.KeyValuePair("cached", true));
+        event.addKeyValuePair(new org.slf4j.event.KeyValuePair("tenant.zone", null));
+
+        String byHand = EcsLine.forEnvironment(environment).write(event, EcsLogFormatter.ecsNames(mdc));
+
+        assertThat(byHand).isEqualTo(encode(context, "ecs", event));
+        assertThat(byHand).contains("\"request\":{\"origin\":\"mdc-value\"}", "\"tenant\":{\"region\":\"eu\",\"zone\":null}",
+                "\"latency_ms\":12", "\"cached\":true", "\\u0001");
+        assertThat(encode(context, EcsLogFormatter.class.getName(), event)).isEqualTo(byHand);
+    }
+
+    @Test
+    void shouldWriteByHandWithoutAPidOrServiceDetails() {
+        MockEnvironment bare = new MockEnvironment();
+        LoggerContext context = context(bare);
+        LoggingEvent event = event(context, Map.of(), "no arguments", null);
+
+        assertThat(EcsLine.forEnvironment(bare).write(event, Map.of())).isEqualTo(encode(context, "ecs", event));
+    }
+
+    @Test
+    void shouldLeaveToBootWhatItWritesOtherwise() {
+        LoggerContext context = context();
+        LoggingEvent clash = event(context, Map.of(), "m", null);
+        clash.addKeyValuePair(new org.slf4j.event.KeyValuePair("user", "u-1"));
+        clash.addKeyValuePair(new org.slf4j.event.KeyValuePair("user.id", "u-2"));
+        LoggingEvent object = event(context, Map.of(), "m", null);
+        object.addKeyValuePair(new org.slf4j.event.KeyValuePair("ids", java.util.List.of(1, 2)));
+        LoggingEvent failure = event(context, Map.of(), "m", null);
+        failure.setThrowableProxy(new ch.qos.logback.classic.spi.ThrowableProxy(new IllegalStateException("broken")));
+        LoggingEvent marked = event(context, Map.of(), "m", null);
+        marked.addMarker(MarkerFactory.getMarker("AUDIT"));
+        EcsLine line = EcsLine.forEnvironment(environment);
+
+        assertThat(line.write(clash, Map.of())).as("names that clash: Boot refuses them").isNull();
+        assertThat(line.write(object, Map.of())).as("a list: Boot writes an array").isNull();
+        assertThat(line.write(failure, Map.of())).isNull();
+        assertThat(line.write(marked, Map.of())).isNull();
+        assertThat(encode(context, EcsLogFormatter.class.getName(), object)).isEqualTo(encode(context, "ecs", object));
+        assertThat(EcsLine.forEnvironment(new MockEnvironment().withProperty("logging.structured.json.exclude", "ecs")))
+                .as("settings that change the members").isNull();
     }
 
     @Test

@@ -1,9 +1,5 @@
 package io.passportsuite.gateway.observability;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -16,6 +12,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.propagation.Propagator;
+import io.passportsuite.gateway.web.ServiceBoundHeaders;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,9 +33,6 @@ import reactor.core.publisher.Mono;
 class TracingFilter implements WebFilter, Ordered {
 
     static final String SPAN_ATTRIBUTE = TracingFilter.class.getName() + ".span";
-    /** Every header a tracer reads; none of the client's reaches a service. */
-    private static final List<String> TRACING_HEADERS = List.of("traceparent", "tracestate", "baggage", "b3",
-            "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled", "x-b3-flags");
     private static final Propagator.Getter<HttpHeaders> HEADERS = HttpHeaders::getFirst;
     private static final HttpHeaders NO_HEADERS = HttpHeaders.readOnlyHttpHeaders(new HttpHeaders());
 
@@ -60,18 +54,14 @@ class TracingFilter implements WebFilter, Ordered {
                 .tag("http.request.method", request.getMethod().name())
                 .tag("url.path", request.getPath().value())
                 .start();
-        Map<String, String> context = new HashMap<>(4);
-        propagator.inject(span.context(), context, Map::put);
-        ServerWebExchange traced = exchange.mutate().request(builder -> builder.headers(headers -> {
-            // The service continues from the gateway's span, not from whatever the client sent.
-            TRACING_HEADERS.forEach(headers::remove);
-            context.forEach(headers::set);
-        })).build();
-        traced.getAttributes().put(SPAN_ATTRIBUTE, span);
+        // The service continues from the gateway's span, not from whatever the client sent: the
+        // client's tracing headers are dropped on the way (ServiceBoundHeaders.TRACING_HEADERS).
+        propagator.inject(span.context(), ServiceBoundHeaders.of(exchange), ServiceBoundHeaders::set);
+        exchange.getAttributes().put(SPAN_ATTRIBUTE, span);
         // The status as the client gets it, also when the gateway answers an upstream failure
         // itself after this chain has ended in an error (502, 503, 504).
-        traced.getResponse().beforeCommit(() -> {
-            HttpStatusCode status = traced.getResponse().getStatusCode();
+        exchange.getResponse().beforeCommit(() -> {
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
             if (status != null) {
                 span.tag("http.response.status_code", Integer.toString(status.value()));
                 if (status.is5xxServerError()) {
@@ -80,8 +70,8 @@ class TracingFilter implements WebFilter, Ordered {
             }
             return Mono.empty();
         });
-        return chain.filter(traced).doOnError(span::error).doFinally(signal -> {
-            Route route = traced.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return chain.filter(exchange).doOnError(span::error).doFinally(signal -> {
+            Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
             if (route != null) {
                 span.name("http " + request.getMethod().name() + " " + route.getId());
                 span.tag("gateway.route", route.getId());

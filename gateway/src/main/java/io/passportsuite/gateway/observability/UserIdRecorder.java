@@ -7,6 +7,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.passportsuite.common.web.SuiteHeaders;
+import io.passportsuite.gateway.web.ServiceBoundHeaders;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,7 +29,7 @@ public final class UserIdRecorder implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        String userId = exchange.getRequest().getHeaders().getFirst(SuiteHeaders.USER_ID);
+        String userId = ServiceBoundHeaders.get(exchange, SuiteHeaders.USER_ID);
         if (userId != null) {
             exchange.getAttributes().put(ATTRIBUTE, userId);
         }

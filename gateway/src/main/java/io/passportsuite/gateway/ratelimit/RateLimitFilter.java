@@ -3,9 +3,12 @@ package io.passportsuite.gateway.ratelimit;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -16,6 +19,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -32,6 +36,7 @@ import io.passportsuite.gateway.ratelimit.RateLimitProperties.Key;
 import io.passportsuite.gateway.ratelimit.RateLimitProperties.Rule;
 import io.passportsuite.gateway.ratelimit.RateLimitStore.Window;
 import io.passportsuite.gateway.web.ClientIpResolver;
+import io.passportsuite.gateway.web.ServiceBoundHeaders;
 import io.passportsuite.gateway.web.SurfaceErrors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -85,15 +90,26 @@ class RateLimitFilter implements WebFilter, Ordered {
         return new RateLimitFilter(properties, store, clientIp, meters, rule -> rule.key() == Key.USER);
     }
 
-    private record MatchingRule(Rule rule, List<PathPattern> paths) {
+    // Asked of every request through the gateway, most of which no rule counts: plain loops, the
+    // methods as a set, and a rule's paths only tried when its method matched.
+    private record MatchingRule(Rule rule, Set<String> methods, List<PathPattern> paths) {
 
         static MatchingRule of(Rule rule) {
-            return new MatchingRule(rule, rule.paths().stream().map(PathPatternParser.defaultInstance::parse).toList());
+            Set<String> methods = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            methods.addAll(rule.methods());
+            return new MatchingRule(rule, methods, rule.paths().stream().map(PathPatternParser.defaultInstance::parse).toList());
         }
 
-        boolean matches(ServerHttpRequest request) {
-            return rule.methods().stream().anyMatch(method -> method.equalsIgnoreCase(request.getMethod().name()))
-                    && paths.stream().anyMatch(path -> path.matches(request.getPath().pathWithinApplication()));
+        boolean matches(String method, PathContainer path) {
+            if (!methods.contains(method)) {
+                return false;
+            }
+            for (PathPattern pattern : paths) {
+                if (pattern.matches(path)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -106,9 +122,24 @@ class RateLimitFilter implements WebFilter, Ordered {
         return limit(exchange, chain::filter);
     }
 
+    private List<Rule> matching(ServerHttpRequest request) {
+        String method = request.getMethod().name();
+        PathContainer path = request.getPath().pathWithinApplication();
+        List<Rule> matching = List.of();
+        for (MatchingRule rule : rules) {
+            if (rule.matches(method, path)) {
+                if (matching.isEmpty()) {
+                    matching = new ArrayList<>(2);
+                }
+                matching.add(rule.rule());
+            }
+        }
+        return matching;
+    }
+
     /** Applies the rules to the request, then hands it to {@code next} unless one of them refused it. */
     Mono<Void> limit(ServerWebExchange exchange, Function<ServerWebExchange, Mono<Void>> next) {
-        List<Rule> matching = rules.stream().filter(rule -> rule.matches(exchange.getRequest())).map(MatchingRule::rule).toList();
+        List<Rule> matching = matching(exchange.getRequest());
         if (matching.isEmpty()) {
             return next.apply(exchange);
         }
@@ -127,7 +158,7 @@ class RateLimitFilter implements WebFilter, Ordered {
             byte[] body) {
         String ip = addressKey(clientIp.resolve(exchange.getRequest()));
         // Set by the edge from a verified token; rules counting per user only run after it (see perVerifiedUser).
-        String user = exchange.getRequest().getHeaders().getFirst(SuiteHeaders.USER_ID);
+        String user = ServiceBoundHeaders.get(exchange, SuiteHeaders.USER_ID);
         List<Counted> counted = matching.stream()
                 .map(rule -> counted(rule, ip, user, body))
                 .filter(c -> c != null)

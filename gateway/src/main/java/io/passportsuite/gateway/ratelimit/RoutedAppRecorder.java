@@ -6,6 +6,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.passportsuite.common.web.SuiteHeaders;
+import io.passportsuite.gateway.web.ServiceBoundHeaders;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,7 +20,7 @@ final class RoutedAppRecorder implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        String app = exchange.getRequest().getHeaders().getFirst(SuiteHeaders.APP_ID);
+        String app = ServiceBoundHeaders.get(exchange, SuiteHeaders.APP_ID);
         if (app != null) {
             exchange.getAttributes().put(VERIFIED_APP_ATTRIBUTE, app);
         }

@@ -37,6 +37,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.passportsuite.gateway.web.ServiceBoundHeaders;
 import reactor.core.publisher.Mono;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
@@ -96,7 +97,7 @@ final class ServiceForwardingFilter implements GlobalFilter, Ordered {
                 .request(HttpMethod.valueOf(request.getMethod().name()))
                 .uri(url)
                 .send((outgoing, body) -> {
-                    copyRequestHeaders(request.getHeaders(), outgoing.requestHeaders());
+                    copyRequestHeaders(request.getHeaders(), ServiceBoundHeaders.of(exchange), outgoing.requestHeaders());
                     return body.send(request.getBody().map(ServiceForwardingFilter::byteBuf));
                 })
                 .responseConnection((answer, connection) -> {
@@ -114,16 +115,20 @@ final class ServiceForwardingFilter implements GlobalFilter, Ordered {
                 .then(chain.filter(exchange));
     }
 
-    /** The client's headers minus what {@link ProxiedHeaders} drops and {@code Host}. */
-    static void copyRequestHeaders(HttpHeaders from, io.netty.handler.codec.http.HttpHeaders to) {
+    /**
+     * The client's headers minus what {@link ProxiedHeaders} drops, {@code Host} and what the
+     * gateway replaces (identity, address, request id, trace context), then the gateway's own.
+     */
+    static void copyRequestHeaders(HttpHeaders from, ServiceBoundHeaders gateway, io.netty.handler.codec.http.HttpHeaders to) {
         ProxiedHeaders rule = ProxiedHeaders.forMessage(from.get(HttpHeaders.CONNECTION),
                 from.get(HttpHeaders.TRANSFER_ENCODING));
         from.forEach((name, values) -> {
             // Reactor Netty has set Host to the instance's address, as a service expects.
-            if (rule.passes(name) && !name.equalsIgnoreCase(HttpHeaders.HOST)) {
+            if (rule.passes(name) && !name.equalsIgnoreCase(HttpHeaders.HOST) && !gateway.replaces(name)) {
                 to.set(name, values);
             }
         });
+        gateway.forEach(to::set);
     }
 
     private static void copyAnswer(HttpClientResponse answer, ServerWebExchange exchange) {

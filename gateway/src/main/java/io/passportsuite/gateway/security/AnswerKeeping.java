@@ -18,10 +18,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.server.ServerWebExchange;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.passportsuite.common.token.AccessTokenClaims;
+import io.passportsuite.gateway.web.ServiceBoundHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -147,10 +149,22 @@ final class AnswerKeeping {
                 && !request.containsHeader(HttpHeaders.ORIGIN);
     }
 
-    /** The headers named, as the request that found an answer carries them: what a refresh sends again. */
-    static HttpHeaders headersOf(HttpHeaders request, List<String> names) {
+    /**
+     * The headers named, as the request that found an answer would carry them to passport: the
+     * gateway's own (identity, address, request id, credential) from {@link ServiceBoundHeaders},
+     * the others from the client's request. What a refresh sends again.
+     */
+    static HttpHeaders headersOf(ServerWebExchange exchange, List<String> names) {
+        HttpHeaders request = exchange.getRequest().getHeaders();
         HttpHeaders headers = new HttpHeaders();
         for (String name : names) {
+            if (ServiceBoundHeaders.REPLACED.contains(name)) {
+                String value = ServiceBoundHeaders.get(exchange, name);
+                if (value != null) {
+                    headers.set(name, value);
+                }
+                continue;
+            }
             List<String> values = request.get(name);
             if (values != null) {
                 headers.addAll(name, values);

@@ -1,6 +1,5 @@
 package io.passportsuite.gateway.security;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import io.passportsuite.gateway.observability.RequestIdFilter;
 import io.passportsuite.gateway.security.RoutePolicy.Requirement;
 import io.passportsuite.gateway.security.SecurityProperties.Access;
 import io.passportsuite.gateway.web.ClientIpResolver;
+import io.passportsuite.gateway.web.ServiceBoundHeaders;
 import io.passportsuite.gateway.web.SurfaceErrors;
 import reactor.core.publisher.Mono;
 
@@ -78,7 +78,10 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
             requirement = Requirement.PUBLIC;
         }
         return switch (requirement.access()) {
-            case PUBLIC -> chain.filter(withIdentity(exchange, Map.of()));
+            case PUBLIC -> {
+                toService(exchange);
+                yield chain.filter(exchange);
+            }
             case API_KEY -> withApiKey(exchange, chain);
             case USER, ADMIN -> withAccessToken(exchange, chain, requirement);
             // Unroutable and ambiguous paths belong to no surface: one plain answer that tells nothing about why.
@@ -95,7 +98,10 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
         }
         return apiKeys.appOf(authorization)
                 .flatMap(appId -> appId
-                        .map(app -> chain.filter(withIdentity(exchange, Map.of(SuiteHeaders.APP_ID, app))))
+                        .map(app -> {
+                            toService(exchange).set(SuiteHeaders.APP_ID, app);
+                            return chain.filter(exchange);
+                        })
                         .orElseGet(() -> invalidApiKey(exchange)))
                 .onErrorResume(ApiKeyCheck.Unavailable.class, unavailable -> SurfaceErrors.write(exchange,
                         HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, "API keys cannot be checked right now"));
@@ -124,42 +130,37 @@ final class EdgeAuthenticationFilter implements WebFilter, Ordered {
                             capability + " is required: " + HOW_TO_GET_A_CAPABILITY, Map.of("capability", capability));
             case AccessTokenCheck.Valid(AccessTokenClaims user) -> {
                 exchange.getAttributes().put(VERIFIED_USER, user);
-                yield chain.filter(withIdentity(exchange, identityOf(user)));
+                identify(toService(exchange), user);
+                yield chain.filter(exchange);
             }
         });
     }
 
     /** The verified user as services read it; the capabilities header only when the token carries some. */
-    private static Map<String, String> identityOf(AccessTokenClaims user) {
-        Map<String, String> identity = new HashMap<>(8);
-        identity.put(SuiteHeaders.USER_ID, user.userId().toString());
-        identity.put(SuiteHeaders.USER_ROLE, Integer.toString(user.role()));
-        identity.put(SuiteHeaders.APP_ID, user.appId());
-        identity.put(SuiteHeaders.SESSION_ID, user.sessionId().toString());
+    private static void identify(ServiceBoundHeaders headers, AccessTokenClaims user) {
+        headers.set(SuiteHeaders.USER_ID, user.userId().toString());
+        headers.set(SuiteHeaders.USER_ROLE, Integer.toString(user.role()));
+        headers.set(SuiteHeaders.APP_ID, user.appId());
+        headers.set(SuiteHeaders.SESSION_ID, user.sessionId().toString());
         if (!user.capabilities().isEmpty()) {
-            identity.put(SuiteHeaders.USER_CAPABILITIES, String.join(",", user.capabilities()));
+            headers.set(SuiteHeaders.USER_CAPABILITIES, String.join(",", user.capabilities()));
         }
-        return identity;
     }
 
     /**
-     * The client's identity headers are dropped on every request; only what was verified here is
-     * sent on, with the client's address (services see the gateway as their peer) and the request
-     * id. All in one change of the request: each change copies its headers and wraps the exchange
-     * once more.
+     * What the service is told along with the request: only what was verified here, the client's
+     * address (services see the gateway as their peer), the request id and the gateway's
+     * credential. The client's own headers of those names are dropped when the request is copied
+     * to the service ({@link ServiceBoundHeaders}); the request itself is left as it came.
      */
-    private ServerWebExchange withIdentity(ServerWebExchange exchange, Map<String, String> identity) {
-        String client = clientIp.resolve(exchange.getRequest());
-        String requestId = RequestIdFilter.of(exchange);
-        return exchange.mutate().request(request -> request.headers(headers -> {
-            SuiteHeaders.IDENTITY_HEADERS.forEach(headers::remove);
-            identity.forEach(headers::set);
-            headers.set(SuiteHeaders.CLIENT_IP, client);
-            headers.set(SuiteHeaders.REQUEST_ID, requestId);
-            if (!internalCredential.isBlank()) {
-                headers.set(SuiteHeaders.INTERNAL_CREDENTIAL, internalCredential);
-            }
-        })).build();
+    private ServiceBoundHeaders toService(ServerWebExchange exchange) {
+        ServiceBoundHeaders headers = ServiceBoundHeaders.of(exchange);
+        headers.set(SuiteHeaders.CLIENT_IP, clientIp.resolve(exchange.getRequest()));
+        headers.set(SuiteHeaders.REQUEST_ID, RequestIdFilter.of(exchange));
+        if (!internalCredential.isBlank()) {
+            headers.set(SuiteHeaders.INTERNAL_CREDENTIAL, internalCredential);
+        }
+        return headers;
     }
 
     /**

@@ -81,7 +81,7 @@ final class LocalProfileAnswer implements WebFilter, Ordered {
             // For the access log: the request never reaches the filter that notes it on routed ones.
             UserIdRecorder.note(exchange, claims.userId().toString());
             return answers.give(exchange.getResponse(), claims.appId(), token, known.get(),
-                    () -> passport.me(AnswerKeeping.headersOf(request.getHeaders(), REFRESH_HEADERS)));
+                    () -> passport.me(AnswerKeeping.headersOf(exchange, REFRESH_HEADERS)));
         }
         answers.askingPassport();
         return chain.filter(exchange.mutate()

@@ -27,6 +27,7 @@ import io.passportsuite.common.token.AccessTokenCheck;
 import io.passportsuite.common.token.AccessTokenClaims;
 import io.passportsuite.common.token.AccessTokenFormat;
 import io.passportsuite.common.web.SuiteHeaders;
+import io.passportsuite.gateway.web.ServiceBoundHeaders;
 import io.passportsuite.gateway.web.SurfaceErrors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -93,7 +94,7 @@ final class LocalTokenValidation implements WebFilter, Ordered {
         if (!answers.enabled() || request.getMethod() != HttpMethod.POST || !PATH.equals(request.getPath().value())) {
             return chain.filter(exchange);
         }
-        String appId = request.getHeaders().getFirst(SuiteHeaders.APP_ID);
+        String appId = ServiceBoundHeaders.get(exchange, SuiteHeaders.APP_ID);
         long length = request.getHeaders().getContentLength();
         if (appId == null || length <= 0 || length > MAX_BODY || !answerable(request.getHeaders())) {
             answers.askingPassport();
@@ -121,17 +122,18 @@ final class LocalTokenValidation implements WebFilter, Ordered {
     }
 
     private Mono<Void> answer(ServerWebExchange exchange, WebFilterChain chain, String appId, byte[] body) {
+        String token = tokenOf(body);
+        var known = token == null ? Optional.<KeptAnswers.Answer>empty() : answers.answerFor(appId, token);
+        if (known.isPresent()) {
+            return answers.give(exchange.getResponse(), appId, token, known.get(),
+                    () -> passport.validate(AnswerKeeping.headersOf(exchange, REFRESH_HEADERS), body));
+        }
+        // Passport reads the body this filter has read: the request goes on with it, as it came.
         ServerWebExchange withBody = exchange.mutate()
                 .request(new ReadBody(exchange.getRequest(), exchange.getResponse().bufferFactory(), body)).build();
-        String token = tokenOf(body);
         if (token == null) {
             answers.askingPassport();
             return chain.filter(withBody);
-        }
-        var known = answers.answerFor(appId, token);
-        if (known.isPresent()) {
-            return answers.give(exchange.getResponse(), appId, token, known.get(),
-                    () -> passport.validate(AnswerKeeping.headersOf(withBody.getRequest().getHeaders(), REFRESH_HEADERS), body));
         }
         answers.askingPassport();
         Instant askedAt = Instant.now();

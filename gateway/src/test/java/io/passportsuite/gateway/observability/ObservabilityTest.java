@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.passportsuite.common.web.SuiteHeaders;
 import io.passportsuite.gateway.testing.FakeService;
+import io.passportsuite.gateway.web.ServiceBoundHeaders;
 import reactor.core.publisher.Mono;
 
 // Token checks are not what these tests are about: every path is public here.
@@ -67,8 +68,10 @@ class ObservabilityTest {
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
             String userId = exchange.getRequest().getHeaders().getFirst("X-Test-Verified-User");
-            return userId == null ? chain.filter(exchange) : chain.filter(exchange.mutate()
-                    .request(request -> request.headers(headers -> headers.set(SuiteHeaders.USER_ID, userId))).build());
+            if (userId != null) {
+                ServiceBoundHeaders.of(exchange).set(SuiteHeaders.USER_ID, userId);
+            }
+            return chain.filter(exchange);
         }
 
         @Override

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.passportsuite.gateway.web.ServiceBoundHeaders;
 
 /** The header copies of the routing filter; what reaches a real service is in HeaderForwardingTest. */
 class ServiceForwardingFilterTest {
@@ -27,12 +28,39 @@ class ServiceForwardingFilterTest {
         DefaultHttpHeaders outgoing = new DefaultHttpHeaders();
         add(outgoing::set, "Host", "10.0.0.7:8081", "Accept", "*/*");
 
-        ServiceForwardingFilter.copyRequestHeaders(request, outgoing);
+        ServiceForwardingFilter.copyRequestHeaders(request, new ServiceBoundHeaders(), outgoing);
 
         assertThat(outgoing.names()).containsExactlyInAnyOrder("Host", "Accept", "X-Passport-Roles");
         assertThat(outgoing.get("Host")).as("the instance's address, set by Reactor Netty").isEqualTo("10.0.0.7:8081");
         assertThat(outgoing.getAll("Accept")).containsExactly("application/json");
         assertThat(outgoing.getAll("X-Passport-Roles")).containsExactly("1", "9");
+    }
+
+    @Test
+    void shouldReplaceTheClientsIdentityRequestIdAndTraceHeadersWithTheGatewaysOwn() {
+        HttpHeaders request = new HttpHeaders();
+        add(request::add,
+                "x-passport-user-id", "spoofed-user",
+                "X-Passport-App-Id", "other-app",
+                "X-Passport-Internal-Credential", "guessed",
+                "X-Passport-Client-Ip", "6.6.6.6",
+                "X-Request-Id", "client-chosen",
+                "Traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                "Baggage", "tenant=other",
+                "Accept", "application/json");
+        ServiceBoundHeaders gateway = new ServiceBoundHeaders();
+        gateway.set("X-Passport-User-Id", "verified-user");
+        gateway.set("X-Request-Id", "gateway-chosen");
+        gateway.set("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
+        DefaultHttpHeaders outgoing = new DefaultHttpHeaders();
+
+        ServiceForwardingFilter.copyRequestHeaders(request, gateway, outgoing);
+
+        assertThat(outgoing.names()).as("nothing of the client's under a name the gateway answers for")
+                .containsExactlyInAnyOrder("Accept", "X-Passport-User-Id", "X-Request-Id", "traceparent");
+        assertThat(outgoing.getAll("X-Passport-User-Id")).containsExactly("verified-user");
+        assertThat(outgoing.getAll("X-Request-Id")).containsExactly("gateway-chosen");
+        assertThat(outgoing.getAll("traceparent")).containsExactly("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
     }
 
     @Test

@@ -76,11 +76,17 @@ final class LocalTokenValidation implements WebFilter, Ordered {
     private final AnswerKeeping answers;
     private final AccessTokenVerifier tokens;
     private final Passport passport;
+    private final Duration bodyTimeout;
 
     LocalTokenValidation(AnswerKeeping answers, AccessTokenVerifier tokens, Passport passport) {
+        this(answers, tokens, passport, BODY_TIMEOUT);
+    }
+
+    LocalTokenValidation(AnswerKeeping answers, AccessTokenVerifier tokens, Passport passport, Duration bodyTimeout) {
         this.answers = answers;
         this.tokens = tokens;
         this.passport = passport;
+        this.bodyTimeout = bodyTimeout;
     }
 
     @Override
@@ -101,7 +107,9 @@ final class LocalTokenValidation implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         return DataBufferUtils.join(request.getBody(), MAX_BODY)
-                .timeout(BODY_TIMEOUT)
+                // Not timeout(): Reactor's timeout operator names its source chain, walking it with
+                // streams, at every subscription: 7 % of the gateway's Java samples under validation load.
+                .or(Mono.delay(bodyTimeout).then(Mono.error(TimeoutException::new)))
                 .map(LocalTokenValidation::bytesOf)
                 .defaultIfEmpty(new byte[0])
                 .map(Optional::of)

@@ -25,12 +25,15 @@ public class AppAdministration {
     private final AppRepository apps;
     private final ApiKeyRepository keys;
     private final ApiKeyAuthenticator authenticator;
+    private final CachedApps cachedApps;
     private final String platformAppId;
 
-    AppAdministration(AppRepository apps, ApiKeyRepository keys, ApiKeyAuthenticator authenticator, AppSettings settings) {
+    AppAdministration(AppRepository apps, ApiKeyRepository keys, ApiKeyAuthenticator authenticator, CachedApps cachedApps,
+            AppSettings settings) {
         this.apps = apps;
         this.keys = keys;
         this.authenticator = authenticator;
+        this.cachedApps = cachedApps;
         this.platformAppId = settings.defaultAppId();
     }
 
@@ -65,8 +68,8 @@ public class AppAdministration {
      * refresh lifetime is compared with the access lifetime it ends up beside, changed or not).
      * Answers the settings before and after, for the caller's audit.
      *
-     * <p>API calls read an app's settings with its key, through {@link ApiKeyAuthenticator}'s cache:
-     * this replica forgets it at once; any other replica within {@link ApiKeyAuthenticator#CACHE_TTL}.
+     * <p>API calls read an app's settings with its key, through {@link ApiKeyAuthenticator}'s cache,
+     * and refreshes and the default app's surfaces through {@link CachedApps}: this replica forgets both at once; any other replica within {@link ApiKeyAuthenticator#CACHE_TTL}.
      * Tokens already issued keep the lifetime they were issued with.
      */
     @Transactional
@@ -88,6 +91,7 @@ public class AppAdministration {
         }
         apps.updateSettings(after);
         authenticator.forgetCachedKeys();
+        cachedApps.forget();
         return Outcome.success(new Change(before, after));
     }
 

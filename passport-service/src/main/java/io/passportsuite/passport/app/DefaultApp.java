@@ -9,10 +9,10 @@ import io.passportsuite.passport.outcome.Reason;
 @Component
 public class DefaultApp {
 
-    private final AppRepository apps;
+    private final CachedApps apps;
     private final AppSettings settings;
 
-    DefaultApp(AppRepository apps, AppSettings settings) {
+    DefaultApp(CachedApps apps, AppSettings settings) {
         this.apps = apps;
         this.settings = settings;
     }

@@ -20,6 +20,7 @@ import io.passportsuite.common.events.user.SessionRevoked;
 import io.passportsuite.common.events.user.UserLoggedIn;
 import io.passportsuite.passport.app.App;
 import io.passportsuite.passport.app.AppRepository;
+import io.passportsuite.passport.app.CachedApps;
 import io.passportsuite.passport.membership.CapabilityProjection;
 import io.passportsuite.passport.outcome.Outcome;
 import io.passportsuite.passport.outcome.Problem;
@@ -46,6 +47,7 @@ public class Sessions {
     private final RefreshTokenRepository refreshTokens;
     private final SecurityEventRepository securityEvents;
     private final AppRepository apps;
+    private final CachedApps cachedApps;
     private final RefreshTokenCodec codec;
     private final AccessTokens accessTokens;
     private final OutboxWriter outbox;
@@ -56,13 +58,14 @@ public class Sessions {
     private final CapabilityProjection capabilities;
     private final ApplicationEventPublisher notices;
 
-    Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, SecurityEventRepository securityEvents, AppRepository apps, RefreshTokenCodec codec, AccessTokens accessTokens, OutboxWriter outbox,
+    Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, SecurityEventRepository securityEvents, AppRepository apps, CachedApps cachedApps, RefreshTokenCodec codec, AccessTokens accessTokens, OutboxWriter outbox,
             TransactionTemplate transaction, SessionSettings settings, Clock clock, CapabilityProjection capabilities,
             ApplicationEventPublisher notices) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.securityEvents = securityEvents;
         this.apps = apps;
+        this.cachedApps = cachedApps;
         this.codec = codec;
         this.accessTokens = accessTokens;
         this.outbox = outbox;
@@ -138,9 +141,10 @@ public class Sessions {
         }
         String successor = codec.successorOf(token);
         String successorHash = RefreshTokenCodec.hash(successor);
-        // Read once here for the rotation and the access token after it: the app row is one of the
-        // few statements of the hottest write path.
-        App app = apps.find(state.appId()).orElseThrow();
+        // Read once here for the rotation and the access token after it, from the few seconds' copy:
+        // the app row was one of the five round trips of the hottest write path. (A revocation's
+        // deny-list entry reads the app itself: its access-token lifetime must be the current one.)
+        App app = cachedApps.find(state.appId()).orElseThrow();
         if (state.rotatedAt() == null) {
             Instant expiresAt = now.plus(app.refreshTokenTtl());
             refreshTokens.rotate(hash, successorHash, state.sessionId(), now, expiresAt);

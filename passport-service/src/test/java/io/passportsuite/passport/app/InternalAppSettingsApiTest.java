@@ -2,7 +2,9 @@ package io.passportsuite.passport.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import io.passportsuite.common.testing.RealInfrastructure;
 import io.passportsuite.common.web.SuiteHeaders;
 import io.passportsuite.passport.api.Http;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Listing apps and changing their settings through the internal API, and the change reaching the app's API calls. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -153,6 +156,34 @@ class InternalAppSettingsApiTest {
         Http.Response refused = register(key, "second@example.com", "abcdefg");
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(register(key, "third@example.com", "abcdefghij").status()).isEqualTo(201);
+    }
+
+    @Test
+    void shouldIssueTheNextRefreshedAccessTokenWithTheLifetimeJustSet() {
+        Http.Response registered = http.post("/api/auth/register", """
+                {"email":"lifetime-%s@example.com","password":"secure-password1"}""".formatted(UUID.randomUUID()));
+        assertThat(registered.json().has("refreshToken")).as(registered.toString()).isTrue();
+        // The first refresh reads the default app, and keeps it for a few seconds.
+        Http.Response first = http.post("/api/auth/refresh", "{\"refreshToken\":\"" + registered.text("refreshToken") + "\"}");
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        int current = internal("GET", "/internal/apps/default", null).json().get("access_token_ttl_seconds").asInt();
+        int changedTo = current == 600 ? 700 : 600;
+        try {
+            Http.Response changed = internal("PATCH", "/internal/apps/default", "{\"access_token_ttl_seconds\":" + changedTo + "}");
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+
+            Http.Response second = http.post("/api/auth/refresh", "{\"refreshToken\":\"" + first.text("refreshToken") + "\"}");
+
+            assertThat(second.status()).as(second.toString()).isEqualTo(200);
+            assertThat(lifetimeOf(second.text("accessToken"))).as("the lifetime set, at once on this replica").isEqualTo(changedTo);
+        } finally {
+            internal("PATCH", "/internal/apps/default", "{\"access_token_ttl_seconds\":" + current + "}");
+        }
+    }
+
+    private static long lifetimeOf(String accessToken) {
+        JsonNode claims = JsonMapper.shared().readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
+        return claims.get("exp").asLong() - claims.get("iat").asLong();
     }
 
     private Http.Response register(String key, String email, String password) {

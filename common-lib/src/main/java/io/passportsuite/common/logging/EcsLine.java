@@ -16,9 +16,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
  * The ECS line of an ordinary event, written straight into one builder: the same characters
- * Boot's {@code JsonWriter} writes for it through {@link EcsLogFormatter}'s members, at a third of
- * the cost. Boot's writer goes through a lambda, a name check and a path object per member; the
- * gateway writes an access-log line per request, and that writer was 9 % of its processor time.
+ * Boot's {@code JsonWriter} writes for it through {@link EcsLogFormatter}'s members. Boot's writer
+ * goes through a lambda, a name check and a path object per member; the gateway writes an
+ * access-log line per request, and that writer was 8.7 % of its Java samples under load (the
+ * whole access line fell from 10.2 % to 4.6 % with this one).
  *
  * <p>Ordinary means: no failure, no markers, pairs (MDC and key-value) whose values are strings,
  * numbers, booleans or null, and names that nest without clashing. Anything else, and every event

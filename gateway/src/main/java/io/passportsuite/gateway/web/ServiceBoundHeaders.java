@@ -16,9 +16,9 @@ import io.passportsuite.common.web.SuiteHeaders;
  * The headers the gateway itself sends to a service with a routed request: the identity it
  * verified, the client's address, the request id, its credential and its trace context. They are
  * kept beside the request, as an exchange attribute, not written into it: each change of a
- * request's headers in WebFlux copies all of them and wraps the exchange once more (two changes a
- * request cost the gateway 8 % of its processor time), and most answers the gateway gives itself,
- * kept validations and profiles, never reach a service at all.
+ * request's headers in WebFlux copies all of them and wraps the exchange once more (two changes
+ * a request were 8 % of the gateway's Java samples under load), and most answers the gateway
+ * gives itself, kept validations and profiles, never reach a service at all.
  *
  * <p>The one copy of a request's headers to a service drops every header the client sent under
  * one of {@link #REPLACED} names or a name set here, and then writes these: a client's identity or

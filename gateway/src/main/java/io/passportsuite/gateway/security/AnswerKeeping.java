@@ -179,7 +179,7 @@ final class AnswerKeeping {
         HttpHeaders headers = response.getHeaders();
         headers.set(HttpHeaders.CONTENT_TYPE, JSON_TYPE);
         headers.setContentLength(answer.body().length);
-        headers.setDate(System.currentTimeMillis());
+        headers.set(HttpHeaders.DATE, HttpDate.now());
         headers.addAll(HttpHeaders.VARY, CORS_VARY);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
     }

@@ -40,6 +40,16 @@ final class ApiKeyCheck {
         }
     }
 
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     private final WebClient passport;
     private final String internalCredential;
     private final Duration ttl;
@@ -85,10 +95,22 @@ final class ApiKeyCheck {
     }
 
     private static String sha256(String value) {
+        return HexFormat.of().formatHex(newSha256().digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A copy of one SHA-256 instance: {@code MessageDigest.getInstance} looks the algorithm up among
+     * the security providers at every call, which every request with an API key paid.
+     */
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
+            }
         }
     }
 }

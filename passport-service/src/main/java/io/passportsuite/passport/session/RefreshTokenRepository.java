@@ -1,8 +1,11 @@
 package io.passportsuite.passport.session;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,14 +30,19 @@ class RefreshTokenRepository {
                 .param("hash", hash).param("sessionId", sessionId).param("now", at(now)).update();
     }
 
-    /** The token row, locked for the rest of the transaction, with its session and user state. */
+    /**
+     * The token row, locked for the rest of the transaction, with its session and user state and the
+     * user's capabilities in the app (the membership projection's row, not locked): the access token
+     * issued after the rotation carries them, and reading them here saves a refresh its own round trip.
+     */
     Optional<RefreshTokenState> lock(String hash) {
         return jdbc.sql("""
                 SELECT t.token_hash, t.session_id, t.rotated_at, t.successor_hash,
-                       s.app_id, s.user_id, s.expires_at, s.revoked_at, u.status, u.role
+                       s.app_id, s.user_id, s.expires_at, s.revoked_at, u.status, u.role, c.capabilities
                 FROM refresh_token t
                 JOIN auth_session s ON s.id = t.session_id
                 JOIN app_user u ON u.id = s.user_id
+                LEFT JOIN user_capabilities c ON c.app_id = s.app_id AND c.user_id = s.user_id
                 WHERE t.token_hash = :hash
                 FOR UPDATE OF t, s
                 """)
@@ -48,7 +56,8 @@ class RefreshTokenRepository {
                         rs.getString("successor_hash"),
                         instant(rs.getObject("expires_at", OffsetDateTime.class)),
                         instant(rs.getObject("revoked_at", OffsetDateTime.class)),
-                        "active".equals(rs.getString("status"))))
+                        "active".equals(rs.getString("status")),
+                        capabilities(rs.getArray("capabilities"))))
                 .optional();
     }
 
@@ -81,11 +90,15 @@ class RefreshTokenRepository {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    private static List<String> capabilities(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }
 
     record RefreshTokenState(UUID sessionId, String appId, UUID userId, int role, Instant rotatedAt, String successorHash,
-            Instant sessionExpiresAt, Instant sessionRevokedAt, boolean userActive) {
+            Instant sessionExpiresAt, Instant sessionRevokedAt, boolean userActive, List<String> capabilities) {
     }
 }

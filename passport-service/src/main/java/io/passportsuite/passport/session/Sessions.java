@@ -126,7 +126,7 @@ public class Sessions {
         Rotation.Rotated rotated = (Rotation.Rotated) rotation;
         App app = rotated.app();
         IssuedAccessToken access = accessTokens.issue(new AccessTokenRequest(rotated.appId(), rotated.userId(), rotated.role(),
-                rotated.sessionId(), app.accessTokenTtl(), capabilities.capabilitiesOf(rotated.appId(), rotated.userId())));
+                rotated.sessionId(), app.accessTokenTtl(), rotated.capabilities()));
         return Outcome.success(new SessionTokens(rotated.sessionId(), access, rotated.refreshToken(), rotated.expiresAt()));
     }
 
@@ -148,11 +148,12 @@ public class Sessions {
         if (state.rotatedAt() == null) {
             Instant expiresAt = now.plus(app.refreshTokenTtl());
             refreshTokens.rotate(hash, successorHash, state.sessionId(), now, expiresAt);
-            return new Rotation.Rotated(state.sessionId(), app, state.userId(), state.role(), successor, expiresAt);
+            return new Rotation.Rotated(state.sessionId(), app, state.userId(), state.role(), state.capabilities(), successor, expiresAt);
         }
         boolean withinGrace = !now.isAfter(state.rotatedAt().plus(settings.refreshGrace()));
         if (withinGrace && successorHash.equals(state.successorHash()) && refreshTokens.successorUnused(successorHash)) {
-            return new Rotation.Rotated(state.sessionId(), app, state.userId(), state.role(), successor, state.sessionExpiresAt());
+            return new Rotation.Rotated(state.sessionId(), app, state.userId(), state.role(), state.capabilities(), successor,
+                    state.sessionExpiresAt());
         }
         // A rotated token came back: someone kept a copy. End the session for both holders.
         log.warn("Refresh token reuse on session {} of user {}: session revoked", state.sessionId(), state.userId());
@@ -257,7 +258,8 @@ public class Sessions {
             return new Rejected(Problem.of(reason));
         }
 
-        record Rotated(UUID sessionId, App app, UUID userId, int role, String refreshToken, Instant expiresAt) implements Rotation {
+        record Rotated(UUID sessionId, App app, UUID userId, int role, List<String> capabilities, String refreshToken, Instant expiresAt)
+                implements Rotation {
 
             String appId() {
                 return app.appId();

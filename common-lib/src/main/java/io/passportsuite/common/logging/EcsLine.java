@@ -86,7 +86,6 @@ final class EcsLine {
      * key-value pairs, names without a value left out); null for what only Boot's writer handles
      * (a clash of names, a value of another type).
      */
-    @SuppressWarnings("unchecked")
     private static @Nullable Map<String, Object> pairs(Map<String, String> mdc, @Nullable List<KeyValuePair> keyValues) {
         if (mdc.isEmpty() && (keyValues == null || keyValues.isEmpty())) {
             return Map.of();

@@ -1,11 +1,9 @@
 package io.passportsuite.gateway.ratelimit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
+import io.passportsuite.common.digest.Sha256;
 import io.passportsuite.common.identity.Contacts;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -60,11 +58,6 @@ final class LoginAttemptKey {
 
     /** Counter keys hold a digest, not the e-mail address or phone number itself. */
     static String digest(String identifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identifier.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(identifier), 0, 16);
     }
 }

@@ -1,12 +1,8 @@
 package io.passportsuite.gateway.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.passportsuite.common.digest.Sha256;
 import io.passportsuite.common.web.SuiteHeaders;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -40,16 +37,6 @@ final class ApiKeyCheck {
         }
     }
 
-    private static final MessageDigest SHA_256;
-
-    static {
-        try {
-            SHA_256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
     private final WebClient passport;
     private final String internalCredential;
     private final Duration ttl;
@@ -65,7 +52,7 @@ final class ApiKeyCheck {
 
     /** The app of {@code authorization} ({@code Bearer <api_key>}); empty when unknown or revoked. */
     Mono<Optional<String>> appOf(String authorization) {
-        String digest = sha256(authorization);
+        String digest = Sha256.hex(authorization);
         Outcome cached = cache.get(digest);
         if (cached != null && clock.instant().isBefore(cached.expiresAt())) {
             return Mono.just(cached.appId());
@@ -94,23 +81,4 @@ final class ApiKeyCheck {
         cache.put(digest, new Outcome(appId, clock.instant().plus(ttl)));
     }
 
-    private static String sha256(String value) {
-        return HexFormat.of().formatHex(newSha256().digest(value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * A copy of one SHA-256 instance: {@code MessageDigest.getInstance} looks the algorithm up among
-     * the security providers at every call, which every request with an API key paid.
-     */
-    private static MessageDigest newSha256() {
-        try {
-            return (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException impossible) {
-                throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
-            }
-        }
-    }
 }

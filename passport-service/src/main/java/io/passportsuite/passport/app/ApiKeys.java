@@ -1,10 +1,8 @@
 package io.passportsuite.passport.app;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
+
+import io.passportsuite.common.digest.Sha256;
 
 /**
  * How API keys look and are stored. A key is {@code psk_} + 8 characters that tell keys apart +
@@ -36,12 +34,7 @@ final class ApiKeys {
     }
 
     static String hash(String apiKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(apiKey);
     }
 
     static String visiblePrefix(String apiKey) {

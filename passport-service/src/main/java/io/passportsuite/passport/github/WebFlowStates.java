@@ -1,18 +1,16 @@
 package io.passportsuite.passport.github;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.passportsuite.common.digest.Sha256;
 
 /**
  * The {@code state} of each web flow begun: random, bound to the app and the redirect URI it was
@@ -63,10 +61,6 @@ class WebFlowStates {
     }
 
     private static String hash(String state) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(state);
     }
 }

@@ -1,16 +1,13 @@
 package io.passportsuite.passport.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
 
+import io.passportsuite.common.digest.Sha256;
 import io.passportsuite.passport.crypto.DerivedSecrets;
 
 /**
@@ -43,11 +40,7 @@ class RefreshTokenCodec {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token);
     }
 
     static boolean plausible(String token) {

@@ -1,9 +1,10 @@
 package io.passportsuite.gateway.routing;
 
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CACHED_REQUEST_BODY_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -12,18 +13,20 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.passportsuite.common.error.ErrorCode;
 import io.passportsuite.gateway.web.SurfaceErrors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * Bounds the request body of every route: {@code max-request-body-size} in bytes and
@@ -38,16 +41,21 @@ import reactor.core.publisher.Mono;
  * sending a body a byte at a time holds a connection to the service as long as it likes, and one
  * sending gigabytes has them pass through, or be held by, the gateway.
  *
- * <p>The Retry default filter makes Spring Cloud Gateway keep every request body of its routes in
- * memory, whole and with no limit, before sending it ({@link AdaptCachedBodyGlobalFilter}), so that
- * a retry can send it again. Only GET and HEAD are retried, which have no body: the body of any
- * other method is streamed to the service instead of held (an empty cached body tells that filter
- * there is nothing left to cache). This filter runs just before it, so the body of a GET or HEAD,
- * which it still holds, is held within the bounds.
+ * <p>A GET or HEAD is read whole before it is sent, so that {@link ReadRetry} can send it again:
+ * it is read through these bounds as well. The body of any other method is streamed.
+ *
+ * <p>The deadline is one timer per body on the connection's event loop, cancelled when the body
+ * ends; a request whose headers say it has no body (no length, not chunked) gets none. Not
+ * Reactor's {@code timeout} operator: at each subscription it names its source chain, walking it
+ * with streams, and its timers go through Reactor's shared scheduler, a locked queue and another
+ * thread, for every body of every request.
  */
 final class RequestBodyLimits implements GlobalFilter, Ordered {
 
-    /** Just before {@link AdaptCachedBodyGlobalFilter} (highest precedence + 1000). */
+    /**
+     * Before any filter that reads the body: {@link ReadRetry}, and {@link AdaptCachedBodyGlobalFilter}
+     * (highest precedence + 1000), which holds the body of a route given a Retry filter of its own.
+     */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 999;
 
     static final String MAX_SIZE = "max-request-body-size";
@@ -82,10 +90,10 @@ final class RequestBodyLimits implements GlobalFilter, Ordered {
         if (request.getHeaders().getContentLength() > maxBytes) {
             return SurfaceErrors.write(exchange, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(maxBytes));
         }
-        Flux<DataBuffer> bounded = withDeadline(counted(request.getBody(), maxBytes), timeout);
-        if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())) {
-            exchange.getAttributes().put(CACHED_REQUEST_BODY_ATTR, DefaultDataBufferFactory.sharedInstance.allocateBuffer(0));
+        if (!hasBody(request.getHeaders())) {
+            return chain.filter(exchange);
         }
+        Flux<DataBuffer> bounded = withDeadline(counted(request.getBody(), maxBytes), timeout, eventLoopOf(request));
         return chain.filter(exchange.mutate().request(new ServerHttpRequestDecorator(request) {
             @Override
             public Flux<DataBuffer> getBody() {
@@ -109,15 +117,36 @@ final class RequestBodyLimits implements GlobalFilter, Ordered {
         });
     }
 
-    /** One deadline for the whole body: each wait for the next buffer gets what is left of it. */
-    private static Flux<DataBuffer> withDeadline(Flux<DataBuffer> body, Duration timeout) {
+    /**
+     * HTTP/1.1 frames a request body by its length or by chunks: with neither, there is none (the
+     * gateway does not speak HTTP/2, where a body may come without either).
+     */
+    private static boolean hasBody(HttpHeaders headers) {
+        return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    /** One deadline for the whole body, from its subscription to its end. */
+    private static Flux<DataBuffer> withDeadline(Flux<DataBuffer> body, Duration timeout, EventExecutor loop) {
         return Flux.defer(() -> {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            return body.timeout(Mono.delay(timeout),
-                            buffer -> Mono.delay(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))))
-                    .onErrorMap(java.util.concurrent.TimeoutException.class,
-                            late -> new BodyRefused(HttpStatus.REQUEST_TIMEOUT, "The request body was not sent in time"));
+            AtomicBoolean late = new AtomicBoolean();
+            Mono<Boolean> deadline = loop == null
+                    ? Mono.delay(timeout).map(tick -> late.getAndSet(true))
+                    : Mono.create(sink -> {
+                        ScheduledFuture<?> timer = loop.schedule(() -> sink.success(late.getAndSet(true)),
+                                timeout.toNanos(), TimeUnit.NANOSECONDS);
+                        sink.onCancel(() -> timer.cancel(false));
+                    });
+            return body.takeUntilOther(deadline)
+                    .concatWith(Mono.defer(() -> late.get()
+                            ? Mono.error(new BodyRefused(HttpStatus.REQUEST_TIMEOUT, "The request body was not sent in time"))
+                            : Mono.empty()));
         });
+    }
+
+    /** The event loop of the client's connection, where its body arrives; null off Reactor Netty. */
+    private static EventExecutor eventLoopOf(ServerHttpRequest request) {
+        return ServerHttpRequestDecorator.getNativeRequest(request) instanceof Connection connection
+                ? connection.channel().eventLoop() : null;
     }
 
     private static String tooLarge(long maxBytes) {

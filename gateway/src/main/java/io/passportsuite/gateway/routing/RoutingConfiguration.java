@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +32,11 @@ class RoutingConfiguration {
     @Bean
     RequestBodyLimits requestBodyLimits(RequestBodyProperties defaults) {
         return new RequestBodyLimits(defaults);
+    }
+
+    @Bean
+    ReadRetry readRetry(RetryGatewayFilterFactory factory, ReadRetryProperties properties) {
+        return new ReadRetry(factory, properties);
     }
 
     @Bean

@@ -124,6 +124,30 @@ class UpstreamFailureTest {
     }
 
     @Test
+    void shouldSendTheBodyOfARetriedReadAgain() {
+        AtomicInteger calls = new AtomicInteger();
+        asset.answer(request -> calls.incrementAndGet() == 1
+                ? new Answer(502, "{\"error\":\"BAD_GATEWAY\",\"message\":\"restarting\"}", Duration.ZERO)
+                : Answer.ok("{\"url\":\"u\"}"));
+
+        HttpResponse<String> response = FakeService.call(port, "GET", "/asset/v1/files/1", "{\"size\":\"small\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(asset.received()).extracting(FakeService.Received::body)
+                .containsExactly("{\"size\":\"small\"}", "{\"size\":\"small\"}");
+    }
+
+    @Test
+    void shouldGiveUpOnAReadAfterTwoRetries() {
+        asset.answer(request -> new Answer(503, "{\"error\":\"SERVICE_UNAVAILABLE\",\"message\":\"starting\"}", Duration.ZERO));
+
+        HttpResponse<String> response = FakeService.call(port, "GET", "/asset/v1/files/1", null);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(asset.received()).hasSize(3);
+    }
+
+    @Test
     void shouldNeverRetryAWrite() {
         asset.answer(request -> new Answer(503, "{\"error\":\"SERVICE_UNAVAILABLE\",\"message\":\"starting\"}", Duration.ZERO));
 

@@ -27,7 +27,7 @@ final class VerifiedUserRateLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        // Before the retry of reads (a default route filter), so one request is counted once.
+        // Before the retry of reads (routing.ReadRetry, order 1), so one request is counted once.
         return Ordered.HIGHEST_PRECEDENCE + 10;
     }
 }

@@ -31,9 +31,14 @@ final class ReadRetry implements GlobalFilter, Ordered {
     /** Where the default route filter was: after the rate limits, which count a request once. */
     static final int ORDER = 1;
 
+    /** Null when retrying is off (Spring Cloud Gateway's filter refuses zero retries). */
     private final GatewayFilter retry;
 
     ReadRetry(RetryGatewayFilterFactory factory, ReadRetryProperties properties) {
+        if (properties.retries() == 0) {
+            this.retry = null;
+            return;
+        }
         RetryConfig config = new RetryConfig()
                 .setRetries(properties.retries())
                 .setMethods(HttpMethod.GET, HttpMethod.HEAD)
@@ -52,7 +57,7 @@ final class ReadRetry implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         HttpMethod method = exchange.getRequest().getMethod();
-        if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+        if (retry == null || !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
             return chain.filter(exchange);
         }
         // A second attempt cannot read the client's body again: it is read once, within

@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * <p>Why not the Retry filter as a default route filter, as before: it wraps every request of its
  * routes, writes included, in {@code retryWhen} and {@code repeatWhen} with their companion chains,
  * built and run for each request only to decide, at its end, that a POST is not retried; and it
- * has the gateway hold every request body in memory first so that a retry could send it.
+ * has the gateway hold the body of every request of its routes (which RequestBodyLimits had to
+ * undo for writes) so that a retry could send it.
  */
 final class ReadRetry implements GlobalFilter, Ordered {
 

@@ -129,11 +129,14 @@ final class RequestBodyLimits implements GlobalFilter, Ordered {
     private static Flux<DataBuffer> withDeadline(Flux<DataBuffer> body, Duration timeout, EventExecutor loop) {
         return Flux.defer(() -> {
             AtomicBoolean late = new AtomicBoolean();
+            Runnable expire = () -> late.set(true);
             Mono<Boolean> deadline = loop == null
-                    ? Mono.delay(timeout).map(tick -> late.getAndSet(true))
+                    ? Mono.delay(timeout).doOnNext(tick -> expire.run()).thenReturn(true)
                     : Mono.create(sink -> {
-                        ScheduledFuture<?> timer = loop.schedule(() -> sink.success(late.getAndSet(true)),
-                                timeout.toNanos(), TimeUnit.NANOSECONDS);
+                        ScheduledFuture<?> timer = loop.schedule(() -> {
+                            expire.run();
+                            sink.success(true);
+                        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
                         sink.onCancel(() -> timer.cancel(false));
                     });
             return body.takeUntilOther(deadline)
